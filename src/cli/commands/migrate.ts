@@ -1,0 +1,13 @@
+import { getDatabase } from '../../lib/server/db/instance.ts';
+import { parseCommandArgs, type TCommand } from '../command.ts';
+
+const help = `Usage: mognad migrate
+Applies pending database migrations and loads the built-in organisations and questionnaires.`;
+
+export const migrateCommand: TCommand = async (argv) => {
+	const args = parseCommandArgs(argv, {}, help);
+	if (args.help) return console.log(help), 0;
+	const database = await getDatabase();
+	console.log(`Database (${database.kind}) is up to date.`);
+	return 0;
+};

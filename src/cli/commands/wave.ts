@@ -1,0 +1,91 @@
+import { getDatabase } from '../../lib/server/db/instance.ts';
+import { createWave } from '../../lib/server/waves/create-wave.ts';
+import { getWave } from '../../lib/server/waves/get-wave.ts';
+import { listWaves } from '../../lib/server/waves/list-waves.ts';
+import { setWaveStatus } from '../../lib/server/waves/set-wave-status.ts';
+import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+
+const help = `Usage:
+  mognad wave create --questionnaire <code> --name <name> [--slug <slug>] [--period <text>] [--open] [--k 5]
+      creates a wave (a draft); --open makes it an open-link wave, otherwise respondents are invited
+  mognad wave list [--json]
+  mognad wave show <slug> [--json]    includes the counts of partial and complete responses
+  mognad wave open <slug>             starts taking answers
+  mognad wave close <slug>            stops taking answers`;
+
+export const waveCommand: TCommand = async (argv) => {
+	const args = parseCommandArgs(
+		argv,
+		{
+			questionnaire: { type: 'string' },
+			name: { type: 'string' },
+			slug: { type: 'string' },
+			period: { type: 'string' },
+			open: { type: 'boolean' },
+			k: { type: 'string' },
+			json: { type: 'boolean' }
+		},
+		help
+	);
+	if (args.help) return console.log(help), 0;
+	const [sub, slug] = args.positionals;
+	const v = args.values;
+	const { db } = await getDatabase();
+	switch (sub) {
+		case 'create': {
+			if (!v.questionnaire || !v.name) throw new UsageError(`--questionnaire and --name are required\n${help}`);
+			const k = v.k === undefined ? undefined : Number(v.k);
+			if (k !== undefined && !Number.isInteger(k)) throw new UsageError('--k must be a whole number');
+			const wave = await createWave(db, {
+				questionnaireCode: v.questionnaire,
+				name: v.name,
+				slug: v.slug,
+				period: v.period,
+				mode: v.open ? 'open' : 'invite',
+				minGroupSize: k
+			});
+			console.log(wave.slug);
+			if (wave.mode === 'open') console.log(`${publicOrigin()}/o/${wave.slug}`);
+			console.error(`Created wave "${wave.name}" as a draft. Open it with: mognad wave open ${wave.slug}`);
+			return 0;
+		}
+		case 'list': {
+			const waves = await listWaves(db);
+			if (v.json) console.log(JSON.stringify(waves, null, 2));
+			else for (const w of waves) console.log(`${w.slug}\t${w.status}\t${w.mode}\t${w.complete} complete\t${w.name}`);
+			return 0;
+		}
+		case 'show': {
+			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			const wave = await getWave(db, slug);
+			const shown = {
+				slug: wave.slug,
+				name: wave.name,
+				period: wave.period,
+				questionnaire: { code: wave.questionnaireCode, version: wave.questionnaireVersion },
+				mode: wave.mode,
+				status: wave.status,
+				minGroupSize: wave.minGroupSize,
+				link: wave.mode === 'open' ? `${publicOrigin()}/o/${wave.slug}` : null,
+				invited: wave.invited,
+				responses: wave.responses,
+				createdAt: wave.createdAt,
+				openedAt: wave.openedAt,
+				closedAt: wave.closedAt
+			};
+			if (v.json) console.log(JSON.stringify(shown, null, 2));
+			else for (const [key, value] of Object.entries(shown)) console.log(`${key}: ${typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value}`);
+			return 0;
+		}
+		case 'open':
+		case 'close': {
+			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			const wave = await setWaveStatus(db, slug, sub === 'open' ? 'open' : 'closed');
+			console.log(`${wave.slug} is ${wave.status}`);
+			return 0;
+		}
+		default:
+			throw new UsageError(`missing or unknown subcommand\n${help}`);
+	}
+};

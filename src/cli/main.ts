@@ -1,0 +1,59 @@
+import { ZodError } from 'zod';
+import { isAppError } from '../lib/server/app-error.ts';
+import { closeDatabase } from '../lib/server/db/instance.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { participantCommand } from './commands/participant.ts';
+import { questionnaireCommand } from './commands/questionnaire.ts';
+import { serveCommand } from './commands/serve.ts';
+import { waveCommand } from './commands/wave.ts';
+import type { TCommand } from './command.ts';
+import { UsageError } from './usage-error.ts';
+
+const commands: Record<string, TCommand> = {
+	serve: serveCommand,
+	migrate: migrateCommand,
+	questionnaire: questionnaireCommand,
+	wave: waveCommand,
+	participant: participantCommand
+};
+
+const usage = `Usage: mognad <command> [options]
+
+Commands:
+  serve                      build if needed, migrate, and serve the app (PORT, default 3000)
+  migrate                    apply database migrations and load the built-in data
+  questionnaire list|validate <file>|import <file>
+  wave create|list|show|open|close
+  participant add            invite one person to a wave and print their link
+
+Run "mognad <command> --help" for a command's options.
+Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
+
+/** Runs the CLI; returns the exit code. Errors print one line and exit non-zero. */
+export async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		console.log(usage);
+		return name ? 0 : 1;
+	}
+	const command = commands[name];
+	if (!command) {
+		console.error(`mognad: unknown command "${name}". Run "mognad --help".`);
+		return 1;
+	}
+	try {
+		return await command(rest);
+	} catch (error) {
+		console.error(`mognad: ${describe(error)}`);
+		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
+	} finally {
+		if (name !== 'serve') await closeDatabase();
+	}
+}
+
+function describe(error: unknown): string {
+	if (error instanceof ZodError) {
+		return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+	}
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,82 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { AppError } from '../app-error.ts';
+import * as schema from './schema.ts';
+
+export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type TTx = Parameters<Parameters<TDb['transaction']>[0]>[0];
+
+export interface TDatabase {
+	db: TDb;
+	kind: 'pglite' | 'postgres';
+	close: () => Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+	/** postgres://… for a PostgreSQL server; unset for embedded PGlite. */
+	url?: string;
+	/** PGlite data folder; 'memory://' for a throwaway database. */
+	dataDir?: string;
+	poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in a folder. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatabase> {
+	if (options.url) {
+		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		// Fail at start, not on the first request.
+		await pool.query('select 1');
+		return { db: drizzlePg(pool, { schema }) as unknown as TDb, kind: 'postgres', close: () => pool.end() };
+	}
+	const dataDir = options.dataDir ?? './data';
+	const target = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir, 'pglite');
+	if (!dataDir.startsWith('memory://')) mkdirSync(target, { recursive: true });
+	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(target);
+	try {
+		const client = await PGlite.create(target);
+		return {
+			db: drizzlePglite(client, { schema }) as unknown as TDb,
+			kind: 'pglite',
+			close: async () => {
+				await client.close();
+				release();
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}
+
+// The embedded database can be opened by one process only; a second opener would corrupt it. A lock file
+// with the owner's pid turns that into a clear error (a lock left by a dead process is taken over).
+function lockDataDir(dir: string): () => void {
+	const lock = path.join(dir, '..', 'mognad.lock');
+	try {
+		writeFileSync(lock, String(process.pid), { flag: 'wx' });
+	} catch {
+		const owner = Number(readFileSync(lock, 'utf8'));
+		if (owner && owner !== process.pid && isAlive(owner)) {
+			throw new AppError(
+				'DATABASE_IN_USE',
+				`The embedded database in ${path.dirname(lock)} is in use by another Mognad process (pid ${owner}). Stop it first, or use a PostgreSQL server through DATABASE_URL.`
+			);
+		}
+		writeFileSync(lock, String(process.pid));
+	}
+	return () => rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

@@ -1,0 +1,32 @@
+import { readConfig } from '../config.ts';
+import { logger } from '../logger.ts';
+import { loadBuiltIns } from '../setup/load-built-ins.ts';
+import { openDatabase, type TDatabase } from './client.ts';
+import { migrateDatabase } from './migrate.ts';
+
+// One database per process. The key lives on globalThis because the CLI (running the sources) and the
+// built server (a bundled copy of the same modules) must share it: PGlite allows a single opener.
+const KEY = Symbol.for('mognad.database');
+type TGlobal = typeof globalThis & { [KEY]?: Promise<TDatabase> };
+
+/** The process's database, opened, migrated and loaded with the built-in data on first use. */
+export function getDatabase(): Promise<TDatabase> {
+	const g = globalThis as TGlobal;
+	g[KEY] ??= (async () => {
+		const config = readConfig();
+		const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.MOGNAD_DATA_DIR });
+		await migrateDatabase(database);
+		await loadBuiltIns(database.db);
+		logger.info({ kind: database.kind }, 'database ready');
+		return database;
+	})();
+	return g[KEY];
+}
+
+/** Closes the process's database, if it was opened. */
+export async function closeDatabase(): Promise<void> {
+	const g = globalThis as TGlobal;
+	const pending = g[KEY];
+	g[KEY] = undefined;
+	if (pending) await (await pending).close();
+}

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { rowsToAnswers, type TAnswerMap } from '../../core/questionnaire/answer.ts';
+import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import type { TDb } from '../db/client.ts';
+import { answers, participants, responses, waves } from '../db/schema.ts';
+import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
+import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
+
+export interface TRespondent {
+	token: string;
+	wave: typeof waves.$inferSelect;
+	questionnaire: TQuestionnaire;
+	mode: 'invite' | 'open';
+	participant: { id: string; organisationId: string | null; title: string | null } | null;
+	response: typeof responses.$inferSelect | null;
+	answers: TAnswerMap;
+}
+
+/**
+ * Finds who a respondent link belongs to: an invited participant's personal token, or the resume token of
+ * an open-link response. Both lookups always run, so an unknown token costs the same as a known one.
+ */
+export async function resolveRespondent(db: TDb, token: string): Promise<TRespondent | null> {
+	const hash = hashToken(TOKEN_PATTERN.test(token) ? token : `invalid:${token}`);
+	const [byParticipant] = await db
+		.select({ participant: participants, response: responses })
+		.from(participants)
+		.leftJoin(responses, eq(responses.participantId, participants.id))
+		.where(eq(participants.tokenHash, hash));
+	const [byResume] = await db.select().from(responses).where(eq(responses.resumeTokenHash, hash));
+	const response = byParticipant?.response ?? byResume ?? null;
+	const waveId = byParticipant?.participant.waveId ?? byResume?.waveId;
+	if (!waveId) return null;
+	const [wave] = await db.select().from(waves).where(eq(waves.id, waveId));
+	if (!wave) return null;
+	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
+	const rows = response
+		? await db
+				.select({
+					questionCode: answers.questionCode,
+					optionCode: answers.optionCode,
+					valueNum: answers.valueNum,
+					valueText: answers.valueText
+				})
+				.from(answers)
+				.where(eq(answers.responseId, response.id))
+		: [];
+	const p = byParticipant?.participant;
+	return {
+		token,
+		wave,
+		questionnaire,
+		mode: p ? 'invite' : 'open',
+		participant: p ? { id: p.id, organisationId: p.organisationId, title: p.title } : null,
+		response,
+		answers: rowsToAnswers(questionnaire, rows)
+	};
+}

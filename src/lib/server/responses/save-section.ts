@@ -1,0 +1,77 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
+import type { TSection } from '../../core/questionnaire/definition.ts';
+import { AppError } from '../app-error.ts';
+import type { TDb, TTx } from '../db/client.ts';
+import { answers, responses } from '../db/schema.ts';
+import type { TRespondent } from './resolve-respondent.ts';
+
+export interface SaveSectionOptions {
+	respondent: TRespondent;
+	section: TSection;
+	/** The valid answers posted for this page; questions of the page that are absent are cleared. */
+	answers: TAnswerMap;
+	/** The page to come back to when the link is opened again. */
+	currentSection: string;
+	lang: 'sv' | 'en';
+}
+
+/**
+ * Stores one page of answers in one transaction: the page's previous answers are replaced, so saving the
+ * same page twice (a retried request) leaves the same state.
+ */
+export async function saveSection(db: TDb, options: SaveSectionOptions): Promise<string> {
+	const { respondent, section } = options;
+	assertOpen(respondent);
+	return db.transaction(async (tx) => {
+		const responseId = await ensureResponse(tx, respondent, options.lang);
+		const [locked] = await tx
+			.select({ status: responses.status })
+			.from(responses)
+			.where(eq(responses.id, responseId))
+			.for('update');
+		if (locked?.status === 'complete') {
+			throw new AppError('RESPONSE_COMPLETE', 'Svaret är redan inskickat och kan inte ändras.');
+		}
+		const codes = section.questions.map((q) => q.code);
+		await tx.delete(answers).where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, codes)));
+		const rows = section.questions.flatMap((q) => {
+			const answer = options.answers[q.code];
+			return answer ? answerToRows(q, answer) : [];
+		});
+		if (rows.length > 0) {
+			await tx.insert(answers).values(rows.map((r) => ({ ...r, responseId, waveId: respondent.wave.id })));
+		}
+		await tx
+			.update(responses)
+			.set({ currentSection: options.currentSection, updatedAt: new Date(), lang: options.lang })
+			.where(eq(responses.id, responseId));
+		return responseId;
+	});
+}
+
+/** Refuses changes to a wave that is not open. */
+export function assertOpen(respondent: TRespondent): void {
+	if (respondent.wave.status !== 'open') throw new AppError('WAVE_CLOSED', 'Enkäten är inte öppen för svar.');
+}
+
+// An invited participant's response is created on their first saved page, not when the link is merely
+// opened (mail scanners open links too). The unique participant_id makes a concurrent double create one row.
+async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en'): Promise<string> {
+	if (respondent.response) return respondent.response.id;
+	const participant = respondent.participant;
+	if (!participant) throw new Error('an open-link respondent always has a response');
+	await tx
+		.insert(responses)
+		.values({
+			waveId: respondent.wave.id,
+			participantId: participant.id,
+			organisationId: participant.organisationId,
+			role: participant.title,
+			lang
+		})
+		.onConflictDoNothing({ target: responses.participantId });
+	const [row] = await tx.select({ id: responses.id }).from(responses).where(eq(responses.participantId, participant.id));
+	if (!row) throw new Error('response missing after insert');
+	return row.id;
+}

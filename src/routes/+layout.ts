@@ -1,0 +1,2 @@
+// Pages are rendered on the server and ship no JavaScript unless a page opts in.
+export const csr = false;

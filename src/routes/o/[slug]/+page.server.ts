@@ -1,0 +1,102 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { t } from '#lib/core/questionnaire/text.ts';
+import { getDatabase } from '#lib/server/db/instance.ts';
+import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
+import { resolveRespondent } from '#lib/server/responses/resolve-respondent.ts';
+import { startOpenResponse } from '#lib/server/responses/start-open-response.ts';
+import { generateToken } from '#lib/server/tokens.ts';
+import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
+import { listWaveOrganisations } from '#lib/server/waves/list-wave-organisations.ts';
+import { orHttpError } from '#lib/server/web/http-error.ts';
+import { readForm } from '#lib/server/web/read-form.ts';
+import { m } from '#lib/paraglide/messages.js';
+import type { Actions, PageServerLoad } from './$types';
+
+const cookieName = (slug: string) => `resume_${slug}`;
+
+async function openWave(slug: string) {
+	const { db } = await getDatabase();
+	const wave = await findWaveBySlug(db, slug);
+	if (!wave || wave.mode !== 'open') error(404, { message: m.not_found_title() });
+	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
+	return { db, wave, questionnaire };
+}
+
+export const load: PageServerLoad = async ({ params, cookies, locals }) => {
+	const { db, wave, questionnaire } = await openWave(params.slug);
+	const lang = locals.lang;
+	const base = { title: t(questionnaire.title, lang), waveName: wave.name };
+	if (wave.status !== 'open') return { ...base, state: wave.status === 'closed' ? 'closed' : 'not-open' } as const;
+	// A respondent who started in this browser is offered to continue.
+	const saved = cookies.get(cookieName(params.slug));
+	const previous = saved ? await resolveRespondent(db, saved) : null;
+	const resumeHref =
+		previous && previous.wave.id === wave.id && previous.response?.status === 'partial' ? `/s/${saved}` : null;
+	const background = questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.type === 'background');
+	const label = (field: 'organisation' | 'role', fallback: string) => {
+		const q = background.find((x) => x.type === 'background' && x.field === field);
+		return q ? t(q.text, lang) : fallback;
+	};
+	return {
+		...base,
+		state: 'ready',
+		description: questionnaire.description ? t(questionnaire.description, lang) : null,
+		resumeHref,
+		resumeToken: generateToken(),
+		organisationLabel: label('organisation', m.open_organisation_label()),
+		roleLabel: label('role', m.open_role_group_label()),
+		organisations: await listWaveOrganisations(db, wave.ownerOrganisationId),
+		roleGroups: questionnaire.roleGroups.map((g) => ({ code: g.code, label: t(g.label, lang) }))
+	} as const;
+};
+
+const ZStartForm = z.object({
+	_resume: z.string(),
+	organisation: z.string().uuid({ message: 'organisation' }),
+	role_group: z.string().min(1, { message: 'role_group' }),
+	title: z.string().trim().max(200, { message: 'title' }).default('')
+});
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, locals, url }) => {
+		const { db, wave, questionnaire } = await openWave(params.slug);
+		const form = await readForm(request);
+		if (!form.ok) return fail(form.status, { errors: [{ field: '', message: m.error_form_invalid() }], values: {} });
+		const values = Object.fromEntries(form.entries);
+		const parsed = ZStartForm.safeParse(values);
+		const roleGroups = new Set(questionnaire.roleGroups.map((g) => g.code));
+		const errors: { field: string; message: string }[] = [];
+		if (!parsed.success || !values.organisation) {
+			for (const issue of parsed.error?.issues ?? []) {
+				const field = String(issue.path[0] ?? '');
+				if (field === 'organisation') errors.push({ field, message: m.error_choose_organisation() });
+				if (field === 'role_group') errors.push({ field, message: m.error_choose_role_group() });
+				if (field === 'title') errors.push({ field, message: m.error_title_too_long() });
+				if (field === '_resume') errors.push({ field: '', message: m.error_form_invalid() });
+			}
+		}
+		if (parsed.success && !roleGroups.has(parsed.data.role_group)) {
+			errors.push({ field: 'role_group', message: m.error_choose_role_group() });
+		}
+		if (errors.length > 0 || !parsed.success) return fail(400, { errors, values });
+		await orHttpError(() =>
+			startOpenResponse(db, {
+				waveSlug: wave.slug,
+				resumeToken: parsed.data._resume,
+				organisationId: parsed.data.organisation,
+				roleGroup: parsed.data.role_group,
+				role: parsed.data.title || undefined,
+				lang: locals.lang
+			})
+		);
+		cookies.set(cookieName(params.slug), parsed.data._resume, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 90
+		});
+		redirect(303, `/s/${parsed.data._resume}`);
+	}
+};

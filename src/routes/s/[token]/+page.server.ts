@@ -1,0 +1,31 @@
+import { resumeSection } from '#lib/core/respondent/flow.ts';
+import { visibleSections } from '#lib/core/questionnaire/visibility.ts';
+import { t } from '#lib/core/questionnaire/text.ts';
+import { requireRespondent } from '#lib/server/web/require-respondent.ts';
+import type { PageServerLoad } from './$types';
+
+// Background questions (organisation, role) are asked on an open link's start page, so the pages behind
+// a link are those of an invited respondent.
+const PAGES = 'invite';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const r = await requireRespondent(params.token, locals.lang);
+	const state =
+		r.response?.status === 'complete'
+			? 'done'
+			: r.wave.status === 'closed'
+				? 'closed'
+				: r.wave.status === 'draft'
+					? 'not-open'
+					: 'ready';
+	const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
+	return {
+		state,
+		title: t(r.questionnaire.title, locals.lang),
+		description: r.questionnaire.description ? t(r.questionnaire.description, locals.lang) : null,
+		waveName: r.wave.name,
+		started: r.response !== null,
+		pages: visibleSections(r.questionnaire, r.answers, PAGES).length,
+		resumeHref: resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`
+	};
+};

@@ -1,0 +1,10 @@
+import { redirect } from '@sveltejs/kit';
+import { t } from '#lib/core/questionnaire/text.ts';
+import { requireRespondent } from '#lib/server/web/require-respondent.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const r = await requireRespondent(params.token, locals.lang);
+	if (r.response?.status !== 'complete') redirect(303, `/s/${params.token}`);
+	return { questionnaireTitle: t(r.questionnaire.title, locals.lang) };
+};

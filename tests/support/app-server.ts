@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface AppServer {
+	url: string;
+	dataDir: string;
+	process: ChildProcess;
+	output: () => string;
+	/** Stops the server with SIGTERM (or the given signal) and waits for it to exit. */
+	stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+/** A fresh data folder for the embedded database. */
+export function tempDataDir(): string {
+	return mkdtempSync(path.join(tmpdir(), 'mognad-test-'));
+}
+
+export function removeDataDir(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Starts the built app (`mognad serve --no-build`) on a loopback port and waits until it answers.
+ * Uses the embedded database in `dataDir` unless `env.DATABASE_URL` is given.
+ */
+export async function startAppServer(options: { dataDir: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
+	const port = options.port ?? (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	let log = '';
+	const child = spawn(process.execPath, [path.join(root, 'bin', 'mognad.js'), 'serve', '--no-build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			...options.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			MOGNAD_DATA_DIR: options.dataDir,
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+		try {
+			const res = await fetch(url);
+			if (res.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`server did not start within 60 s:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return {
+		url,
+		dataDir: options.dataDir,
+		process: child,
+		output: () => log,
+		stop: async (signal = 'SIGTERM') => {
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			await exited;
+		}
+	};
+}

@@ -1,0 +1,40 @@
+import { templatePages } from './template-answers.ts';
+
+export interface PostResult {
+	status: number;
+	location: string | null;
+	body: string;
+}
+
+/** Posts a form the way a browser without JavaScript does (same-origin, url-encoded, no redirect following). */
+export async function postForm(baseUrl: string, path: string, fields: Array<[string, string]>): Promise<PostResult> {
+	const res = await fetch(`${baseUrl}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString()
+	});
+	return { status: res.status, location: res.headers.get('location'), body: await res.text() };
+}
+
+/**
+ * Answers the whole built-in questionnaire through the HTTP form flow and submits it. `onAck` is told of
+ * every page the server acknowledged (a 303 redirect), which is when the respondent sees it as saved.
+ */
+export async function answerWholeQuestionnaire(
+	baseUrl: string,
+	token: string,
+	seed: number,
+	onAck: (step: string) => void = () => {}
+): Promise<void> {
+	for (const page of templatePages(seed)) {
+		const result = await postForm(baseUrl, `/s/${token}/sida/${page.section}`, [...page.fields, ['_action', 'next']]);
+		if (result.status !== 303) throw new Error(`page ${page.section}: HTTP ${result.status}`);
+		onAck(page.section);
+	}
+	const submitted = await postForm(baseUrl, `/s/${token}/granska`, []);
+	if (submitted.status !== 303 || !submitted.location?.endsWith('/tack')) {
+		throw new Error(`submit: HTTP ${submitted.status} ${submitted.location}`);
+	}
+	onAck('submitted');
+}

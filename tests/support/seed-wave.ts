@@ -1,0 +1,53 @@
+import { openDatabase } from '../../src/lib/server/db/client.ts';
+import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
+import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
+import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
+import { createWave } from '../../src/lib/server/waves/create-wave.ts';
+import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
+
+export interface SeedWaveOptions {
+	/** Embedded database folder, or a PostgreSQL URL. */
+	dataDir?: string;
+	url?: string;
+	slug: string;
+	mode: 'invite' | 'open';
+	status?: 'draft' | 'open' | 'closed';
+	/** How many invited participants to create (invite mode), spread over the municipalities. */
+	participants?: number;
+}
+
+const municipalityCodes = ['2505', '2506', '2510', '2513', '2514', '2518', '2521', '2523', '2560', '2580', '2581', '2582', '2583', '2584'];
+
+/**
+ * Prepares a database before a server is started on it, through the same services the CLI uses:
+ * a wave of the built-in questionnaire and, for invite waves, participants with their tokens.
+ */
+export async function seedWave(options: SeedWaveOptions): Promise<{ tokens: string[] }> {
+	const database = await openDatabase({ url: options.url, dataDir: options.dataDir });
+	try {
+		await migrateDatabase(database);
+		await loadBuiltIns(database.db);
+		await createWave(database.db, {
+			questionnaireCode: 'digital-mognad-i-kommuner',
+			name: `Test ${options.slug}`,
+			slug: options.slug,
+			mode: options.mode
+		});
+		const status = options.status ?? 'open';
+		if (status !== 'draft') await setWaveStatus(database.db, options.slug, status);
+		const tokens: string[] = [];
+		for (let i = 0; i < (options.participants ?? 0); i++) {
+			const { token } = await addParticipant(database.db, {
+				waveSlug: options.slug,
+				organisationCode: municipalityCodes[i % municipalityCodes.length] ?? '2580',
+				name: `Person ${i + 1}`,
+				email: `person${i + 1}@example.org`,
+				title: 'IT-chef'
+			});
+			tokens.push(token);
+		}
+		return { tokens };
+	} finally {
+		await database.close();
+	}
+}
