@@ -1,10 +1,9 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { type Handle, type HandleServerError, type ServerInit, sequence } from '@sveltejs/kit/hooks';
+import { defineCustomServerStrategy, isLocale } from '#lib/paraglide/runtime.js';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { errorStatus, isAppError } from '#lib/server/app-error.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { logger } from '#lib/server/logger.ts';
-import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { defineCustomServerStrategy, isLocale } from '#lib/paraglide/runtime.js';
 
 // PGlite has one connection: open and migrate the database before the first request, not during it.
 export const init: ServerInit = async () => {
@@ -19,13 +18,18 @@ defineCustomServerStrategy('custom-query', {
 });
 
 const language: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// No URL-based locale strategy is configured, so the request passes through unchanged.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.lang = locale;
 		// A language picked with ?lang= sticks for the following pages.
 		const picked = event.url.searchParams.get('lang');
 		if (picked && isLocale(picked)) {
-			event.cookies.set('lang', picked, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
+			event.cookies.set('lang', picked, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				maxAge: 60 * 60 * 24 * 365
+			});
 		}
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
@@ -45,8 +49,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, language);
 
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (isAppError(error)) return { message: error.message, code: error.code, status: errorStatus[error.code] };
-	if (status !== 404) logger.error({ err: error }, 'unhandled error');
-	return { message };
+// The one place where service errors become HTTP statuses: an AppError's message is meant for the user.
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	if (kind !== 'unknown') return;
+	if (isAppError(error)) return { status: errorStatus[error.code], message: error.message, code: error.code };
+	logger.error({ err: error, path: event.url.pathname }, 'unhandled error');
 };

@@ -8,10 +8,17 @@ const watched = ['src', 'messages', 'project.inlang', 'vite.config.ts', 'package
 /** Builds the app with Vite when there is no build yet or a source is newer than it. */
 export function buildIfNeeded(root: string): void {
 	const entry = path.join(root, 'build', 'index.js');
-	if (existsSync(entry) && !watched.some((name) => newestMtime(path.join(root, name)) > statSync(entry).mtimeMs)) return;
+	if (
+		existsSync(entry) &&
+		!watched.some((name) => newestMtime(path.join(root, name)) > statSync(entry).mtimeMs)
+	)
+		return;
 	logger.info('building the app (first start or changed sources)…');
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (result.status !== 0) throw new Error('the build failed; see the output above');
 }
 

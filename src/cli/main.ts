@@ -1,12 +1,13 @@
 import { ZodError } from 'zod';
 import { isAppError } from '../lib/server/app-error.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
+import { logger } from '../lib/server/logger.ts';
+import type { TCommand } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
 import { serveCommand } from './commands/serve.ts';
 import { waveCommand } from './commands/wave.ts';
-import type { TCommand } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
 const commands: Record<string, TCommand> = {
@@ -41,13 +42,15 @@ export async function main(argv: string[]): Promise<number> {
 		console.error(`mognad: unknown command "${name}". Run "mognad --help".`);
 		return 1;
 	}
+	// Commands print their results; the log is for the server, and for problems.
+	if (name !== 'serve' && !process.env.LOG_LEVEL) logger.level = 'warn';
 	try {
 		return await command(rest);
 	} catch (error) {
 		console.error(`mognad: ${describe(error)}`);
 		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
 	} finally {
-		if (name !== 'serve') await closeDatabase();
+		await closeDatabase();
 	}
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { resolveRespondent } from '../../src/lib/server/responses/resolve-respondent.ts';
 import { removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
@@ -41,7 +41,13 @@ async function backend(): Promise<{ dataDir: string; url?: string; env: Record<s
 describe(`a server killed mid-traffic (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
 	it('keeps every acknowledged answer', async () => {
 		const { dataDir, url, env } = await backend();
-		const { tokens } = await seedWave({ dataDir, url, slug: 'krasch', mode: 'invite', participants: RESPONDENTS });
+		const { tokens } = await seedWave({
+			dataDir,
+			url,
+			slug: 'krasch',
+			mode: 'invite',
+			participants: RESPONDENTS
+		});
 		const server = await startAppServer({ dataDir, env });
 		const acked = new Map<string, Set<string>>();
 		let ackCount = 0;
@@ -90,7 +96,10 @@ describe(`a server killed mid-traffic (${process.env.DATABASE_URL ? 'PostgreSQL'
 				if (steps.has('submitted')) expect(r?.response?.status).toBe('complete');
 			}
 			expect(checked).toBeGreaterThan(0);
-			const [count] = (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from responses`)).rows;
+			const { rows } = (await database.db.execute(
+				sql`select count(*)::int as n from responses`
+			)) as unknown as { rows: { n: number }[] };
+			const count = rows[0];
 			expect(Number(count?.n)).toBeLessThanOrEqual(RESPONDENTS);
 		} finally {
 			await database.close();

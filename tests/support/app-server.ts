@@ -21,7 +21,9 @@ export async function freePort(): Promise<number> {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+			);
 		});
 	});
 }
@@ -39,7 +41,11 @@ export function removeDataDir(dir: string): void {
  * Starts the built app (`mognad serve --no-build`) on a loopback port and waits until it answers.
  * Uses the embedded database in `dataDir` unless `env.DATABASE_URL` is given.
  */
-export async function startAppServer(options: { dataDir: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+	dataDir: string;
+	env?: Record<string, string>;
+	port?: number;
+}): Promise<AppServer> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';

@@ -7,7 +7,11 @@ export interface PostResult {
 }
 
 /** Posts a form the way a browser without JavaScript does (same-origin, url-encoded, no redirect following). */
-export async function postForm(baseUrl: string, path: string, fields: Array<[string, string]>): Promise<PostResult> {
+export async function postForm(
+	baseUrl: string,
+	path: string,
+	fields: Array<[string, string]>
+): Promise<PostResult> {
 	const res = await fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -25,12 +29,22 @@ export async function answerWholeQuestionnaire(
 	baseUrl: string,
 	token: string,
 	seed: number,
-	onAck: (step: string) => void = () => {}
+	onAck: (step: string) => void = () => {},
+	/** Also fetch the page each redirect leads to, as a browser does. */
+	followRedirects = false
 ): Promise<void> {
 	for (const page of templatePages(seed)) {
-		const result = await postForm(baseUrl, `/s/${token}/sida/${page.section}`, [...page.fields, ['_action', 'next']]);
+		const result = await postForm(baseUrl, `/s/${token}/sida/${page.section}`, [
+			...page.fields,
+			['_action', 'next']
+		]);
 		if (result.status !== 303) throw new Error(`page ${page.section}: HTTP ${result.status}`);
 		onAck(page.section);
+		if (followRedirects && result.location) {
+			const next = await fetch(`${baseUrl}${result.location}`);
+			if (!next.ok) throw new Error(`GET ${result.location}: HTTP ${next.status}`);
+			await next.arrayBuffer();
+		}
 	}
 	const submitted = await postForm(baseUrl, `/s/${token}/granska`, []);
 	if (submitted.status !== 303 || !submitted.location?.endsWith('/tack')) {

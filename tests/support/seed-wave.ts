@@ -16,7 +16,22 @@ export interface SeedWaveOptions {
 	participants?: number;
 }
 
-const municipalityCodes = ['2505', '2506', '2510', '2513', '2514', '2518', '2521', '2523', '2560', '2580', '2581', '2582', '2583', '2584'];
+const municipalityCodes = [
+	'2505',
+	'2506',
+	'2510',
+	'2513',
+	'2514',
+	'2518',
+	'2521',
+	'2523',
+	'2560',
+	'2580',
+	'2581',
+	'2582',
+	'2583',
+	'2584'
+];
 
 /**
  * Prepares a database before a server is started on it, through the same services the CLI uses:

@@ -28,12 +28,19 @@ export function templatePages(seed = 0): Array<{ section: string; fields: Array<
 		},
 		{
 			section: 'formaga',
-			fields: [...(beslut === 'ja' ? [] : ([['q.beslutskapacitet_varfor', 'Resurser saknas.']] as Array<[string, string]>)), ['q.it_arv', itArv]]
+			fields: [
+				...(beslut === 'ja'
+					? []
+					: ([['q.beslutskapacitet_varfor', 'Resurser saknas.']] as Array<[string, string]>)),
+				['q.it_arv', itArv]
+			]
 		},
 		{
 			section: 'omvarld',
 			fields: [
-				...(itArv === 'ja' ? ([['q.it_arv_kommentar', 'Många olika system.']] as Array<[string, string]>) : []),
+				...(itArv === 'ja'
+					? ([['q.it_arv_kommentar', 'Många olika system.']] as Array<[string, string]>)
+					: []),
 				['q.omvarld', pick(6)],
 				['q.drivande', 'it'],
 				['q.drivande', seed % 2 === 0 ? 'ledning' : 'politiker'],
@@ -44,7 +51,9 @@ export function templatePages(seed = 0): Array<{ section: string; fields: Array<
 		{
 			section: 'kultur',
 			fields: [
-				...(kultur === 'nej' ? ([['q.kultur_varfor', 'Ovana vid förändring.']] as Array<[string, string]>) : []),
+				...(kultur === 'nej'
+					? ([['q.kultur_varfor', 'Ovana vid förändring.']] as Array<[string, string]>)
+					: []),
 				['q.kultur_atgarder', 'Utbildning och goda exempel.'],
 				['q.kompetens', pick(7)]
 			]

@@ -6,7 +6,7 @@ Applies pending database migrations and loads the built-in organisations and que
 
 export const migrateCommand: TCommand = async (argv) => {
 	const args = parseCommandArgs(argv, {}, help);
-	if (args.help) return console.log(help), 0;
+	if (!args) return 0;
 	const database = await getDatabase();
 	console.log(`Database (${database.kind}) is up to date.`);
 	return 0;

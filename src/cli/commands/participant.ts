@@ -18,7 +18,7 @@ export const participantCommand: TCommand = async (argv) => {
 		},
 		help
 	);
-	if (args.help) return console.log(help), 0;
+	if (!args) return 0;
 	const v = args.values;
 	if (args.positionals[0] !== 'add' || !v.wave || !v.organisation) {
 		throw new UsageError(`give "add" with --wave and --organisation\n${help}`);

@@ -13,7 +13,7 @@ const help = `Usage: mognad questionnaire <list | validate <file> | import <file
 
 export const questionnaireCommand: TCommand = async (argv) => {
 	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, help);
-	if (args.help) return console.log(help), 0;
+	if (!args) return 0;
 	const [sub, file] = args.positionals;
 	if (sub === 'list') {
 		const { db } = await getDatabase();

@@ -28,13 +28,14 @@ export const waveCommand: TCommand = async (argv) => {
 		},
 		help
 	);
-	if (args.help) return console.log(help), 0;
+	if (!args) return 0;
 	const [sub, slug] = args.positionals;
 	const v = args.values;
 	const { db } = await getDatabase();
 	switch (sub) {
 		case 'create': {
-			if (!v.questionnaire || !v.name) throw new UsageError(`--questionnaire and --name are required\n${help}`);
+			if (!v.questionnaire || !v.name)
+				throw new UsageError(`--questionnaire and --name are required\n${help}`);
 			const k = v.k === undefined ? undefined : Number(v.k);
 			if (k !== undefined && !Number.isInteger(k)) throw new UsageError('--k must be a whole number');
 			const wave = await createWave(db, {
@@ -53,7 +54,9 @@ export const waveCommand: TCommand = async (argv) => {
 		case 'list': {
 			const waves = await listWaves(db);
 			if (v.json) console.log(JSON.stringify(waves, null, 2));
-			else for (const w of waves) console.log(`${w.slug}\t${w.status}\t${w.mode}\t${w.complete} complete\t${w.name}`);
+			else
+				for (const w of waves)
+					console.log(`${w.slug}\t${w.status}\t${w.mode}\t${w.complete} complete\t${w.name}`);
 			return 0;
 		}
 		case 'show': {
@@ -75,7 +78,11 @@ export const waveCommand: TCommand = async (argv) => {
 				closedAt: wave.closedAt
 			};
 			if (v.json) console.log(JSON.stringify(shown, null, 2));
-			else for (const [key, value] of Object.entries(shown)) console.log(`${key}: ${typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value}`);
+			else
+				for (const [key, value] of Object.entries(shown))
+					console.log(
+						`${key}: ${typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value}`
+					);
 			return 0;
 		}
 		case 'open':

@@ -3,7 +3,11 @@ import type { TQuestion } from './definition.ts';
 import { t } from './text.ts';
 
 /** An answer in words for the respondent's review page; null when unanswered. */
-export function describeAnswer(question: TQuestion, answer: TAnswer | undefined, lang: 'sv' | 'en'): string | null {
+export function describeAnswer(
+	question: TQuestion,
+	answer: TAnswer | undefined,
+	lang: 'sv' | 'en'
+): string | null {
 	if (!answer) return null;
 	const label = (code: string) => {
 		const options = question.type === 'single' || question.type === 'multi' ? question.options : [];
@@ -14,9 +18,15 @@ export function describeAnswer(question: TQuestion, answer: TAnswer | undefined,
 		case 'single':
 			return label(answer.option);
 		case 'multi':
-			return answer.options.map((code) => (answer.other && isOther(question, code) ? `${label(code)}: ${answer.other}` : label(code))).join(', ');
+			return answer.options
+				.map((code) =>
+					answer.other && isOther(question, code) ? `${label(code)}: ${answer.other}` : label(code)
+				)
+				.join(', ');
 		case 'scale':
-			return question.type === 'scale' ? `${answer.value} (${question.min}–${question.max})` : String(answer.value);
+			return question.type === 'scale'
+				? `${answer.value} (${question.min}–${question.max})`
+				: String(answer.value);
 		case 'text':
 			return answer.value;
 	}

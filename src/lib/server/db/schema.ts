@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
-	bigserial,
-
-	check,
 	type AnyPgColumn,
+	bigserial,
+	check,
+	doublePrecision,
 	index,
 	integer,
 	jsonb,
@@ -12,8 +12,7 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid,
-	doublePrecision
+	uuid
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -69,7 +68,9 @@ export const waves = pgTable(
 		slug: text('slug').notNull().unique(),
 		period: text('period'),
 		mode: text('mode', { enum: ['invite', 'open'] }).notNull(),
-		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+		status: text('status', { enum: ['draft', 'open', 'closed'] })
+			.notNull()
+			.default('draft'),
 		minGroupSize: integer('min_group_size').notNull().default(5),
 		createdAt: createdAt(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -112,7 +113,9 @@ export const responses = pgTable(
 		role: text('role'),
 		roleGroup: text('role_group'),
 		lang: text('lang').notNull().default('sv'),
-		status: text('status', { enum: ['partial', 'complete'] }).notNull().default('partial'),
+		status: text('status', { enum: ['partial', 'complete'] })
+			.notNull()
+			.default('partial'),
 		/** Code of the section the respondent should see next. */
 		currentSection: text('current_section'),
 		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -163,4 +166,3 @@ export const auditLog = pgTable(
 	},
 	(t) => [index('audit_log_at_idx').on(t.at)]
 );
-

@@ -17,7 +17,10 @@ export type AddParticipantOptions = z.input<typeof ZAddParticipant>;
 /** Invites one person to a wave. The token is returned once and only its hash is kept. */
 export async function addParticipant(db: TDb, options: AddParticipantOptions) {
 	const input = ZAddParticipant.parse(options);
-	const [wave] = await db.select({ id: waves.id, mode: waves.mode }).from(waves).where(eq(waves.slug, input.waveSlug));
+	const [wave] = await db
+		.select({ id: waves.id, mode: waves.mode })
+		.from(waves)
+		.where(eq(waves.slug, input.waveSlug));
 	if (!wave) throw new AppError('NOT_FOUND', `No wave with the slug "${input.waveSlug}"`);
 	const [org] = await db
 		.select({ id: organisations.id })

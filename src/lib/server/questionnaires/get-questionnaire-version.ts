@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ZQuestionnaire, type TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import { type TQuestionnaire, ZQuestionnaire } from '../../core/questionnaire/definition.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { questionnaireVersions } from '../db/schema.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { questionnaires, questionnaireVersions } from '../db/schema.ts';
@@ -19,7 +19,11 @@ export interface ImportQuestionnaireResult {
 export async function importQuestionnaire(db: TDb, input: unknown): Promise<ImportQuestionnaireResult> {
 	const parsed = parseQuestionnaire(input);
 	if (!parsed.ok) {
-		throw new AppError('INVALID_INPUT', `The questionnaire has errors:\n${parsed.errors.join('\n')}`, parsed.errors);
+		throw new AppError(
+			'INVALID_INPUT',
+			`The questionnaire has errors:\n${parsed.errors.join('\n')}`,
+			parsed.errors
+		);
 	}
 	const definition = parsed.questionnaire;
 	const checksum = createHash('sha256').update(JSON.stringify(definition)).digest('hex');
@@ -41,7 +45,10 @@ export async function importQuestionnaire(db: TDb, input: unknown): Promise<Impo
 				.select()
 				.from(questionnaireVersions)
 				.where(
-					and(eq(questionnaireVersions.questionnaireId, owner.id), eq(questionnaireVersions.version, definition.version))
+					and(
+						eq(questionnaireVersions.questionnaireId, owner.id),
+						eq(questionnaireVersions.version, definition.version)
+					)
 				);
 			if (!existing) throw new Error('questionnaire version vanished');
 			if (existing.checksum !== checksum) {
@@ -52,7 +59,10 @@ export async function importQuestionnaire(db: TDb, input: unknown): Promise<Impo
 			}
 			return { questionnaire: definition, versionId: existing.id, created: false };
 		}
-		await tx.update(questionnaires).set({ title: definition.title.sv }).where(eq(questionnaires.id, owner.id));
+		await tx
+			.update(questionnaires)
+			.set({ title: definition.title.sv })
+			.where(eq(questionnaires.id, owner.id));
 		return { questionnaire: definition, versionId: row.id, created: true };
 	});
 }

@@ -6,14 +6,14 @@ import type { TDatabase } from '../db/client.ts';
 import { answers, organisations, responses } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { getWave } from '../waves/get-wave.ts';
+import { generateToken } from '../tokens.ts';
 import { createWave } from '../waves/create-wave.ts';
+import { getWave } from '../waves/get-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { resolveRespondent } from './resolve-respondent.ts';
 import { saveSection } from './save-section.ts';
 import { startOpenResponse } from './start-open-response.ts';
 import { submitResponse } from './submit-response.ts';
-import { generateToken } from '../tokens.ts';
 
 let database: TDatabase;
 const Q = 'digital-mognad-i-kommuner';
@@ -38,7 +38,13 @@ const sectionOf = (r: Awaited<ReturnType<typeof respondent>>, code: string): TSe
 
 async function save(token: string, sectionCode: string, given: TAnswerMap) {
 	const r = await respondent(token);
-	return saveSection(database.db, { respondent: r, section: sectionOf(r, sectionCode), answers: given, currentSection: sectionCode, lang: 'sv' });
+	return saveSection(database.db, {
+		respondent: r,
+		section: sectionOf(r, sectionCode),
+		answers: given,
+		currentSection: sectionCode,
+		lang: 'sv'
+	});
 }
 
 const allRequired: Record<string, TAnswerMap> = {
@@ -48,7 +54,10 @@ const allRequired: Record<string, TAnswerMap> = {
 		medborgarbild: { kind: 'single', option: 'nej' },
 		beslutskapacitet: { kind: 'single', option: 'nej' }
 	},
-	formaga: { beslutskapacitet_varfor: { kind: 'text', value: 'Resurser' }, it_arv: { kind: 'single', option: 'nej' } },
+	formaga: {
+		beslutskapacitet_varfor: { kind: 'text', value: 'Resurser' },
+		it_arv: { kind: 'single', option: 'nej' }
+	},
 	omvarld: {
 		omvarld: { kind: 'single', option: 'ja' },
 		drivande: { kind: 'multi', options: ['it', 'annat'], other: 'Skolan' },
@@ -66,8 +75,15 @@ describe('answering by invitation', () => {
 	});
 
 	it('stores a page, replaces it when saved again, and resumes where the respondent was', async () => {
-		const { token } = await addParticipant(database.db, { waveSlug: 'inbjudna', organisationCode: '2580', title: 'IT-chef' });
-		await save(token, 'behov', { behov: { kind: 'scale', value: 8 }, behov_kommentar: { kind: 'text', value: '<b>viktigt</b>' } });
+		const { token } = await addParticipant(database.db, {
+			waveSlug: 'inbjudna',
+			organisationCode: '2580',
+			title: 'IT-chef'
+		});
+		await save(token, 'behov', {
+			behov: { kind: 'scale', value: 8 },
+			behov_kommentar: { kind: 'text', value: '<b>viktigt</b>' }
+		});
 		await save(token, 'behov', { behov: { kind: 'scale', value: 7 } });
 		const r = await respondent(token);
 		expect(r.answers).toEqual({ behov: { kind: 'scale', value: 7 } });
@@ -80,8 +96,21 @@ describe('answering by invitation', () => {
 		const r = await respondent(token);
 		const section = sectionOf(r, 'behov');
 		const given: TAnswerMap = { behov: { kind: 'scale', value: 5 } };
-		await Promise.all([1, 2, 3].map(() => saveSection(database.db, { respondent: r, section, answers: given, currentSection: 'vision', lang: 'sv' })));
-		const rows = await database.db.select().from(responses).where(eq(responses.participantId, r.participant?.id ?? ''));
+		await Promise.all(
+			[1, 2, 3].map(() =>
+				saveSection(database.db, {
+					respondent: r,
+					section,
+					answers: given,
+					currentSection: 'vision',
+					lang: 'sv'
+				})
+			)
+		);
+		const rows = await database.db
+			.select()
+			.from(responses)
+			.where(eq(responses.participantId, r.participant?.id ?? ''));
 		expect(rows).toHaveLength(1);
 	});
 
@@ -89,22 +118,46 @@ describe('answering by invitation', () => {
 		const { token } = await addParticipant(database.db, { waveSlug: 'inbjudna', organisationCode: '2582' });
 		await save(token, 'behov', allRequired.behov ?? {});
 		const result = await submitResponse(database.db, await respondent(token));
-		expect(result).toEqual({ status: 'incomplete', missing: ['vision', 'medborgarbild', 'beslutskapacitet', 'it_arv', 'omvarld', 'drivande', 'kultur', 'kompetens'] });
+		expect(result).toEqual({
+			status: 'incomplete',
+			missing: [
+				'vision',
+				'medborgarbild',
+				'beslutskapacitet',
+				'it_arv',
+				'omvarld',
+				'drivande',
+				'kultur',
+				'kompetens'
+			]
+		});
 	});
 
 	it('submits once, drops answers to questions that ended up hidden, and refuses later changes', async () => {
 		const { token } = await addParticipant(database.db, { waveSlug: 'inbjudna', organisationCode: '2583' });
 		for (const [code, given] of Object.entries(allRequired)) await save(token, code, given);
 		// The follow-up was answered, then the condition changed: it must not count.
-		await save(token, 'vision', { ...allRequired.vision, beslutskapacitet: { kind: 'single', option: 'ja' } });
+		await save(token, 'vision', {
+			...allRequired.vision,
+			beslutskapacitet: { kind: 'single', option: 'ja' }
+		});
 		const r = await respondent(token);
-		const [first, second] = await Promise.all([submitResponse(database.db, r), submitResponse(database.db, r)]);
+		const [first, second] = await Promise.all([
+			submitResponse(database.db, r),
+			submitResponse(database.db, r)
+		]);
 		expect([first?.status, second?.status].sort()).toEqual(['already-submitted', 'submitted']);
 		const after = await respondent(token);
 		expect(after.response?.status).toBe('complete');
 		expect(after.answers.beslutskapacitet_varfor).toBeUndefined();
-		expect(after.answers.drivande).toEqual({ kind: 'multi', options: ['annat', 'it'].sort(), other: 'Skolan' });
-		await expect(save(token, 'behov', allRequired.behov ?? {})).rejects.toMatchObject({ code: 'RESPONSE_COMPLETE' });
+		expect(after.answers.drivande).toEqual({
+			kind: 'multi',
+			options: ['annat', 'it'].sort(),
+			other: 'Skolan'
+		});
+		await expect(save(token, 'behov', allRequired.behov ?? {})).rejects.toMatchObject({
+			code: 'RESPONSE_COMPLETE'
+		});
 		expect(await submitResponse(database.db, after)).toEqual({ status: 'already-submitted' });
 	});
 
@@ -114,7 +167,9 @@ describe('answering by invitation', () => {
 		const { token } = await addParticipant(database.db, { waveSlug: 'stangd', organisationCode: '2584' });
 		await save(token, 'behov', allRequired.behov ?? {});
 		await setWaveStatus(database.db, 'stangd', 'closed');
-		await expect(save(token, 'vision', allRequired.vision ?? {})).rejects.toMatchObject({ code: 'WAVE_CLOSED' });
+		await expect(save(token, 'vision', allRequired.vision ?? {})).rejects.toMatchObject({
+			code: 'WAVE_CLOSED'
+		});
 		const wave = await getWave(database.db, 'stangd');
 		expect(wave.responses).toEqual({ complete: 0, partial: 1 });
 		expect(wave.invited).toBe(1);
@@ -133,7 +188,14 @@ describe('answering on an open link', () => {
 		const wave = await getWave(database.db, 'oppen');
 		const [org] = await database.db.select().from(organisations).where(eq(organisations.code, '2514'));
 		const resumeToken = generateToken();
-		const start = () => startOpenResponse(database.db, { waveSlug: 'oppen', resumeToken, organisationId: org?.id ?? '', roleGroup: 'it', role: 'IT-strateg' });
+		const start = () =>
+			startOpenResponse(database.db, {
+				waveSlug: 'oppen',
+				resumeToken,
+				organisationId: org?.id ?? '',
+				roleGroup: 'it',
+				role: 'IT-strateg'
+			});
 		await Promise.all([start(), start()]);
 		const rows = await database.db.select().from(responses).where(eq(responses.waveId, wave.id));
 		expect(rows).toHaveLength(1);

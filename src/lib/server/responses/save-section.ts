@@ -34,7 +34,9 @@ export async function saveSection(db: TDb, options: SaveSectionOptions): Promise
 			throw new AppError('RESPONSE_COMPLETE', 'Svaret är redan inskickat och kan inte ändras.');
 		}
 		const codes = section.questions.map((q) => q.code);
-		await tx.delete(answers).where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, codes)));
+		await tx
+			.delete(answers)
+			.where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, codes)));
 		const rows = section.questions.flatMap((q) => {
 			const answer = options.answers[q.code];
 			return answer ? answerToRows(q, answer) : [];
@@ -71,7 +73,10 @@ async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en
 			lang
 		})
 		.onConflictDoNothing({ target: responses.participantId });
-	const [row] = await tx.select({ id: responses.id }).from(responses).where(eq(responses.participantId, participant.id));
+	const [row] = await tx
+		.select({ id: responses.id })
+		.from(responses)
+		.where(eq(responses.participantId, participant.id));
 	if (!row) throw new Error('response missing after insert');
 	return row.id;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { responses, waves } from '../db/schema.ts';
-import { listWaveOrganisations } from '../waves/list-wave-organisations.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
+import { listWaveOrganisations } from '../waves/list-wave-organisations.ts';
 
 export const ZStartOpenResponse = z.object({
 	waveSlug: z.string().min(1),
@@ -21,7 +21,7 @@ export type StartOpenResponseOptions = z.input<typeof ZStartOpenResponse>;
 export async function startOpenResponse(db: TDb, options: StartOpenResponseOptions): Promise<void> {
 	const input = ZStartOpenResponse.parse(options);
 	const [wave] = await db.select().from(waves).where(eq(waves.slug, input.waveSlug));
-	if (!wave || wave.mode !== 'open') throw new AppError('NOT_FOUND', 'Enkäten finns inte.');
+	if (wave?.mode !== 'open') throw new AppError('NOT_FOUND', 'Enkäten finns inte.');
 	if (wave.status !== 'open') throw new AppError('WAVE_CLOSED', 'Enkäten är inte öppen för svar.');
 	const allowed = await listWaveOrganisations(db, wave.ownerOrganisationId);
 	const org = allowed.find((o) => o.id === input.organisationId);

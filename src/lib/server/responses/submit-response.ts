@@ -5,10 +5,12 @@ import { pruneHidden } from '../../core/questionnaire/visibility.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { answers, responses } from '../db/schema.ts';
-import { assertOpen } from './save-section.ts';
 import type { TRespondent } from './resolve-respondent.ts';
+import { assertOpen } from './save-section.ts';
 
-export type SubmitResult = { status: 'submitted' | 'already-submitted' } | { status: 'incomplete'; missing: string[] };
+export type SubmitResult =
+	| { status: 'submitted' | 'already-submitted' }
+	| { status: 'incomplete'; missing: string[] };
 
 /**
  * Marks a response complete. Answers to questions that ended up hidden are removed, so they never count.
@@ -43,7 +45,9 @@ export async function submitResponse(db: TDb, respondent: TRespondent): Promise<
 		if (missing.length > 0) return { status: 'incomplete' as const, missing };
 		const hidden = Object.keys(all).filter((code) => !(code in kept));
 		if (hidden.length > 0) {
-			await tx.delete(answers).where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, hidden)));
+			await tx
+				.delete(answers)
+				.where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, hidden)));
 		}
 		await tx
 			.update(responses)

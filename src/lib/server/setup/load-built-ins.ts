@@ -20,15 +20,22 @@ export async function loadBuiltIns(db: TDb): Promise<void> {
 			.insert(organisations)
 			.values({ code: norrbotten.region.code, name: norrbotten.region.name, kind: 'region' })
 			.onConflictDoNothing({ target: organisations.code });
-		const [region] = await tx.select().from(organisations).where(eq(organisations.code, norrbotten.region.code));
+		const [region] = await tx
+			.select()
+			.from(organisations)
+			.where(eq(organisations.code, norrbotten.region.code));
 		if (!region) throw new Error('region missing after insert');
 		await tx
 			.insert(organisations)
-			.values(norrbotten.municipalities.map((m) => ({ ...m, kind: 'municipality' as const, parentId: region.id })))
+			.values(
+				norrbotten.municipalities.map((m) => ({ ...m, kind: 'municipality' as const, parentId: region.id }))
+			)
 			.onConflictDoNothing({ target: organisations.code });
 	});
 	const folder = builtInQuestionnairesFolder();
-	for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+	for (const file of readdirSync(folder)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		await importQuestionnaire(db, JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
 	}
 }

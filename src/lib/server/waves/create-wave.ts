@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
-import { organisations, questionnaireVersions, questionnaires, waves } from '../db/schema.ts';
+import { organisations, questionnaires, questionnaireVersions, waves } from '../db/schema.ts';
 import { slugify } from './slugify.ts';
 
 export const ZCreateWave = z.object({
@@ -41,11 +41,17 @@ export async function createWave(db: TDb, options: CreateWaveOptions) {
 			.where(eq(questionnaires.code, input.questionnaireCode));
 		const chosen = all.find((v) => v.version === input.questionnaireVersion);
 		if (!chosen) {
-			throw new AppError('NOT_FOUND', `"${input.questionnaireCode}" has no version ${input.questionnaireVersion}`);
+			throw new AppError(
+				'NOT_FOUND',
+				`"${input.questionnaireCode}" has no version ${input.questionnaireVersion}`
+			);
 		}
 		versionId = chosen.id;
 	}
-	const [owner] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, input.ownerCode));
+	const [owner] = await db
+		.select({ id: organisations.id })
+		.from(organisations)
+		.where(eq(organisations.code, input.ownerCode));
 	if (!owner) throw new AppError('NOT_FOUND', `No organisation with code "${input.ownerCode}"`);
 	const slug = input.slug ?? slugify(input.name);
 	const [row] = await db

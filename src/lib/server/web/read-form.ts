@@ -32,20 +32,13 @@ export async function readForm(request: Request): Promise<ReadFormResult> {
 }
 
 // A chunked body has no content-length: count while reading and stop at the limit.
-async function readLimited(request: Request): Promise<Uint8Array | null> {
-	if (!request.body) return new Uint8Array();
+async function readLimited(request: Request): Promise<Buffer<ArrayBuffer> | null> {
 	const chunks: Uint8Array[] = [];
 	let total = 0;
-	for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+	for await (const chunk of (request.body ?? []) as AsyncIterable<Uint8Array>) {
 		total += chunk.byteLength;
 		if (total > MAX_FORM_BYTES) return null;
 		chunks.push(chunk);
 	}
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const c of chunks) {
-		out.set(c, offset);
-		offset += c.byteLength;
-	}
-	return out;
+	return Buffer.concat(chunks);
 }

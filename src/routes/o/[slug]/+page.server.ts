@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
 import { resolveRespondent } from '#lib/server/responses/resolve-respondent.ts';
@@ -8,9 +9,7 @@ import { startOpenResponse } from '#lib/server/responses/start-open-response.ts'
 import { generateToken } from '#lib/server/tokens.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { listWaveOrganisations } from '#lib/server/waves/list-wave-organisations.ts';
-import { orHttpError } from '#lib/server/web/http-error.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
-import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const cookieName = (slug: string) => `resume_${slug}`;
@@ -18,7 +17,7 @@ const cookieName = (slug: string) => `resume_${slug}`;
 async function openWave(slug: string) {
 	const { db } = await getDatabase();
 	const wave = await findWaveBySlug(db, slug);
-	if (!wave || wave.mode !== 'open') error(404, { message: m.not_found_title() });
+	if (wave?.mode !== 'open') error(404, { message: m.not_found_title() });
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
 	return { db, wave, questionnaire };
 }
@@ -27,13 +26,18 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const { db, wave, questionnaire } = await openWave(params.slug);
 	const lang = locals.lang;
 	const base = { title: t(questionnaire.title, lang), waveName: wave.name };
-	if (wave.status !== 'open') return { ...base, state: wave.status === 'closed' ? 'closed' : 'not-open' } as const;
+	if (wave.status !== 'open')
+		return { ...base, state: wave.status === 'closed' ? 'closed' : 'not-open' } as const;
 	// A respondent who started in this browser is offered to continue.
 	const saved = cookies.get(cookieName(params.slug));
 	const previous = saved ? await resolveRespondent(db, saved) : null;
 	const resumeHref =
-		previous && previous.wave.id === wave.id && previous.response?.status === 'partial' ? `/s/${saved}` : null;
-	const background = questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.type === 'background');
+		previous && previous.wave.id === wave.id && previous.response?.status === 'partial'
+			? `/s/${saved}`
+			: null;
+	const background = questionnaire.sections
+		.flatMap((s) => s.questions)
+		.filter((q) => q.type === 'background');
 	const label = (field: 'organisation' | 'role', fallback: string) => {
 		const q = background.find((x) => x.type === 'background' && x.field === field);
 		return q ? t(q.text, lang) : fallback;
@@ -62,7 +66,8 @@ export const actions: Actions = {
 	default: async ({ params, request, cookies, locals, url }) => {
 		const { db, wave, questionnaire } = await openWave(params.slug);
 		const form = await readForm(request);
-		if (!form.ok) return fail(form.status, { errors: [{ field: '', message: m.error_form_invalid() }], values: {} });
+		if (!form.ok)
+			return fail(form.status, { errors: [{ field: '', message: m.error_form_invalid() }], values: {} });
 		const values = Object.fromEntries(form.entries);
 		const parsed = ZStartForm.safeParse(values);
 		const roleGroups = new Set(questionnaire.roleGroups.map((g) => g.code));
@@ -80,16 +85,14 @@ export const actions: Actions = {
 			errors.push({ field: 'role_group', message: m.error_choose_role_group() });
 		}
 		if (errors.length > 0 || !parsed.success) return fail(400, { errors, values });
-		await orHttpError(() =>
-			startOpenResponse(db, {
-				waveSlug: wave.slug,
-				resumeToken: parsed.data._resume,
-				organisationId: parsed.data.organisation,
-				roleGroup: parsed.data.role_group,
-				role: parsed.data.title || undefined,
-				lang: locals.lang
-			})
-		);
+		await startOpenResponse(db, {
+			waveSlug: wave.slug,
+			resumeToken: parsed.data._resume,
+			organisationId: parsed.data.organisation,
+			roleGroup: parsed.data.role_group,
+			role: parsed.data.title || undefined,
+			lang: locals.lang
+		});
 		cookies.set(cookieName(params.slug), parsed.data._resume, {
 			path: '/',
 			httpOnly: true,

@@ -1,6 +1,6 @@
-import { resumeSection } from '#lib/core/respondent/flow.ts';
-import { visibleSections } from '#lib/core/questionnaire/visibility.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { visibleSections } from '#lib/core/questionnaire/visibility.ts';
+import { resumeSection } from '#lib/core/respondent/flow.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { PageServerLoad } from './$types';
 

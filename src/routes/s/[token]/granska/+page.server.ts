@@ -5,7 +5,6 @@ import { t } from '#lib/core/questionnaire/text.ts';
 import { visibleQuestions, visibleSections } from '#lib/core/questionnaire/visibility.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { submitResponse } from '#lib/server/responses/submit-response.ts';
-import { orHttpError } from '#lib/server/web/http-error.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +38,7 @@ export const actions: Actions = {
 	default: async ({ params, locals }) => {
 		const r = await requireRespondent(params.token, locals.lang);
 		const { db } = await getDatabase();
-		const result = await orHttpError(() => submitResponse(db, r));
+		const result = await submitResponse(db, r);
 		if (result.status === 'incomplete') return fail(400, { missing: result.missing });
 		redirect(303, `/s/${params.token}/tack`);
 	}

@@ -4,5 +4,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const r = await requireRespondent(params.token, locals.lang);
-	return { questionnaireTitle: t(r.questionnaire.title, locals.lang), link: `${url.origin}/s/${params.token}` };
+	return {
+		questionnaireTitle: t(r.questionnaire.title, locals.lang),
+		link: `${url.origin}/s/${params.token}`
+	};
 };

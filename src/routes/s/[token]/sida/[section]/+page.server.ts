@@ -4,12 +4,11 @@ import { answerToFormValues } from '#lib/core/questionnaire/answer-form-values.t
 import { parseSectionForm } from '#lib/core/questionnaire/parse-section-form.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { locate, resumeSection, sectionAfter } from '#lib/core/respondent/flow.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { saveSection } from '#lib/server/responses/save-section.ts';
-import { orHttpError } from '#lib/server/web/http-error.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
-import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 // Background questions were asked on the open link's start page: behind a link, pages are as for invitees.
@@ -65,24 +64,34 @@ export const actions: Actions = {
 		});
 		// Going back or saving for later keeps whatever is valid; only moving on needs required answers.
 		const blocking =
-			action === 'next' ? parsed.errors : parsed.errors.filter((e) => !isMissing(section, e.question, parsed.raw));
+			action === 'next'
+				? parsed.errors
+				: parsed.errors.filter((e) => !isMissing(section, e.question, parsed.raw));
 		if (blocking.length > 0) {
 			return fail(400, { formError: null, errors: blocking, raw: parsed.raw });
 		}
-		const merged: TAnswerMap = { ...withoutSection(r.answers, section.questions.map((q) => q.code)), ...parsed.answers };
+		const merged: TAnswerMap = {
+			...withoutSection(
+				r.answers,
+				section.questions.map((q) => q.code)
+			),
+			...parsed.answers
+		};
 		const next = sectionAfter(r.questionnaire, merged, PAGES, section.code);
 		const target =
-			action === 'back' ? (position.previous?.code ?? section.code) : action === 'save' ? section.code : next?.code;
+			action === 'back'
+				? (position.previous?.code ?? section.code)
+				: action === 'save'
+					? section.code
+					: next?.code;
 		const { db } = await getDatabase();
-		await orHttpError(() =>
-			saveSection(db, {
-				respondent: r,
-				section,
-				answers: parsed.answers,
-				currentSection: target ?? section.code,
-				lang: locals.lang
-			})
-		);
+		await saveSection(db, {
+			respondent: r,
+			section,
+			answers: parsed.answers,
+			currentSection: target ?? section.code,
+			lang: locals.lang
+		});
 		if (action === 'save') redirect(303, `/s/${params.token}/sparad`);
 		redirect(303, target ? `/s/${params.token}/sida/${target}` : `/s/${params.token}/granska`);
 	}
@@ -98,5 +107,8 @@ function isMissing(
 	raw: Record<string, string[]>
 ): boolean {
 	const q = section.questions.find((x) => x.code === code);
-	return Boolean(q?.required) && Object.entries(raw).every(([k, v]) => !k.startsWith(`q.${code}`) || v.every((s) => !s.trim()));
+	return (
+		Boolean(q?.required) &&
+		Object.entries(raw).every(([k, v]) => !k.startsWith(`q.${code}`) || v.every((s) => !s.trim()))
+	);
 }

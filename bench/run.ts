@@ -1,0 +1,230 @@
+// `npm run bench`: respondent page weight and completed submissions per second through the HTTP form
+// flow (PGlite, and PostgreSQL when reachable), next to the raw insert rate of the same rows into
+// PostgreSQL. Prints figures; BENCHMARKS.md records them. Loopback only; bounded in count and time.
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { buildIfNeeded } from '../src/cli/build-if-needed.ts';
+import { removeDataDir, startAppServer, tempDataDir } from '../tests/support/app-server.ts';
+import { answerWholeQuestionnaire } from '../tests/support/respondent-client.ts';
+import { seedWave } from '../tests/support/seed-wave.ts';
+import { templatePages } from '../tests/support/template-answers.ts';
+
+const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://mognad:mognad@127.0.0.1:5432/postgres';
+const SURVEYJS_GZIP_BYTES = 417 * 1024;
+
+buildIfNeeded(path.resolve(import.meta.dirname, '..'));
+console.log(
+	`Mognad benchmarks — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`
+);
+
+await pageWeight();
+const pgReachable = await canReach(PG_URL);
+await throughput('PGlite (embedded)', undefined);
+if (pgReachable) {
+	await throughput('PostgreSQL', PG_URL);
+	await rawInsertRate(PG_URL);
+} else {
+	console.log(`PostgreSQL not reachable at ${PG_URL}: skipped its figures.`);
+}
+process.exit(0);
+
+/** Bytes over the wire for one question page and its stylesheet, as a browser asking for br/gzip gets them. */
+async function pageWeight() {
+	const dataDir = tempDataDir();
+	const { tokens } = await seedWave({ dataDir, slug: 'vikt', mode: 'invite', participants: 1 });
+	const server = await startAppServer({ dataDir });
+	try {
+		const pagePath = `/s/${tokens[0]}/sida/omvarld`;
+		const html = await rawGet(server.url, pagePath, 'br, gzip');
+		const plain = await rawGet(server.url, pagePath, 'identity');
+		const css = [...plain.body.toString('utf8').matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1] ?? '');
+		const scripts = [...plain.body.toString('utf8').matchAll(/<script/g)].length;
+		let cssBytes = 0;
+		for (const href of css)
+			cssBytes += (await rawGet(server.url, href.startsWith('/') ? href : `/${href}`, 'br, gzip')).body
+				.length;
+		const total = html.body.length + cssBytes;
+		console.log('\nRespondent page weight (the heaviest question page, "Omvärld och drivkrafter")');
+		console.log(
+			`  HTML: ${plain.body.length} B uncompressed, ${html.body.length} B as sent (${html.encoding})`
+		);
+		console.log(`  CSS:  ${cssBytes} B as sent (${css.length} file)   JavaScript: ${scripts} script tags`);
+		console.log(
+			`  total: ${(total / 1024).toFixed(1)} KB  vs SurveyJS respondent bundle ~417 KB gzipped (${(SURVEYJS_GZIP_BYTES / total).toFixed(0)}× smaller)`
+		);
+		console.log(
+			`  (for reference: HTML gzip -9 ${gzipSync(plain.body, { level: 9 }).length} B, brotli ${brotliCompressSync(plain.body).length} B)`
+		);
+	} finally {
+		await server.stop();
+		removeDataDir(dataDir);
+	}
+}
+
+/** Completed questionnaires per second: every page posted and the next page fetched, as a browser does. */
+async function throughput(label: string, adminUrl: string | undefined) {
+	const dataDir = tempDataDir();
+	let url: string | undefined;
+	let dropDb = async () => {};
+	if (adminUrl) {
+		const name = `mognad_bench_${Date.now()}`;
+		await adminQuery(adminUrl, `create database ${name}`);
+		const u = new URL(adminUrl);
+		u.pathname = `/${name}`;
+		url = u.toString();
+		dropDb = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+	}
+	const { tokens } = await seedWave({
+		dataDir,
+		url,
+		slug: 'fart',
+		mode: 'invite',
+		participants: RESPONDENTS
+	});
+	const server = await startAppServer({ dataDir, env: url ? { DATABASE_URL: url } : {} });
+	try {
+		// Warm-up: a few respondents, not counted.
+		await runPool(tokens.slice(0, CONCURRENCY), server.url, 0);
+		const measured = tokens.slice(CONCURRENCY);
+		const started = performance.now();
+		await runPool(measured, server.url, CONCURRENCY);
+		const seconds = (performance.now() - started) / 1000;
+		const requests = measured.length * (templatePages(0).length + 1) * 2;
+		console.log(`\nHTTP form flow, ${label}: ${measured.length} respondents, ${CONCURRENCY} at a time`);
+		console.log(
+			`  ${(measured.length / seconds).toFixed(1)} completed submissions/s, ${(requests / seconds).toFixed(0)} requests/s (${seconds.toFixed(1)} s)`
+		);
+	} finally {
+		await server.stop();
+		removeDataDir(dataDir);
+		await dropDb();
+	}
+}
+
+async function runPool(tokens: string[], baseUrl: string, offset: number) {
+	let next = 0;
+	const worker = async () => {
+		while (next < tokens.length) {
+			const i = next++;
+			const token = tokens[i] ?? '';
+			await answerWholeQuestionnaire(baseUrl, token, i + offset, () => {}, true);
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+/** The limit: the same response and answer rows inserted straight into PostgreSQL, one transaction each. */
+async function rawInsertRate(adminUrl: string) {
+	const name = `mognad_raw_${Date.now()}`;
+	await adminQuery(adminUrl, `create database ${name}`);
+	const u = new URL(adminUrl);
+	u.pathname = `/${name}`;
+	const { tokens } = await seedWave({
+		url: u.toString(),
+		slug: 'raw',
+		mode: 'invite',
+		participants: RESPONDENTS
+	});
+	const pool = new pg.Pool({ connectionString: u.toString(), max: CONCURRENCY });
+	try {
+		const { rows } = await pool.query<{ id: string; wave_id: string; organisation_id: string }>(
+			'select id, wave_id, organisation_id from participants'
+		);
+		const started = performance.now();
+		let next = 0;
+		const worker = async () => {
+			while (next < rows.length) {
+				const p = rows[next++];
+				if (!p) break;
+				const client = await pool.connect();
+				try {
+					await client.query('begin');
+					const r = await client.query<{ id: string }>(
+						"insert into responses (wave_id, participant_id, organisation_id, status, submitted_at) values ($1, $2, $3, 'complete', now()) returning id",
+						[p.wave_id, p.id, p.organisation_id]
+					);
+					const responseId = r.rows[0]?.id;
+					const answers = templatePages(next).flatMap((page) =>
+						page.fields.map(([f, v]) => [f.slice(2), v] as const)
+					);
+					const values: unknown[] = [];
+					const tuples = answers.map(([code, value], i) => {
+						const isText =
+							!['ja', 'nej', 'vet_ej', 'it', 'ledning', 'politiker'].includes(value) &&
+							Number.isNaN(Number(value));
+						const num = Number(value);
+						values.push(
+							responseId,
+							p.wave_id,
+							code,
+							isText || !Number.isNaN(num) ? `${i}` : value,
+							Number.isNaN(num) ? null : num,
+							isText ? value : null
+						);
+						const b = i * 6;
+						return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+					});
+					await client.query(
+						`insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text) values ${tuples.join(',')}`,
+						values
+					);
+					await client.query('commit');
+				} finally {
+					client.release();
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+		const seconds = (performance.now() - started) / 1000;
+		console.log(
+			`\nRaw insert into PostgreSQL (the limit): ${rows.length} responses of ~${templatePages(0).flatMap((p) => p.fields).length} answer rows, ${CONCURRENCY} connections`
+		);
+		console.log(`  ${(rows.length / seconds).toFixed(0)} responses/s (${seconds.toFixed(2)} s)`);
+		void tokens;
+	} finally {
+		await pool.end();
+		await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+	}
+}
+
+async function canReach(url: string): Promise<boolean> {
+	try {
+		await adminQuery(url, 'select 1');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function adminQuery(url: string, text: string) {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+	await client.connect();
+	try {
+		await client.query(text);
+	} finally {
+		await client.end();
+	}
+}
+
+function rawGet(
+	baseUrl: string,
+	pathname: string,
+	encoding: string
+): Promise<{ body: Buffer; encoding: string }> {
+	return new Promise((resolve, reject) => {
+		const req = request(`${baseUrl}${pathname}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () =>
+				resolve({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'none') })
+			);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+const code = z
+	.string()
+	.regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (starting with a letter)');
+
+export const ZText = z.object({ sv: z.string().min(1), en: z.string().min(1).optional() });
+export type TText = z.infer<typeof ZText>;
+
+export const ZCondition = z.object({ question: code, in: z.array(code).min(1) });
+export type TCondition = z.infer<typeof ZCondition>;
+
+const base = {
+	code,
+	text: ZText,
+	help: ZText.optional(),
+	required: z.boolean().default(false),
+	showIf: ZCondition.optional(),
+	dimension: code.optional(),
+	reversed: z.boolean().default(false)
+};
+
+export const ZOption = z.object({ code, label: ZText });
+export const ZMultiOption = ZOption.extend({ other: z.boolean().default(false) });
+
+export const ZSingleQuestion = z.object({
+	...base,
+	type: z.literal('single'),
+	options: z.array(ZOption).min(2)
+});
+export const ZMultiQuestion = z.object({
+	...base,
+	type: z.literal('multi'),
+	options: z.array(ZMultiOption).min(2)
+});
+export const ZScaleQuestion = z.object({
+	...base,
+	type: z.literal('scale'),
+	min: z.number().int(),
+	max: z.number().int(),
+	minLabel: ZText.optional(),
+	maxLabel: ZText.optional(),
+	topBox: z.object({ from: z.number().int(), label: ZText }).optional()
+});
+export const ZTextQuestion = z.object({
+	...base,
+	type: z.literal('text'),
+	multiline: z.boolean().default(true),
+	maxLength: z.number().int().min(1).max(20000).default(5000)
+});
+/** Asked only on open links; the app renders these itself and keeps the values on the response. */
+export const ZBackgroundQuestion = z.object({
+	...base,
+	type: z.literal('background'),
+	field: z.enum(['organisation', 'role'])
+});
+
+export const ZQuestion = z.discriminatedUnion('type', [
+	ZSingleQuestion,
+	ZMultiQuestion,
+	ZScaleQuestion,
+	ZTextQuestion,
+	ZBackgroundQuestion
+]);
+export type TQuestion = z.infer<typeof ZQuestion>;
+export type TChoiceQuestion = z.infer<typeof ZSingleQuestion> | z.infer<typeof ZMultiQuestion>;
+
+export const ZSection = z.object({
+	code,
+	title: ZText,
+	intro: ZText.optional(),
+	questions: z.array(ZQuestion).min(1)
+});
+export type TSection = z.infer<typeof ZSection>;
+
+export const ZQuestionnaireShape = z.object({
+	code: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, _ and -'),
+	version: z.number().int().min(1),
+	title: ZText,
+	description: ZText.optional(),
+	roleGroups: z
+		.array(z.object({ code, label: ZText, titleKeywords: z.array(z.string().min(1)).default([]) }))
+		.default([]),
+	dimensions: z.array(z.object({ code, label: ZText, weight: z.number().positive().default(1) })).default([]),
+	levels: z.array(z.object({ code, label: ZText, min: z.number(), max: z.number() })).default([]),
+	sections: z.array(ZSection).min(1),
+	keyFigures: z.array(z.unknown()).default([])
+});
+
+/** A questionnaire definition with every cross-reference checked. */
+export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
+	const issue = (path: (string | number)[], message: string) =>
+		ctx.addIssue({ code: 'custom', path, message });
+	const duplicates = (items: { code: string }[], path: (string | number)[]) => {
+		const seen = new Set<string>();
+		items.forEach((item, i) => {
+			if (seen.has(item.code)) issue([...path, i, 'code'], `duplicate code "${item.code}"`);
+			seen.add(item.code);
+		});
+	};
+	duplicates(q.sections, ['sections']);
+	duplicates(q.dimensions, ['dimensions']);
+	duplicates(q.roleGroups, ['roleGroups']);
+	duplicates(q.levels, ['levels']);
+
+	const seenQuestions = new Map<string, { question: TQuestion; section: number }>();
+	const backgroundFields = new Set<string>();
+	const dimensions = new Set(q.dimensions.map((d) => d.code));
+	q.sections.forEach((section, s) => {
+		section.questions.forEach((question, i) => {
+			const path = ['sections', s, 'questions', i];
+			if (seenQuestions.has(question.code)) issue([...path, 'code'], `duplicate code "${question.code}"`);
+			if (question.type === 'single' || question.type === 'multi')
+				duplicates(question.options, [...path, 'options']);
+			if (question.type === 'multi' && question.options.filter((o) => o.other).length > 1) {
+				issue([...path, 'options'], 'at most one option may be "other"');
+			}
+			if (question.type === 'scale') {
+				if (question.min >= question.max) issue([...path, 'max'], 'max must be greater than min');
+				else if (question.max - question.min > 100) issue([...path, 'max'], 'a scale has at most 101 points');
+				if (question.topBox && (question.topBox.from < question.min || question.topBox.from > question.max)) {
+					issue([...path, 'topBox', 'from'], `must be within ${question.min}–${question.max}`);
+				}
+			}
+			if (question.type === 'background') {
+				if (backgroundFields.has(question.field))
+					issue([...path, 'field'], `"${question.field}" is asked twice`);
+				backgroundFields.add(question.field);
+			}
+			if (question.dimension !== undefined) {
+				if (!dimensions.has(question.dimension))
+					issue([...path, 'dimension'], `unknown dimension "${question.dimension}"`);
+				if (question.type !== 'single' && question.type !== 'scale') {
+					issue([...path, 'dimension'], 'only single choice and scale questions can measure a dimension');
+				}
+			} else if (question.reversed) {
+				issue([...path, 'reversed'], 'only a question with a dimension can be reversed');
+			}
+			if (question.showIf) {
+				const target = seenQuestions.get(question.showIf.question);
+				if (!target) {
+					issue(
+						[...path, 'showIf', 'question'],
+						`"${question.showIf.question}" is not a question on an earlier page`
+					);
+				} else if (target.section === s) {
+					issue(
+						[...path, 'showIf', 'question'],
+						`"${question.showIf.question}" is on the same page; a condition must refer to an earlier page`
+					);
+				} else if (target.question.type !== 'single' && target.question.type !== 'multi') {
+					issue([...path, 'showIf', 'question'], `"${question.showIf.question}" is not a choice question`);
+				} else {
+					const options = new Set(target.question.options.map((o) => o.code));
+					question.showIf.in.forEach((option, k) => {
+						if (!options.has(option))
+							issue(
+								[...path, 'showIf', 'in', k],
+								`"${option}" is not an option of "${question.showIf?.question}"`
+							);
+					});
+				}
+			}
+			if (!seenQuestions.has(question.code)) seenQuestions.set(question.code, { question, section: s });
+		});
+	});
+
+	if (q.levels.length > 0) {
+		const first = q.levels[0];
+		const last = q.levels[q.levels.length - 1];
+		if (first && first.min !== 0) issue(['levels', 0, 'min'], 'the first level must start at 0');
+		if (last && last.max !== 100)
+			issue(['levels', q.levels.length - 1, 'max'], 'the last level must end at 100');
+		q.levels.forEach((level, i) => {
+			if (level.min > level.max) issue(['levels', i, 'max'], 'max must not be below min');
+			const previous = q.levels[i - 1];
+			if (previous && (level.min <= previous.max || level.min - previous.max > 1)) {
+				issue(
+					['levels', i, 'min'],
+					`must follow the previous level's max (${previous.max}) without gap or overlap`
+				);
+			}
+		});
+	}
+});
+export type TQuestionnaire = z.infer<typeof ZQuestionnaire>;
