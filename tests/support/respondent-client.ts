@@ -15,7 +15,7 @@ export async function postForm(
 	const res = await fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { origin: baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams(fields).toString()
 	});
 	return { status: res.status, location: res.headers.get('location'), body: await res.text() };

@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDataDir, tempDataDir } from '../support/app-server.ts';
+
+// The `mognad` command as a user runs it, on a fresh embedded database.
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = tempDataDir();
+afterAll(() => removeDataDir(dataDir));
+
+function mognad(...args: string[]) {
+	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			MOGNAD_DATA_DIR: dataDir,
+			PORT: '3000',
+			ORIGIN: '',
+			LOG_LEVEL: ''
+		},
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('mognad CLI', () => {
+	it('lists the built-in questionnaire after migrating', () => {
+		expect(mognad('migrate').code).toBe(0);
+		const list = mognad('questionnaire', 'list');
+		expect(list.code).toBe(0);
+		expect(list.out).toContain('digital-mognad-i-kommuner\tv1\tDigital mognad i kommuner');
+	});
+
+	it('creates an open wave and prints its slug and link', () => {
+		const created = mognad(
+			'wave',
+			'create',
+			'--questionnaire',
+			'digital-mognad-i-kommuner',
+			'--name',
+			'Våren 2020',
+			'--open',
+			'--k',
+			'3'
+		);
+		expect(created.code).toBe(0);
+		expect(created.out).toBe('varen-2020\nhttp://localhost:3000/o/varen-2020\n');
+	});
+
+	it('opens, shows as JSON with response counts, and closes a wave', () => {
+		expect(mognad('wave', 'open', 'varen-2020').out).toBe('varen-2020 is open\n');
+		const shown = mognad('wave', 'show', 'varen-2020', '--json');
+		expect(shown.code).toBe(0);
+		expect(JSON.parse(shown.out)).toMatchObject({
+			slug: 'varen-2020',
+			mode: 'open',
+			status: 'open',
+			minGroupSize: 3,
+			questionnaire: { code: 'digital-mognad-i-kommuner', version: 1 },
+			responses: { complete: 0, partial: 0 }
+		});
+		expect(mognad('wave', 'close', 'varen-2020').out).toBe('varen-2020 is closed\n');
+		expect(mognad('wave', 'list').out).toMatch(/^varen-2020\tclosed\topen\t0 complete\tVåren 2020$/m);
+	});
+
+	it('invites a participant and prints a personal link', () => {
+		mognad(
+			'wave',
+			'create',
+			'--questionnaire',
+			'digital-mognad-i-kommuner',
+			'--name',
+			'Chefer',
+			'--slug',
+			'chefer'
+		);
+		const added = mognad(
+			'participant',
+			'add',
+			'--wave',
+			'chefer',
+			'--organisation',
+			'2580',
+			'--title',
+			'IT-chef'
+		);
+		expect(added.code).toBe(0);
+		expect(added.out).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{43}\n$/);
+	});
+
+	it('validates a questionnaire file and names the path of every error', () => {
+		const file = path.join(dataDir, 'broken.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				code: 'trasig',
+				version: 1,
+				title: { sv: 'Trasig' },
+				sections: [
+					{
+						code: 's1',
+						title: { sv: 'S1' },
+						questions: [
+							{
+								code: 'a',
+								type: 'single',
+								text: { sv: 'A?' },
+								options: [
+									{ code: 'ja', label: { sv: 'Ja' } },
+									{ code: 'ja', label: { sv: 'Ja igen' } }
+								]
+							}
+						]
+					}
+				]
+			})
+		);
+		const result = mognad('questionnaire', 'validate', file);
+		expect(result.code).toBe(1);
+		expect(result.err).toContain('sections[0].questions[0].options[1].code: duplicate code "ja"');
+		const good = mognad(
+			'questionnaire',
+			'validate',
+			path.join(root, 'questionnaires', 'digital-mognad-i-kommuner.json')
+		);
+		expect(good.code).toBe(0);
+	});
+
+	it('refuses mistakes with one clear line and a non-zero exit code', () => {
+		const unknown = mognad('wave', 'show', 'finns-inte');
+		expect(unknown.code).toBe(1);
+		expect(unknown.err.trim()).toBe('mognad: No wave with the slug "finns-inte"');
+		const duplicate = mognad(
+			'wave',
+			'create',
+			'--questionnaire',
+			'digital-mognad-i-kommuner',
+			'--name',
+			'Chefer',
+			'--slug',
+			'chefer'
+		);
+		expect(duplicate.code).toBe(1);
+		expect(duplicate.err).toContain('already exists');
+		expect(mognad('wave', 'create', '--name', 'x').code).toBe(1);
+		expect(mognad('nonsense').err).toContain('unknown command "nonsense"');
+		expect(mognad('wave', 'create', '--bogus').err).toContain("Unknown option '--bogus'");
+	});
+
+	it('has --help for every command', () => {
+		for (const command of ['serve', 'migrate', 'questionnaire', 'wave', 'participant']) {
+			const help = mognad(command, '--help');
+			expect(help.code, command).toBe(0);
+			expect(help.out, command).toMatch(new RegExp(`Usage:s+mognad ${command}`));
+		}
+		expect(mognad('--help').out).toContain('Commands:');
+	});
+});
