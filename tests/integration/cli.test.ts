@@ -153,7 +153,7 @@ describe('mognad CLI', () => {
 		for (const command of ['serve', 'migrate', 'questionnaire', 'wave', 'participant']) {
 			const help = mognad(command, '--help');
 			expect(help.code, command).toBe(0);
-			expect(help.out, command).toMatch(new RegExp(`Usage:s+mognad ${command}`));
+			expect(help.out, command).toMatch(new RegExp(`Usage:[\\s\\S]*mognad ${command}`));
 		}
 		expect(mognad('--help').out).toContain('Commands:');
 	});
