@@ -1,12 +1,17 @@
 // `npm run bench`: respondent page weight and completed submissions per second through the HTTP form
 // flow (PGlite, and PostgreSQL when reachable), next to the raw insert rate of the same rows into
 // PostgreSQL. Prints figures; BENCHMARKS.md records them. Loopback only; bounded in count and time.
+
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { buildIfNeeded } from '../src/cli/build-if-needed.ts';
+import { answerToRows, type TAnswerMap, type TAnswerRow } from '../src/lib/core/questionnaire/answer.ts';
+import { parseQuestionnaire } from '../src/lib/core/questionnaire/parse-questionnaire.ts';
+import { parseSectionForm } from '../src/lib/core/questionnaire/parse-section-form.ts';
 import { removeDataDir, startAppServer, tempDataDir } from '../tests/support/app-server.ts';
 import { answerWholeQuestionnaire } from '../tests/support/respondent-client.ts';
 import { seedWave } from '../tests/support/seed-wave.ts';
@@ -17,7 +22,14 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://mognad:mognad@127.0.0.1:5432/postgres';
 const SURVEYJS_GZIP_BYTES = 417 * 1024;
 
-buildIfNeeded(path.resolve(import.meta.dirname, '..'));
+const root = path.resolve(import.meta.dirname, '..');
+const parsedTemplate = parseQuestionnaire(
+	JSON.parse(readFileSync(path.join(root, 'questionnaires/digital-mognad-i-kommuner.json'), 'utf8'))
+);
+if (!parsedTemplate.ok) throw new Error(parsedTemplate.errors.join('\n'));
+const template = parsedTemplate.questionnaire;
+
+buildIfNeeded(root);
 console.log(
 	`Mognad benchmarks — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`
 );
@@ -118,29 +130,50 @@ async function runPool(tokens: string[], baseUrl: string, offset: number) {
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
+/** The rows one respondent's answers become, computed by the same code the form flow uses. */
+function answerRowsFor(seed: number): TAnswerRow[] {
+	const answers: TAnswerMap = {};
+	for (const page of templatePages(seed)) {
+		const section = template.sections.find((s) => s.code === page.section);
+		if (!section) throw new Error(`no section ${page.section}`);
+		const parsed = parseSectionForm({
+			questionnaire: template,
+			section,
+			form: page.fields,
+			previous: answers,
+			mode: 'invite',
+			lang: 'sv'
+		});
+		Object.assign(answers, parsed.answers);
+	}
+	const questions = template.sections.flatMap((s) => s.questions);
+	return Object.entries(answers).flatMap(([code, answer]) => {
+		const question = questions.find((q) => q.code === code);
+		return question ? answerToRows(question, answer) : [];
+	});
+}
+
 /** The limit: the same response and answer rows inserted straight into PostgreSQL, one transaction each. */
 async function rawInsertRate(adminUrl: string) {
 	const name = `mognad_raw_${Date.now()}`;
 	await adminQuery(adminUrl, `create database ${name}`);
 	const u = new URL(adminUrl);
 	u.pathname = `/${name}`;
-	const { tokens } = await seedWave({
-		url: u.toString(),
-		slug: 'raw',
-		mode: 'invite',
-		participants: RESPONDENTS
-	});
+	await seedWave({ url: u.toString(), slug: 'raw', mode: 'invite', participants: RESPONDENTS });
 	const pool = new pg.Pool({ connectionString: u.toString(), max: CONCURRENCY });
 	try {
-		const { rows } = await pool.query<{ id: string; wave_id: string; organisation_id: string }>(
+		const { rows: participants } = await pool.query<{ id: string; wave_id: string; organisation_id: string }>(
 			'select id, wave_id, organisation_id from participants'
 		);
 		const started = performance.now();
 		let next = 0;
+		let answerRows = 0;
 		const worker = async () => {
-			while (next < rows.length) {
-				const p = rows[next++];
+			for (let i = next++; i < participants.length; i = next++) {
+				const p = participants[i];
 				if (!p) break;
+				const rows = answerRowsFor(i);
+				answerRows += rows.length;
 				const client = await pool.connect();
 				try {
 					await client.query('begin');
@@ -148,29 +181,20 @@ async function rawInsertRate(adminUrl: string) {
 						"insert into responses (wave_id, participant_id, organisation_id, status, submitted_at) values ($1, $2, $3, 'complete', now()) returning id",
 						[p.wave_id, p.id, p.organisation_id]
 					);
-					const responseId = r.rows[0]?.id;
-					const answers = templatePages(next).flatMap((page) =>
-						page.fields.map(([f, v]) => [f.slice(2), v] as const)
+					const values = rows.flatMap((row) => [
+						r.rows[0]?.id,
+						p.wave_id,
+						row.questionCode,
+						row.optionCode,
+						row.valueNum,
+						row.valueText
+					]);
+					const tuples = rows.map(
+						(_, k) =>
+							`($${k * 6 + 1}, $${k * 6 + 2}, $${k * 6 + 3}, $${k * 6 + 4}, $${k * 6 + 5}, $${k * 6 + 6})`
 					);
-					const values: unknown[] = [];
-					const tuples = answers.map(([code, value], i) => {
-						const isText =
-							!['ja', 'nej', 'vet_ej', 'it', 'ledning', 'politiker'].includes(value) &&
-							Number.isNaN(Number(value));
-						const num = Number(value);
-						values.push(
-							responseId,
-							p.wave_id,
-							code,
-							isText || !Number.isNaN(num) ? `${i}` : value,
-							Number.isNaN(num) ? null : num,
-							isText ? value : null
-						);
-						const b = i * 6;
-						return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
-					});
 					await client.query(
-						`insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text) values ${tuples.join(',')}`,
+						`insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text) values ${tuples.join(', ')}`,
 						values
 					);
 					await client.query('commit');
@@ -182,10 +206,9 @@ async function rawInsertRate(adminUrl: string) {
 		await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 		const seconds = (performance.now() - started) / 1000;
 		console.log(
-			`\nRaw insert into PostgreSQL (the limit): ${rows.length} responses of ~${templatePages(0).flatMap((p) => p.fields).length} answer rows, ${CONCURRENCY} connections`
+			`\nRaw insert into PostgreSQL (the limit): ${participants.length} responses, ${(answerRows / participants.length).toFixed(1)} answer rows each, ${CONCURRENCY} connections`
 		);
-		console.log(`  ${(rows.length / seconds).toFixed(0)} responses/s (${seconds.toFixed(2)} s)`);
-		void tokens;
+		console.log(`  ${(participants.length / seconds).toFixed(0)} responses/s (${seconds.toFixed(2)} s)`);
 	} finally {
 		await pool.end();
 		await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
