@@ -1,22 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { postForm } from '../support/respondent-client.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { templatePages } from '../support/template-answers.ts';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
 // Hostile and broken form posts against the running app: each gets a clear answer, nothing is stored
 // wrongly, and what the respondent had saved stays. Runs on PGlite, or PostgreSQL with DATABASE_URL.
 let server: AppServer;
 let tokens: string[];
-const dataDir = tempDataDir();
+let backend: TestBackend;
 
 beforeAll(async () => {
-	({ tokens } = await seedWave({ dataDir, slug: 'fel', mode: 'invite', participants: 6 }));
-	server = await startAppServer({ dataDir });
+	backend = await createTestBackend('input');
+	({ tokens } = await seedWave({
+		dataDir: backend.dataDir,
+		url: backend.url,
+		slug: 'fel',
+		mode: 'invite',
+		participants: 6
+	}));
+	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 });
 afterAll(async () => {
 	await server.stop();
-	removeDataDir(dataDir);
+	await backend.cleanup();
 });
 
 const page = (token: string, section: string) => `/s/${token}/sida/${section}`;

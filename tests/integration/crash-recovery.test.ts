@@ -1,46 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { resolveRespondent } from '../../src/lib/server/responses/resolve-respondent.ts';
-import { removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { startAppServer } from '../support/app-server.ts';
 import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { templatePages } from '../support/template-answers.ts';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
 // Kills the server (SIGKILL) while many respondents submit at once, restarts it, and checks that every
 // page the server acknowledged is stored. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
 const RESPONDENTS = 24;
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-async function backend(): Promise<{ dataDir: string; url?: string; env: Record<string, string> }> {
-	const dataDir = tempDataDir();
-	cleanups.push(async () => removeDataDir(dataDir));
-	const admin = process.env.DATABASE_URL;
-	if (!admin) return { dataDir, env: {} };
-	const name = `mognad_crash_${randomBytes(4).toString('hex')}`;
-	const client = new pg.Client({ connectionString: admin });
-	await client.connect();
-	await client.query(`create database ${name}`);
-	await client.end();
-	const url = new URL(admin);
-	url.pathname = `/${name}`;
-	cleanups.push(async () => {
-		const c = new pg.Client({ connectionString: admin });
-		await c.connect();
-		await c.query(`drop database if exists ${name} with (force)`);
-		await c.end();
-	});
-	return { dataDir, url: url.toString(), env: { DATABASE_URL: url.toString() } };
-}
+let backend: TestBackend | undefined;
+afterAll(async () => backend?.cleanup());
 
 describe(`a server killed mid-traffic (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
 	it('keeps every acknowledged answer', async () => {
-		const { dataDir, url, env } = await backend();
+		backend = await createTestBackend('crash');
+		const { dataDir, url, env } = backend;
 		const { tokens } = await seedWave({
 			dataDir,
 			url,
