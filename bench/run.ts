@@ -16,6 +16,7 @@ import { removeDataDir, startAppServer, tempDataDir } from '../tests/support/app
 import { answerWholeQuestionnaire } from '../tests/support/respondent-client.ts';
 import { seedWave } from '../tests/support/seed-wave.ts';
 import { templatePages } from '../tests/support/template-answers.ts';
+import { createTestBackend } from '../tests/support/test-backend.ts';
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -38,7 +39,8 @@ await pageWeight();
 const pgReachable = await canReach(PG_URL);
 await throughput('PGlite (embedded)', undefined);
 if (pgReachable) {
-	await throughput('PostgreSQL', PG_URL);
+	await throughput('PostgreSQL, one app process', PG_URL);
+	await throughput('PostgreSQL, two app processes', PG_URL, 2);
 	await rawInsertRate(PG_URL);
 } else {
 	console.log(`PostgreSQL not reachable at ${PG_URL}: skipped its figures.`);
@@ -78,33 +80,31 @@ async function pageWeight() {
 	}
 }
 
-/** Completed questionnaires per second: every page posted and the next page fetched, as a browser does. */
-async function throughput(label: string, adminUrl: string | undefined) {
-	const dataDir = tempDataDir();
-	let url: string | undefined;
-	let dropDb = async () => {};
-	if (adminUrl) {
-		const name = `mognad_bench_${Date.now()}`;
-		await adminQuery(adminUrl, `create database ${name}`);
-		const u = new URL(adminUrl);
-		u.pathname = `/${name}`;
-		url = u.toString();
-		dropDb = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-	}
+/**
+ * Completed questionnaires per second: every page posted and the page it redirects to fetched, as a
+ * browser does. With `servers` > 1, several app processes share one PostgreSQL database (the scale-out).
+ */
+async function throughput(label: string, adminUrl: string | undefined, servers = 1) {
+	const backend = adminUrl ? await createTestBackend('bench', adminUrl) : null;
+	const dataDirs = Array.from({ length: servers }, () => tempDataDir());
+	const url = backend?.url;
 	const { tokens } = await seedWave({
-		dataDir,
+		dataDir: dataDirs[0],
 		url,
 		slug: 'fart',
 		mode: 'invite',
 		participants: RESPONDENTS
 	});
-	const server = await startAppServer({ dataDir, env: url ? { DATABASE_URL: url } : {} });
+	const apps = [];
+	for (const dataDir of dataDirs)
+		apps.push(await startAppServer({ dataDir, env: url ? { DATABASE_URL: url } : {} }));
+	const urls = apps.map((a) => a.url);
 	try {
 		// Warm-up: a few respondents, not counted.
-		await runPool(tokens.slice(0, CONCURRENCY), server.url, 0);
+		await runPool(tokens.slice(0, CONCURRENCY), urls, 0);
 		const measured = tokens.slice(CONCURRENCY);
 		const started = performance.now();
-		await runPool(measured, server.url, CONCURRENCY);
+		await runPool(measured, urls, CONCURRENCY);
 		const seconds = (performance.now() - started) / 1000;
 		const requests = measured.length * (templatePages(0).length + 1) * 2;
 		console.log(`\nHTTP form flow, ${label}: ${measured.length} respondents, ${CONCURRENCY} at a time`);
@@ -112,22 +112,27 @@ async function throughput(label: string, adminUrl: string | undefined) {
 			`  ${(measured.length / seconds).toFixed(1)} completed submissions/s, ${(requests / seconds).toFixed(0)} requests/s (${seconds.toFixed(1)} s)`
 		);
 	} finally {
-		await server.stop();
-		removeDataDir(dataDir);
-		await dropDb();
+		for (const app of apps) await app.stop();
+		for (const dir of dataDirs) removeDataDir(dir);
+		await backend?.cleanup();
 	}
 }
 
-async function runPool(tokens: string[], baseUrl: string, offset: number) {
+async function runPool(tokens: string[], baseUrls: string[], offset: number) {
 	let next = 0;
-	const worker = async () => {
+	const worker = async (w: number) => {
 		while (next < tokens.length) {
 			const i = next++;
-			const token = tokens[i] ?? '';
-			await answerWholeQuestionnaire(baseUrl, token, i + offset, () => {}, true);
+			await answerWholeQuestionnaire(
+				baseUrls[w % baseUrls.length] ?? '',
+				tokens[i] ?? '',
+				i + offset,
+				() => {},
+				true
+			);
 		}
 	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+	await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
 }
 
 /** The rows one respondent's answers become, computed by the same code the form flow uses. */

@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 // a link are those of an invited respondent.
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const r = await requireRespondent(params.token, locals.lang);
 	const state =
 		r.response?.status === 'complete'
@@ -25,6 +25,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		description: r.questionnaire.description ? t(r.questionnaire.description, locals.lang) : null,
 		waveName: r.wave.name,
 		started: r.response !== null,
+		// An open-link respondent has no invitation to find the link in again: show it.
+		resumeLink: r.mode === 'open' ? `${url.origin}/s/${params.token}` : null,
 		pages: visibleSections(r.questionnaire, r.answers, PAGES).length,
 		resumeHref: resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`
 	};
