@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDataDir, tempDataDir } from '../support/app-server.ts';
+import { removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 
 // The `mognad` command as a user runs it, on a fresh embedded database.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -147,6 +147,18 @@ describe('mognad CLI', () => {
 		expect(mognad('wave', 'create', '--name', 'x').code).toBe(1);
 		expect(mognad('nonsense').err).toContain('unknown command "nonsense"');
 		expect(mognad('wave', 'create', '--bogus').err).toContain("Unknown option '--bogus'");
+	});
+
+	it('refuses to open the embedded database while a server is using it', async () => {
+		const server = await startAppServer({ dataDir });
+		try {
+			const result = mognad('wave', 'list');
+			expect(result.code).toBe(1);
+			expect(result.err).toMatch(/^mognad: The embedded database in .* is in use by another Mognad process \(pid \d+\)/);
+		} finally {
+			await server.stop();
+		}
+		expect(mognad('wave', 'list').code).toBe(0);
 	});
 
 	it('has --help for every command', () => {

@@ -28,5 +28,7 @@ export async function closeDatabase(): Promise<void> {
 	const g = globalThis as TGlobal;
 	const pending = g[KEY];
 	g[KEY] = undefined;
-	if (pending) await (await pending).close();
+	// A database that failed to open has nothing to close; its error was already reported.
+	const database = await pending?.catch(() => null);
+	await database?.close();
 }
