@@ -38,8 +38,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
-	// Respondent links carry their token in the path: never send it to another site.
-	headers.set('Referrer-Policy', 'no-referrer');
+	// Respondent links carry their token in the path: never send it to another site. Not 'no-referrer':
+	// with it browsers send `Origin: null` on form posts, which the CSRF check refuses.
+	headers.set('Referrer-Policy', 'same-origin');
 	headers.set('X-Frame-Options', 'DENY');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');

@@ -4,8 +4,10 @@ import {
 	type BrowserContext,
 	type BrowserContextOptions,
 	chromium,
-	type Page
+	type Page,
+	type Response
 } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
 export function launchBrowser(): Promise<Browser> {
@@ -24,36 +26,102 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** A browser context as a respondent without JavaScript has it; Swedish unless `locale` says otherwise. */
-export function respondentContext(
+// The response that delivered the document each page shows now (after any redirects).
+const documents = new WeakMap<Page, Response>();
+
+/**
+ * A browser context as a respondent has it: JavaScript off, a Swedish browser unless `options.locale`
+ * says otherwise. Remembers each page's document response for `expectRespondentPage`.
+ */
+export async function respondentContext(
 	browser: Browser,
 	options: BrowserContextOptions = {}
 ): Promise<BrowserContext> {
-	return browser.newContext({ locale: 'sv-SE', ...options, javaScriptEnabled: false });
+	const context = await browser.newContext({ locale: 'sv-SE', ...options, javaScriptEnabled: false });
+	context.on('response', (response) => {
+		if (!response.request().isNavigationRequest()) return;
+		const frame = response.frame();
+		if (frame === frame.page().mainFrame()) documents.set(frame.page(), response);
+	});
+	return context;
 }
 
-/** Fails with one readable line per WCAG 2.1 A/AA violation axe-core finds on the page. */
+/** Runs an action that loads a new document (a click, Enter on a link or button) and waits for its load. */
+export async function loads(page: Page, action: () => Promise<unknown>): Promise<void> {
+	const loaded = page.waitForEvent('load');
+	await action();
+	await loaded;
+}
+
+/** The HTTP status of the document the page shows (the final one after redirects). */
+export function documentStatus(page: Page): number | undefined {
+	return documents.get(page)?.status();
+}
+
+/**
+ * What every respondent page must be: served with a Content-Security-Policy, without a single script
+ * (no JavaScript is shipped), and free of WCAG 2.1 A/AA violations.
+ */
+export async function expectRespondentPage(page: Page): Promise<void> {
+	const document = documents.get(page);
+	if (!document) throw new Error(`no document response was seen for ${page.url()}`);
+	expect(document.url().split('#')[0]).toBe(page.url().split('#')[0]);
+	const csp = await document.headerValue('content-security-policy');
+	expect(csp, `CSP of ${page.url()}`).toContain("script-src 'self'");
+	expect(csp).not.toContain('unsafe-inline');
+	const html = await page.content();
+	expect(html, `scripts on ${page.url()}`).not.toMatch(/<script\b/i);
+	expect(html).not.toContain('modulepreload');
+	await expectNoAxeViolations(page);
+}
+
+/**
+ * Fails with one readable line per WCAG 2.1 A/AA violation axe-core finds on the page. axe-core needs
+ * JavaScript, which respondents' contexts have off, so it analyses a copy of the page's HTML served at the
+ * same address in a JavaScript-enabled context of the same browser, with the app's own stylesheets.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	if (results.violations.length === 0) return;
-	const lines = results.violations.flatMap((v) => [
+	const url = page.url();
+	const address = url.split('#')[0];
+	const html = await page.content();
+	const browser = page.context().browser();
+	if (!browser) throw new Error('the page does not belong to a launched browser');
+	const context = await browser.newContext({ viewport: page.viewportSize() });
+	let violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+	try {
+		const copy = await context.newPage();
+		await copy.route(
+			(u) => u.href.split('#')[0] === address,
+			(route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+		);
+		await copy.goto(url);
+		({ violations } = await new AxeBuilder({ page: copy })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze());
+	} finally {
+		await context.close();
+	}
+	if (violations.length === 0) return;
+	const lines = violations.flatMap((v) => [
 		`${v.id} (${v.impact ?? 'unknown'}): ${v.help} – ${v.helpUrl}`,
 		...v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n\s*/g, ' ') ?? ''}`)
 	]);
-	throw new Error(`axe-core found accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+	throw new Error(`axe-core found accessibility violations on ${url}:\n${lines.join('\n')}`);
 }
 
-/** The element that has keyboard focus, described for assertions (tag, id, name, value, outline). */
-export function focused(page: Page): Promise<{
+export interface FocusedElement {
 	tag: string;
 	id: string;
-	name: string | null;
+	text: string;
 	value: string | null;
+	checked: boolean | null;
 	outlineStyle: string;
 	outlineWidth: string;
-} | null> {
+}
+
+/** The element that has keyboard focus, or null when nothing (the page itself) has it. */
+export function focused(page: Page): Promise<FocusedElement | null> {
+	// A synchronous evaluation: with JavaScript off, the page runs no timers or promise callbacks.
 	return page.evaluate(() => {
 		const el = document.activeElement;
 		if (!el || el === document.body) return null;
@@ -61,10 +129,19 @@ export function focused(page: Page): Promise<{
 		return {
 			tag: el.tagName.toLowerCase(),
 			id: el.id,
-			name: el.getAttribute('name'),
+			text: (el.textContent ?? '').trim(),
 			value: el.getAttribute('value'),
+			checked: el instanceof HTMLInputElement ? el.checked : null,
 			outlineStyle: style.outlineStyle,
 			outlineWidth: style.outlineWidth
 		};
 	});
+}
+
+/** Asserts that the focused element matches `expected` and that its focus is visible (an outline). */
+export async function expectFocus(page: Page, expected: Partial<FocusedElement>): Promise<void> {
+	const element = await focused(page);
+	expect(element).toMatchObject(expected);
+	expect(element?.outlineStyle, 'focus outline').not.toBe('none');
+	expect(element?.outlineWidth).not.toBe('0px');
 }

@@ -154,7 +154,9 @@ describe('mognad CLI', () => {
 		try {
 			const result = mognad('wave', 'list');
 			expect(result.code).toBe(1);
-			expect(result.err).toMatch(/^mognad: The embedded database in .* is in use by another Mognad process \(pid \d+\)/);
+			expect(result.err).toMatch(
+				/^mognad: The embedded database in .* is in use by another Mognad process \(pid \d+\)/
+			);
 		} finally {
 			await server.stop();
 		}

@@ -16,7 +16,10 @@ export interface TestBackend {
  * Where a whole-process test keeps its data: a fresh PGlite folder, or — when DATABASE_URL names a
  * PostgreSQL server — a fresh database on it, dropped again by `cleanup`.
  */
-export async function createTestBackend(prefix: string, admin = process.env.DATABASE_URL): Promise<TestBackend> {
+export async function createTestBackend(
+	prefix: string,
+	admin = process.env.DATABASE_URL
+): Promise<TestBackend> {
 	const dataDir = tempDataDir();
 	if (!admin) return { dataDir, env: {}, cleanup: async () => removeDataDir(dataDir) };
 	const name = `mognad_${prefix}_${randomBytes(4).toString('hex')}`;

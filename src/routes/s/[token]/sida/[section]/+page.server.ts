@@ -3,6 +3,7 @@ import type { TAnswerMap } from '#lib/core/questionnaire/answer.ts';
 import { answerToFormValues } from '#lib/core/questionnaire/answer-form-values.ts';
 import { parseSectionForm } from '#lib/core/questionnaire/parse-section-form.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { visibleQuestions } from '#lib/core/questionnaire/visibility.ts';
 import { locate, resumeSection, sectionAfter } from '#lib/core/respondent/flow.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { getDatabase } from '#lib/server/db/instance.ts';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		redirect(303, resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`);
 	}
 	const { section, index, sections } = position;
-	const questions = section.questions.filter((q) => q.type !== 'background');
+	// Conditions refer to earlier pages, so the answers so far decide which follow-up questions show.
+	const questions = visibleQuestions(section, r.answers, PAGES).filter((q) => q.type !== 'background');
 	return {
 		questionnaireTitle: t(r.questionnaire.title, locals.lang),
 		title: t(section.title, locals.lang),
