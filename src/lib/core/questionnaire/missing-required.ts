@@ -8,9 +8,11 @@ export function missingRequired(
 	answers: TAnswerMap,
 	mode: 'invite' | 'open'
 ): string[] {
+	// Own properties only: a question coded `constructor` would otherwise find Object's.
+	const answered = (code: string) => Object.hasOwn(answers, code) && answers[code] !== undefined;
 	return questionnaire.sections.flatMap((section) =>
 		visibleQuestions(section, answers, mode)
-			.filter((q) => q.type !== 'background' && q.required && answers[q.code] === undefined)
+			.filter((q) => q.type !== 'background' && q.required && !answered(q.code))
 			.map((q) => q.code)
 	);
 }
