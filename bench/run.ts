@@ -2,6 +2,7 @@
 // flow (PGlite, and PostgreSQL when reachable), next to the raw insert rate of the same rows into
 // PostgreSQL. Prints figures; BENCHMARKS.md records them. Loopback only; bounded in count and time.
 
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { createTestBackend } from '../tests/support/test-backend.ts';
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://mognad:mognad@127.0.0.1:5432/postgres';
+const TIMING_SAMPLES = 220;
 const SURVEYJS_GZIP_BYTES = 417 * 1024;
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -74,10 +76,30 @@ async function pageWeight() {
 		console.log(
 			`  (for reference: HTML gzip -9 ${gzipSync(plain.body, { level: 9 }).length} B, brotli ${brotliCompressSync(plain.body).length} B)`
 		);
+		await tokenTiming(server.url, tokens[0] ?? '');
 	} finally {
 		await server.stop();
 		removeDataDir(dataDir);
 	}
+}
+
+/**
+ * Median time of the respondent link for a token that exists and for one that does not (same format), the
+ * requests interleaved: the two should not be told apart.
+ */
+async function tokenTiming(baseUrl: string, token: string) {
+	const samples = { known: [] as number[], unknown: [] as number[] };
+	for (let i = 0; i < TIMING_SAMPLES; i++) {
+		for (const kind of ['known', 'unknown'] as const) {
+			const started = performance.now();
+			await rawGet(baseUrl, `/s/${kind === 'known' ? token : randomBytes(32).toString('base64url')}`, 'br');
+			if (i >= 20) samples[kind].push(performance.now() - started);
+		}
+	}
+	const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+	console.log(
+		`  link response time, median of ${TIMING_SAMPLES - 20}: existing token ${median(samples.known).toFixed(2)} ms, unknown token ${median(samples.unknown).toFixed(2)} ms`
+	);
 }
 
 /**

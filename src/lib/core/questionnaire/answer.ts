@@ -10,6 +10,11 @@ export type TAnswer =
 /** A respondent's answers by question code. */
 export type TAnswerMap = Record<string, TAnswer>;
 
+/** The answer to a question, if any: only the map's own entries (a code like "constructor" is a code). */
+export function answerTo(answers: TAnswerMap, code: string): TAnswer | undefined {
+	return Object.hasOwn(answers, code) ? answers[code] : undefined;
+}
+
 /** One row of the long storage format; `optionCode` is '' when the answer has no option. */
 export interface TAnswerRow {
 	questionCode: string;
@@ -53,7 +58,7 @@ export function rowsToAnswers(questionnaire: TQuestionnaire, rows: TAnswerRow[])
 		else if (q.type === 'text' && r.valueText !== null)
 			answers[q.code] = { kind: 'text', value: r.valueText };
 		else if (q.type === 'multi') {
-			const existing = answers[q.code];
+			const existing = answerTo(answers, q.code);
 			const multi =
 				existing?.kind === 'multi' ? existing : { kind: 'multi' as const, options: [] as string[] };
 			multi.options.push(r.optionCode);

@@ -1,4 +1,4 @@
-import type { TAnswerMap } from './answer.ts';
+import { answerTo, type TAnswerMap } from './answer.ts';
 import type { TQuestionnaire } from './definition.ts';
 import { visibleQuestions } from './visibility.ts';
 
@@ -9,7 +9,7 @@ export function missingRequired(
 	mode: 'invite' | 'open'
 ): string[] {
 	// Own properties only: a question coded `constructor` would otherwise find Object's.
-	const answered = (code: string) => Object.hasOwn(answers, code) && answers[code] !== undefined;
+	const answered = (code: string) => answerTo(answers, code) !== undefined;
 	return questionnaire.sections.flatMap((section) =>
 		visibleQuestions(section, answers, mode)
 			.filter((q) => q.type !== 'background' && q.required && !answered(q.code))

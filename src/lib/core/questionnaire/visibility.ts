@@ -1,4 +1,4 @@
-import type { TAnswerMap } from './answer.ts';
+import { answerTo, type TAnswerMap } from './answer.ts';
 import type { TQuestion, TQuestionnaire, TSection } from './definition.ts';
 
 export type TMode = 'invite' | 'open';
@@ -7,7 +7,7 @@ export type TMode = 'invite' | 'open';
 export function isQuestionVisible(question: TQuestion, answers: TAnswerMap): boolean {
 	const condition = question.showIf;
 	if (!condition) return true;
-	const answer = answers[condition.question];
+	const answer = answerTo(answers, condition.question);
 	if (answer?.kind === 'single') return condition.in.includes(answer.option);
 	if (answer?.kind === 'multi') return answer.options.some((o) => condition.in.includes(o));
 	return false;

@@ -6,6 +6,8 @@ import { answers, participants, responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 export interface TRespondent {
 	token: string;
 	wave: typeof waves.$inferSelect;
@@ -29,22 +31,21 @@ export async function resolveRespondent(db: TDb, token: string): Promise<TRespon
 		.where(eq(participants.tokenHash, hash));
 	const [byResume] = await db.select().from(responses).where(eq(responses.resumeTokenHash, hash));
 	const response = byParticipant?.response ?? byResume ?? null;
-	const waveId = byParticipant?.participant.waveId ?? byResume?.waveId;
-	if (!waveId) return null;
+	// An unknown token runs the same queries (on an id that matches nothing) as a known one, so the time a
+	// page takes does not tell whether a token exists.
+	const waveId = byParticipant?.participant.waveId ?? byResume?.waveId ?? NO_ID;
 	const [wave] = await db.select().from(waves).where(eq(waves.id, waveId));
+	const rows = await db
+		.select({
+			questionCode: answers.questionCode,
+			optionCode: answers.optionCode,
+			valueNum: answers.valueNum,
+			valueText: answers.valueText
+		})
+		.from(answers)
+		.where(eq(answers.responseId, response?.id ?? NO_ID));
 	if (!wave) return null;
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
-	const rows = response
-		? await db
-				.select({
-					questionCode: answers.questionCode,
-					optionCode: answers.optionCode,
-					valueNum: answers.valueNum,
-					valueText: answers.valueText
-				})
-				.from(answers)
-				.where(eq(answers.responseId, response.id))
-		: [];
 	const p = byParticipant?.participant;
 	return {
 		token,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
+import { answerTo, answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TSection } from '../../core/questionnaire/definition.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb, TTx } from '../db/client.ts';
@@ -38,7 +38,7 @@ export async function saveSection(db: TDb, options: SaveSectionOptions): Promise
 			.delete(answers)
 			.where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, codes)));
 		const rows = section.questions.flatMap((q) => {
-			const answer = options.answers[q.code];
+			const answer = answerTo(options.answers, q.code);
 			return answer ? answerToRows(q, answer) : [];
 		});
 		if (rows.length > 0) {

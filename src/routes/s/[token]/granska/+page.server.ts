@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { answerTo } from '#lib/core/questionnaire/answer.ts';
 import { describeAnswer } from '#lib/core/questionnaire/describe-answer.ts';
 import { missingRequired } from '#lib/core/questionnaire/missing-required.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				.map((q) => ({
 					code: q.code,
 					text: t(q.text, lang),
-					answer: describeAnswer(q, r.answers[q.code], lang),
+					answer: describeAnswer(q, answerTo(r.answers, q.code), lang),
 					missing: missing.has(q.code)
 				}))
 		}))

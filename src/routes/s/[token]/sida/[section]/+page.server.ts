@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { TAnswerMap } from '#lib/core/questionnaire/answer.ts';
+import { answerTo, type TAnswerMap } from '#lib/core/questionnaire/answer.ts';
 import { answerToFormValues } from '#lib/core/questionnaire/answer-form-values.ts';
 import { parseSectionForm } from '#lib/core/questionnaire/parse-section-form.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
@@ -32,7 +32,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		title: t(section.title, locals.lang),
 		intro: section.intro ? t(section.intro, locals.lang) : null,
 		questions,
-		saved: Object.fromEntries(questions.map((q) => [q.code, answerToFormValues(r.answers[q.code])])),
+		saved: Object.fromEntries(
+			questions.map((q) => [q.code, answerToFormValues(answerTo(r.answers, q.code))])
+		),
 		index: index + 1,
 		total: sections.length,
 		hasPrevious: index > 0,
