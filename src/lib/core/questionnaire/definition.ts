@@ -4,10 +4,13 @@ const code = z
 	.string()
 	.regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (starting with a letter)');
 
-export const ZText = z.object({ sv: z.string().min(1), en: z.string().min(1).optional() });
+const text = z.string().regex(/\S/, 'must not be empty');
+
+// Strict objects throughout: a misspelt key ("requried") is refused, not silently dropped.
+export const ZText = z.strictObject({ sv: text, en: text.optional() });
 export type TText = z.infer<typeof ZText>;
 
-export const ZCondition = z.object({ question: code, in: z.array(code).min(1) });
+export const ZCondition = z.strictObject({ question: code, in: z.array(code).min(1) });
 export type TCondition = z.infer<typeof ZCondition>;
 
 const base = {
@@ -20,36 +23,36 @@ const base = {
 	reversed: z.boolean().default(false)
 };
 
-export const ZOption = z.object({ code, label: ZText });
+export const ZOption = z.strictObject({ code, label: ZText });
 export const ZMultiOption = ZOption.extend({ other: z.boolean().default(false) });
 
-export const ZSingleQuestion = z.object({
+export const ZSingleQuestion = z.strictObject({
 	...base,
 	type: z.literal('single'),
 	options: z.array(ZOption).min(2)
 });
-export const ZMultiQuestion = z.object({
+export const ZMultiQuestion = z.strictObject({
 	...base,
 	type: z.literal('multi'),
 	options: z.array(ZMultiOption).min(2)
 });
-export const ZScaleQuestion = z.object({
+export const ZScaleQuestion = z.strictObject({
 	...base,
 	type: z.literal('scale'),
 	min: z.number().int(),
 	max: z.number().int(),
 	minLabel: ZText.optional(),
 	maxLabel: ZText.optional(),
-	topBox: z.object({ from: z.number().int(), label: ZText }).optional()
+	topBox: z.strictObject({ from: z.number().int(), label: ZText }).optional()
 });
-export const ZTextQuestion = z.object({
+export const ZTextQuestion = z.strictObject({
 	...base,
 	type: z.literal('text'),
 	multiline: z.boolean().default(true),
 	maxLength: z.number().int().min(1).max(20000).default(5000)
 });
 /** Asked only on open links; the app renders these itself and keeps the values on the response. */
-export const ZBackgroundQuestion = z.object({
+export const ZBackgroundQuestion = z.strictObject({
 	...base,
 	type: z.literal('background'),
 	field: z.enum(['organisation', 'role'])
@@ -65,7 +68,7 @@ export const ZQuestion = z.discriminatedUnion('type', [
 export type TQuestion = z.infer<typeof ZQuestion>;
 export type TChoiceQuestion = z.infer<typeof ZSingleQuestion> | z.infer<typeof ZMultiQuestion>;
 
-export const ZSection = z.object({
+export const ZSection = z.strictObject({
 	code,
 	title: ZText,
 	intro: ZText.optional(),
@@ -73,16 +76,18 @@ export const ZSection = z.object({
 });
 export type TSection = z.infer<typeof ZSection>;
 
-export const ZQuestionnaireShape = z.object({
+export const ZQuestionnaireShape = z.strictObject({
 	code: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, _ and -'),
 	version: z.number().int().min(1),
 	title: ZText,
 	description: ZText.optional(),
 	roleGroups: z
-		.array(z.object({ code, label: ZText, titleKeywords: z.array(z.string().min(1)).default([]) }))
+		.array(z.strictObject({ code, label: ZText, titleKeywords: z.array(z.string().min(1)).default([]) }))
 		.default([]),
-	dimensions: z.array(z.object({ code, label: ZText, weight: z.number().positive().default(1) })).default([]),
-	levels: z.array(z.object({ code, label: ZText, min: z.number(), max: z.number() })).default([]),
+	dimensions: z
+		.array(z.strictObject({ code, label: ZText, weight: z.number().positive().default(1) }))
+		.default([]),
+	levels: z.array(z.strictObject({ code, label: ZText, min: z.number(), max: z.number() })).default([]),
 	sections: z.array(ZSection).min(1),
 	keyFigures: z.array(z.unknown()).default([])
 });

@@ -158,7 +158,8 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 				page(
 					'a',
 					yesNo('x', { text: { en: 'Question?' } }),
-					yesNo('y', { options: [option('ja'), { code: 'nej', label: { sv: '', en: 'No' } }] })
+					yesNo('y', { options: [option('ja'), { code: 'nej', label: { sv: '', en: 'No' } }] }),
+					yesNo('z', { text: { sv: ' \t ' } })
 				)
 			],
 			{ title: { en: 'Test' } }
@@ -166,14 +167,20 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 		expect(errorsOf(input)).toEqual([
 			'title.sv: Invalid input: expected string, received undefined',
 			'sections[0].questions[0].text.sv: Invalid input: expected string, received undefined',
-			'sections[0].questions[1].options[1].label.sv: Too small: expected string to have >=1 characters'
+			'sections[0].questions[1].options[1].label.sv: must not be empty',
+			'sections[0].questions[2].text.sv: must not be empty'
 		]);
 	});
 
 	it('an empty English text (leave it out instead)', () => {
 		expect(errorsOf(definition([page('a', yesNo('x'))], { title: { sv: 'Test', en: '' } }))).toEqual([
-			'title.en: Too small: expected string to have >=1 characters'
+			'title.en: must not be empty'
 		]);
+	});
+
+	it('a misspelt or unknown key instead of dropping it', () => {
+		const input = definition([page('a', yesNo('x', { requried: false } as never))]);
+		expect(errorsOf(input)).toEqual(['sections[0].questions[0]: Unrecognized key: "requried"']);
 	});
 
 	it('a questionnaire without pages and a page without questions', () => {
