@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	type Browser,
@@ -9,10 +10,14 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
 export function launchBrowser(): Promise<Browser> {
+	if (!existsSync(CHROMIUM))
+		throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`);
 	return chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		executablePath: CHROMIUM,
 		args: [
 			'--headless',
 			'--no-sandbox',
