@@ -1,8 +1,22 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { UsageError } from './usage-error.ts';
 
-/** A CLI command: takes its arguments, returns an exit code. */
-export type TCommand = (argv: string[]) => Promise<number>;
+/** Where a command writes, and the folder its relative file names are relative to. */
+export interface TCommandIo {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	cwd: string;
+}
+
+/** A CLI command: takes its arguments, writes to `io`, returns an exit code. */
+export type TCommand = (argv: string[], io: TCommandIo) => Promise<number>;
+
+/** The terminal's io. */
+export const consoleIo: TCommandIo = {
+	out: (text) => console.log(text),
+	err: (text) => console.error(text),
+	cwd: process.cwd()
+};
 
 /**
  * Parses options strictly; an unknown option or a missing value is a usage error naming the command's help.
@@ -11,10 +25,11 @@ export type TCommand = (argv: string[]) => Promise<number>;
 export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(
 	argv: string[],
 	options: T,
-	help: string
+	help: string,
+	io: TCommandIo
 ) {
 	if (argv.includes('--help') || argv.includes('-h')) {
-		console.log(help);
+		io.out(help);
 		return null;
 	}
 	try {

@@ -1,17 +1,19 @@
 import { ZodError } from 'zod';
 import { isAppError } from '../lib/server/app-error.ts';
+import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
-import type { TCommand } from './command.ts';
+import { consoleIo, type TCommand, type TCommandIo } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
 import { serveCommand } from './commands/serve.ts';
 import { waveCommand } from './commands/wave.ts';
+import { controlSocketPath, forwardCommand } from './control-socket.ts';
 import { UsageError } from './usage-error.ts';
 
 const commands: Record<string, TCommand> = {
-	serve: serveCommand,
+	serve: (argv, io) => serveCommand(argv, io, runCommand),
 	migrate: migrateCommand,
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
@@ -30,27 +32,43 @@ Commands:
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
 
-/** Runs the CLI; returns the exit code. Errors print one line and exit non-zero. */
+/**
+ * Runs the CLI; returns the exit code. With the embedded database in use by a running server, commands
+ * other than `serve` run inside that server (see control-socket.ts).
+ */
 export async function main(argv: string[]): Promise<number> {
-	const [name, ...rest] = argv;
-	if (!name || name === '--help' || name === '-h' || name === 'help') {
-		console.log(usage);
-		return name ? 0 : 1;
-	}
-	const command = commands[name];
-	if (!command) {
-		console.error(`mognad: unknown command "${name}". Run "mognad --help".`);
-		return 1;
+	const [name] = argv;
+	if (name && name !== 'serve' && commands[name] && !readConfig().DATABASE_URL) {
+		const socket = controlSocketPath(readConfig().MOGNAD_DATA_DIR);
+		const forwarded = await forwardCommand(socket, argv, consoleIo);
+		if (forwarded !== null) return forwarded;
 	}
 	// Commands print their results; the log is for the server, and for problems.
 	if (name !== 'serve' && !process.env.LOG_LEVEL) logger.level = 'warn';
 	try {
-		return await command(rest);
-	} catch (error) {
-		console.error(`mognad: ${describe(error)}`);
-		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
+		return await runCommand(argv, consoleIo);
 	} finally {
 		await closeDatabase();
+	}
+}
+
+/** Runs one command in this process. Errors print one line and give a non-zero exit code. */
+export async function runCommand(argv: string[], io: TCommandIo): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		io.out(usage);
+		return name ? 0 : 1;
+	}
+	const command = commands[name];
+	if (!command) {
+		io.err(`mognad: unknown command "${name}". Run "mognad --help".`);
+		return 1;
+	}
+	try {
+		return await command(rest, io);
+	} catch (error) {
+		io.err(`mognad: ${describe(error)}`);
+		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
 	}
 }
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 
 // The `mognad` command as a user runs it, on a fresh embedded database.
@@ -149,8 +150,42 @@ describe('mognad CLI', () => {
 		expect(mognad('wave', 'create', '--bogus').err).toContain("Unknown option '--bogus'");
 	});
 
-	it('refuses to open the embedded database while a server is using it', async () => {
+	it('runs commands inside a running server that holds the embedded database', async () => {
 		const server = await startAppServer({ dataDir });
+		try {
+			const created = mognad(
+				'wave',
+				'create',
+				'--questionnaire',
+				'digital-mognad-i-kommuner',
+				'--name',
+				'Under drift',
+				'--open'
+			);
+			expect(created.code, created.err).toBe(0);
+			// The server's own address: the command ran in the server.
+			expect(created.out).toBe(`under-drift\n${server.url}/o/under-drift\n`);
+			expect(mognad('wave', 'open', 'under-drift').out).toBe('under-drift is open\n');
+			const page = await fetch(`${server.url}/o/under-drift`);
+			expect(page.status).toBe(200);
+			expect(await page.text()).toContain('Under drift');
+			// Relative file names are the caller's.
+			const valid = mognad('questionnaire', 'validate', 'questionnaires/digital-mognad-i-kommuner.json');
+			expect(valid.out).toContain('valid (digital-mognad-i-kommuner v1)');
+			const refused = mognad('wave', 'show', 'finns-inte');
+			expect(refused.code).toBe(1);
+			expect(refused.err).toMatch(/^mognad: .*finns-inte/);
+			expect(mognad('serve', '--no-build').err).toMatch(/^mognad: The embedded database .* is in use/);
+		} finally {
+			await server.stop();
+		}
+		// Stopped: the socket is gone and the command opens the database itself.
+		expect(existsSync(path.join(dataDir, 'mognad.sock'))).toBe(false);
+		expect(mognad('wave', 'list').out).toContain('under-drift\topen\topen');
+	});
+
+	it('refuses to open the embedded database while another process has it', async () => {
+		const database = await openDatabase({ dataDir });
 		try {
 			const result = mognad('wave', 'list');
 			expect(result.code).toBe(1);
@@ -158,7 +193,7 @@ describe('mognad CLI', () => {
 				/^mognad: The embedded database in .* is in use by another Mognad process \(pid \d+\)/
 			);
 		} finally {
-			await server.stop();
+			await database.close();
 		}
 		expect(mognad('wave', 'list').code).toBe(0);
 	});

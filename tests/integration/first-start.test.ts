@@ -51,7 +51,7 @@ describe('the first start on an empty data folder', () => {
 		const first = await storedCounts();
 		expect(first.top).toMatchObject({ code: '25', name: 'Region Norrbotten' });
 		expect(first.orgs).toBe(15);
-		expect(first.municipalities.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+		expect(first.municipalities.sort((a, b) => String(a.code).localeCompare(String(b.code)))).toEqual(
 			[...norrbotten.municipalities].sort((a, b) => a.code.localeCompare(b.code))
 		);
 		expect(first.municipalities.map((m) => m.name)).toContain('Överkalix');

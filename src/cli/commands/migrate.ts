@@ -4,10 +4,10 @@ import { parseCommandArgs, type TCommand } from '../command.ts';
 const help = `Usage: mognad migrate
 Applies pending database migrations and loads the built-in organisations and questionnaires.`;
 
-export const migrateCommand: TCommand = async (argv) => {
-	const args = parseCommandArgs(argv, {}, help);
+export const migrateCommand: TCommand = async (argv, io) => {
+	const args = parseCommandArgs(argv, {}, help, io);
 	if (!args) return 0;
 	const database = await getDatabase();
-	console.log(`Database (${database.kind}) is up to date.`);
+	io.out(`Database (${database.kind}) is up to date.`);
 	return 0;
 };

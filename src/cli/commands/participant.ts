@@ -6,7 +6,7 @@ import { UsageError } from '../usage-error.ts';
 const help = `Usage: mognad participant add --wave <slug> --organisation <code> [--name <name>] [--email <address>] [--title <title>]
 Invites one person to a wave and prints their personal link (shown only this once).`;
 
-export const participantCommand: TCommand = async (argv) => {
+export const participantCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
 		argv,
 		{
@@ -16,7 +16,8 @@ export const participantCommand: TCommand = async (argv) => {
 			email: { type: 'string' },
 			title: { type: 'string' }
 		},
-		help
+		help,
+		io
 	);
 	if (!args) return 0;
 	const v = args.values;
@@ -31,6 +32,6 @@ export const participantCommand: TCommand = async (argv) => {
 		email: v.email,
 		title: v.title
 	});
-	console.log(`${publicOrigin()}/s/${token}`);
+	io.out(`${publicOrigin()}/s/${token}`);
 	return 0;
 };

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseQuestionnaire } from '../../lib/core/questionnaire/parse-questionnaire.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { importQuestionnaire } from '../../lib/server/questionnaires/import-questionnaire.ts';
@@ -11,42 +12,42 @@ const help = `Usage: mognad questionnaire <list | validate <file> | import <file
   validate <file>   check a questionnaire definition (JSON) and list every error with its path
   import <file>     validate and publish a definition as an immutable version`;
 
-export const questionnaireCommand: TCommand = async (argv) => {
-	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, help);
+export const questionnaireCommand: TCommand = async (argv, io) => {
+	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, help, io);
 	if (!args) return 0;
 	const [sub, file] = args.positionals;
 	if (sub === 'list') {
 		const { db } = await getDatabase();
 		const rows = await listQuestionnaires(db);
-		if (args.values.json) console.log(JSON.stringify(rows, null, 2));
-		else for (const q of rows) console.log(`${q.code}\tv${q.version}\t${q.title}`);
+		if (args.values.json) io.out(JSON.stringify(rows, null, 2));
+		else for (const q of rows) io.out(`${q.code}\tv${q.version}\t${q.title}`);
 		return 0;
 	}
 	if ((sub === 'validate' || sub === 'import') && file) {
-		const input = await readDefinition(file);
+		const input = await readDefinition(path.resolve(io.cwd, file), file);
 		if (sub === 'validate') {
 			const parsed = parseQuestionnaire(input);
 			if (!parsed.ok) {
-				for (const e of parsed.errors) console.error(e);
-				console.error(`mognad: ${file} has ${parsed.errors.length} error(s)`);
+				for (const e of parsed.errors) io.err(e);
+				io.err(`mognad: ${file} has ${parsed.errors.length} error(s)`);
 				return 1;
 			}
-			console.log(`${file}: valid (${parsed.questionnaire.code} v${parsed.questionnaire.version})`);
+			io.out(`${file}: valid (${parsed.questionnaire.code} v${parsed.questionnaire.version})`);
 			return 0;
 		}
 		const { db } = await getDatabase();
 		const result = await importQuestionnaire(db, input);
 		const q = result.questionnaire;
-		console.log(`${result.created ? 'Published' : 'Already published'}: ${q.code} v${q.version}`);
+		io.out(`${result.created ? 'Published' : 'Already published'}: ${q.code} v${q.version}`);
 		return 0;
 	}
 	throw new UsageError(`missing or unknown subcommand\n${help}`);
 };
 
-async function readDefinition(file: string): Promise<unknown> {
+async function readDefinition(absolute: string, file: string): Promise<unknown> {
 	let text: string;
 	try {
-		text = await readFile(file, 'utf8');
+		text = await readFile(absolute, 'utf8');
 	} catch {
 		throw new UsageError(`cannot read ${file}`);
 	}

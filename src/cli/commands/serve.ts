@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { readConfig } from '../../lib/server/config.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { logger } from '../../lib/server/logger.ts';
 import { projectPath } from '../../lib/server/project-path.ts';
 import { listWaves } from '../../lib/server/waves/list-waves.ts';
 import { buildIfNeeded } from '../build-if-needed.ts';
-import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
+import { parseCommandArgs, publicOrigin, type TCommandIo } from '../command.ts';
+import { controlSocketPath, listenForCommands, type TRunCommand } from '../control-socket.ts';
 import { startHttpServer } from '../http-server.ts';
 
 const help = `Usage: mognad serve [--port <n>] [--no-build]
@@ -12,8 +14,14 @@ Builds the app if the sources changed, applies migrations, loads the built-in da
 Environment: PORT (3000), HOST (0.0.0.0), ORIGIN (the public address, default http://localhost:PORT),
 DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data).`;
 
-export const serveCommand: TCommand = async (argv) => {
-	const args = parseCommandArgs(argv, { port: { type: 'string' }, 'no-build': { type: 'boolean' } }, help);
+/** `mognad serve`; `run` runs the other commands sent to it over the control socket. */
+export async function serveCommand(argv: string[], io: TCommandIo, run: TRunCommand): Promise<number> {
+	const args = parseCommandArgs(
+		argv,
+		{ port: { type: 'string' }, 'no-build': { type: 'boolean' } },
+		help,
+		io
+	);
 	if (!args) return 0;
 	if (args.values.port) process.env.PORT = args.values.port;
 	process.env.PORT ||= '3000';
@@ -30,28 +38,37 @@ export const serveCommand: TCommand = async (argv) => {
 		process.env.HOST || '0.0.0.0',
 		Number(process.env.PORT)
 	);
+	// With the embedded database, the other commands run in here while the server holds it.
+	const control =
+		database.kind === 'pglite'
+			? await listenForCommands(
+					controlSocketPath(readConfig().MOGNAD_DATA_DIR),
+					async (commandArgv, commandIo) => {
+						if (commandArgv[0] !== 'serve') return run(commandArgv, commandIo);
+						commandIo.err('mognad: the server is already running');
+						return 1;
+					}
+				)
+			: null;
 	const waves = await listWaves(database.db);
 	const origin = publicOrigin();
 	logger.info({ url: origin, database: database.kind }, `Mognad is running at ${origin}`);
-	console.log(
+	io.out(
 		`\nMognad is running at ${origin} (database: ${database.kind === 'pglite' ? `embedded, in ${process.env.MOGNAD_DATA_DIR || './data'}` : 'PostgreSQL'}).`
 	);
 	if (waves.length === 0) {
-		console.log(
-			'Next: create a wave of the built-in questionnaire and open it, in another terminal (stop the server first when using the embedded database):'
-		);
-		console.log(
-			'  npx mognad wave create --questionnaire digital-mognad-i-kommuner --name "Våren 2020" --open'
-		);
-		console.log('  npx mognad wave open varen-2020');
+		io.out('Next: create a wave of the built-in questionnaire and open it, in another terminal:');
+		io.out('  npx mognad wave create --questionnaire digital-mognad-i-kommuner --name "Våren 2020" --open');
+		io.out('  npx mognad wave open varen-2020');
 	} else {
 		for (const w of waves.filter((x) => x.status === 'open' && x.mode === 'open')) {
-			console.log(`Open wave "${w.name}": ${origin}/o/${w.slug}`);
+			io.out(`Open wave "${w.name}": ${origin}/o/${w.slug}`);
 		}
 	}
 	// Ctrl-C or a service manager's SIGTERM: finish the requests under way; main() then closes the database.
 	await new Promise<void>((resolve) => {
 		const stop = () => {
+			control?.close();
 			server.close(() => resolve());
 			server.closeIdleConnections();
 		};
@@ -59,4 +76,4 @@ export const serveCommand: TCommand = async (argv) => {
 		process.once('SIGTERM', stop);
 	});
 	return 0;
-};
+}

@@ -14,7 +14,7 @@ const help = `Usage:
   mognad wave open <slug>             starts taking answers
   mognad wave close <slug>            stops taking answers`;
 
-export const waveCommand: TCommand = async (argv) => {
+export const waveCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
 		argv,
 		{
@@ -26,7 +26,8 @@ export const waveCommand: TCommand = async (argv) => {
 			k: { type: 'string' },
 			json: { type: 'boolean' }
 		},
-		help
+		help,
+		io
 	);
 	if (!args) return 0;
 	const [sub, slug] = args.positionals;
@@ -46,17 +47,16 @@ export const waveCommand: TCommand = async (argv) => {
 				mode: v.open ? 'open' : 'invite',
 				minGroupSize: k
 			});
-			console.log(wave.slug);
-			if (wave.mode === 'open') console.log(`${publicOrigin()}/o/${wave.slug}`);
-			console.error(`Created wave "${wave.name}" as a draft. Open it with: mognad wave open ${wave.slug}`);
+			io.out(wave.slug);
+			if (wave.mode === 'open') io.out(`${publicOrigin()}/o/${wave.slug}`);
+			io.err(`Created wave "${wave.name}" as a draft. Open it with: mognad wave open ${wave.slug}`);
 			return 0;
 		}
 		case 'list': {
 			const waves = await listWaves(db);
-			if (v.json) console.log(JSON.stringify(waves, null, 2));
+			if (v.json) io.out(JSON.stringify(waves, null, 2));
 			else
-				for (const w of waves)
-					console.log(`${w.slug}\t${w.status}\t${w.mode}\t${w.complete} complete\t${w.name}`);
+				for (const w of waves) io.out(`${w.slug}\t${w.status}\t${w.mode}\t${w.complete} complete\t${w.name}`);
 			return 0;
 		}
 		case 'show': {
@@ -77,10 +77,10 @@ export const waveCommand: TCommand = async (argv) => {
 				openedAt: wave.openedAt,
 				closedAt: wave.closedAt
 			};
-			if (v.json) console.log(JSON.stringify(shown, null, 2));
+			if (v.json) io.out(JSON.stringify(shown, null, 2));
 			else
 				for (const [key, value] of Object.entries(shown))
-					console.log(
+					io.out(
 						`${key}: ${typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value}`
 					);
 			return 0;
@@ -89,7 +89,7 @@ export const waveCommand: TCommand = async (argv) => {
 		case 'close': {
 			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
 			const wave = await setWaveStatus(db, slug, sub === 'open' ? 'open' : 'closed');
-			console.log(`${wave.slug} is ${wave.status}`);
+			io.out(`${wave.slug} is ${wave.status}`);
 			return 0;
 		}
 		default:
