@@ -55,8 +55,8 @@ describe('the respondent pages’ language', () => {
 		expect(await page.locator('.error-summary h2').textContent()).toBe('There is a problem');
 		const links = page.locator('.error-summary a');
 		expect(await links.allTextContents()).toEqual([
-			'This question is required.',
-			'This question is required.'
+			'How great is the need for digitalisation in your municipality? – This question is required.',
+			'Does the whole municipal management share this view? – This question is required.'
 		]);
 		expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
 			'#q-behov',

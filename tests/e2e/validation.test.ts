@@ -44,7 +44,9 @@ describe('answers the server cannot accept', () => {
 		const summary = page.locator('h1 + .error-summary');
 		expect(await summary.getAttribute('role')).toBe('alert');
 		expect(await summary.locator('h2').textContent()).toBe('Något behöver rättas');
-		const link = summary.getByRole('link', { name: 'Frågan måste besvaras.' });
+		const link = summary.getByRole('link', {
+			name: 'Hur stort är behovet av digitalisering i din kommun? – Frågan måste besvaras.'
+		});
 		expect(await link.getAttribute('href')).toBe('#q-behov');
 		// The question (a radio group) is marked invalid and described by its error message.
 		const question = page.getByRole('radiogroup', { name: 'Hur stort är behovet' });
@@ -84,7 +86,9 @@ describe('answers the server cannot accept', () => {
 		const html = await res.text();
 		expect(html).toContain('<html lang="sv">');
 		expect(html).toContain('Något behöver rättas');
-		expect(html).toContain('<a href="#q-behov">Svaret måste vara ett heltal mellan 1 och 10.</a>');
+		expect(html).toContain(
+			'<a href="#q-behov">Hur stort är behovet av digitalisering i din kommun? – Svaret måste vara ett heltal mellan 1 och 10.</a>'
+		);
 		expect(html).not.toMatch(/<script\b/i);
 		// Nothing was stored.
 		await page.goto(`${app.url}/s/${token}`);
