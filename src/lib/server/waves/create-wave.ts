@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { slugify } from '../../core/wave/slugify.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations, questionnaires, questionnaireVersions, waves } from '../db/schema.ts';
-import { slugify } from './slugify.ts';
 
 export const ZCreateWave = z.object({
 	questionnaireCode: z.string().min(1),
