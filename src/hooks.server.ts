@@ -45,6 +45,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000');
 	return response;
 };
 

@@ -15,7 +15,10 @@ afterAll(async () => {
 	await app?.close();
 });
 
-/** Asserts that a respondent page's HTML has no script of any kind and a CSP that allows none inline. */
+/**
+ * Asserts that a respondent page's HTML has no script of any kind, a CSP that allows none inline, and the
+ * other security headers.
+ */
 async function expectNoJavaScript(res: Response, what: string): Promise<void> {
 	expect(res.headers.get('content-type'), what).toMatch(/^text\/html/);
 	const csp = res.headers.get('content-security-policy') ?? '';
@@ -23,6 +26,15 @@ async function expectNoJavaScript(res: Response, what: string): Promise<void> {
 	expect(csp, `CSP of ${what}`).toContain("script-src 'self'");
 	expect(csp, `CSP of ${what}`).not.toContain('unsafe-inline');
 	expect(csp, `CSP of ${what}`).not.toContain('unsafe-eval');
+	expect(csp, `CSP of ${what}`).toContain("frame-ancestors 'none'");
+	expect(csp, `CSP of ${what}`).toContain("form-action 'self'");
+	expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+	expect(res.headers.get('x-frame-options'), what).toBe('DENY');
+	// Tokens are in the paths: other sites never see them, and no cache keeps the pages.
+	expect(res.headers.get('referrer-policy'), what).toBe('same-origin');
+	expect(res.headers.get('cache-control'), what).toBe('no-store');
+	// Served over plain HTTP on loopback: no HSTS (it is sent behind HTTPS).
+	expect(res.headers.get('strict-transport-security'), what).toBeNull();
 	const html = await res.text();
 	expect(html, what).not.toMatch(/<script\b/i);
 	expect(html, what).not.toContain('modulepreload');

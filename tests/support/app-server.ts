@@ -54,13 +54,13 @@ export async function startAppServer(options: {
 		env: {
 			...process.env,
 			DATABASE_URL: '',
-			...options.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			MOGNAD_DATA_DIR: options.dataDir,
 			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
