@@ -1,6 +1,7 @@
 // `npm run bench`: respondent page weight and completed submissions per second through the HTTP form
 // flow (PGlite, and PostgreSQL when reachable), next to the raw insert rate of the same rows into
-// PostgreSQL. Prints figures; BENCHMARKS.md records them. Loopback only; bounded in count and time.
+// PostgreSQL; aggregate queries over 100 000 generated responses in the long answer format. Prints
+// figures; BENCHMARKS.md records them. Loopback only; bounded in count and time.
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,11 +19,13 @@ import { answerWholeQuestionnaire } from '../tests/support/respondent-client.ts'
 import { seedWave } from '../tests/support/seed-wave.ts';
 import { templatePages } from '../tests/support/template-answers.ts';
 import { createTestBackend } from '../tests/support/test-backend.ts';
+import { answerStorage } from './answer-storage.ts';
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://mognad:mognad@127.0.0.1:5432/postgres';
 const TIMING_SAMPLES = 220;
+const STORAGE_RESPONSES = Number(process.env.BENCH_STORAGE_RESPONSES ?? 100_000);
 const SURVEYJS_GZIP_BYTES = 417 * 1024;
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,8 +47,20 @@ if (pgReachable) {
 	await throughput('PostgreSQL, one app process', PG_URL);
 	await throughput('PostgreSQL, two app processes', PG_URL, 2);
 	await rawInsertRate(PG_URL);
+	const backend = await createTestBackend('storage', PG_URL);
+	try {
+		await answerStorage('PostgreSQL', { url: backend.url }, template, STORAGE_RESPONSES);
+	} finally {
+		await backend.cleanup();
+	}
 } else {
 	console.log(`PostgreSQL not reachable at ${PG_URL}: skipped its figures.`);
+}
+const storageDir = tempDataDir();
+try {
+	await answerStorage('PGlite', { dataDir: storageDir }, template, STORAGE_RESPONSES);
+} finally {
+	removeDataDir(storageDir);
 }
 process.exit(0);
 
