@@ -14,6 +14,7 @@ import { buildIfNeeded } from '../src/cli/build-if-needed.ts';
 import { answerToRows, type TAnswerMap, type TAnswerRow } from '../src/lib/core/questionnaire/answer.ts';
 import { parseQuestionnaire } from '../src/lib/core/questionnaire/parse-questionnaire.ts';
 import { parseSectionForm } from '../src/lib/core/questionnaire/parse-section-form.ts';
+import { adminQuery, createScratchDatabase } from '../src/lib/server/testing/scratch-database.ts';
 import { removeDataDir, startAppServer, tempDataDir } from '../tests/support/app-server.ts';
 import { answerWholeQuestionnaire } from '../tests/support/respondent-client.ts';
 import { seedWave } from '../tests/support/seed-wave.ts';
@@ -197,12 +198,9 @@ function answerRowsFor(seed: number): TAnswerRow[] {
 
 /** The limit: the same response and answer rows inserted straight into PostgreSQL, one transaction each. */
 async function rawInsertRate(adminUrl: string) {
-	const name = `mognad_raw_${Date.now()}`;
-	await adminQuery(adminUrl, `create database ${name}`);
-	const u = new URL(adminUrl);
-	u.pathname = `/${name}`;
-	await seedWave({ url: u.toString(), slug: 'raw', mode: 'invite', participants: RESPONDENTS });
-	const pool = new pg.Pool({ connectionString: u.toString(), max: CONCURRENCY });
+	const scratch = await createScratchDatabase(adminUrl, 'raw');
+	await seedWave({ url: scratch.url, slug: 'raw', mode: 'invite', participants: RESPONDENTS });
+	const pool = new pg.Pool({ connectionString: scratch.url, max: CONCURRENCY });
 	try {
 		const { rows: participants } = await pool.query<{ id: string; wave_id: string; organisation_id: string }>(
 			'select id, wave_id, organisation_id from participants'
@@ -253,7 +251,7 @@ async function rawInsertRate(adminUrl: string) {
 		console.log(`  ${(participants.length / seconds).toFixed(0)} responses/s (${seconds.toFixed(2)} s)`);
 	} finally {
 		await pool.end();
-		await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+		await scratch.drop();
 	}
 }
 
@@ -263,16 +261,6 @@ async function canReach(url: string): Promise<boolean> {
 		return true;
 	} catch {
 		return false;
-	}
-}
-
-async function adminQuery(url: string, text: string) {
-	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
 	}
 }
 

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase } from '../../src/lib/server/testing/scratch-database.ts';
 import { removeDataDir, tempDataDir } from './app-server.ts';
 
 export interface TestBackend {
@@ -22,27 +21,14 @@ export async function createTestBackend(
 ): Promise<TestBackend> {
 	const dataDir = tempDataDir();
 	if (!admin) return { dataDir, env: {}, cleanup: async () => removeDataDir(dataDir) };
-	const name = `mognad_${prefix}_${randomBytes(4).toString('hex')}`;
-	await adminQuery(admin, `create database ${name}`);
-	const url = new URL(admin);
-	url.pathname = `/${name}`;
+	const scratch = await createScratchDatabase(admin, prefix);
 	return {
 		dataDir,
-		url: url.toString(),
-		env: { DATABASE_URL: url.toString() },
+		url: scratch.url,
+		env: { DATABASE_URL: scratch.url },
 		cleanup: async () => {
 			removeDataDir(dataDir);
-			await adminQuery(admin, `drop database if exists ${name} with (force)`);
+			await scratch.drop();
 		}
 	};
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
-	}
 }

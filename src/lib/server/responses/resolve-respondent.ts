@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { rowsToAnswers, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import type { TDb } from '../db/client.ts';
-import { answers, participants, responses, waves } from '../db/schema.ts';
+import { participants, responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
+import { loadAnswerRows } from './load-answer-rows.ts';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -35,15 +36,7 @@ export async function resolveRespondent(db: TDb, token: string): Promise<TRespon
 	// page takes does not tell whether a token exists.
 	const waveId = byParticipant?.participant.waveId ?? byResume?.waveId ?? NO_ID;
 	const [wave] = await db.select().from(waves).where(eq(waves.id, waveId));
-	const rows = await db
-		.select({
-			questionCode: answers.questionCode,
-			optionCode: answers.optionCode,
-			valueNum: answers.valueNum,
-			valueText: answers.valueText
-		})
-		.from(answers)
-		.where(eq(answers.responseId, response?.id ?? NO_ID));
+	const rows = await loadAnswerRows(db, response?.id ?? NO_ID);
 	if (!wave) return null;
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
 	const p = byParticipant?.participant;

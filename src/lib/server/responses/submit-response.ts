@@ -5,6 +5,7 @@ import { pruneHidden } from '../../core/questionnaire/visibility.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { answers, responses } from '../db/schema.ts';
+import { loadAnswerRows } from './load-answer-rows.ts';
 import type { TRespondent } from './resolve-respondent.ts';
 import { assertOpen } from './save-section.ts';
 
@@ -29,17 +30,8 @@ export async function submitResponse(db: TDb, respondent: TRespondent): Promise<
 			.for('update');
 		if (!locked) throw new AppError('NOT_FOUND', 'Svaret finns inte.');
 		if (locked.status === 'complete') return { status: 'already-submitted' as const };
-		const rows = await tx
-			.select({
-				questionCode: answers.questionCode,
-				optionCode: answers.optionCode,
-				valueNum: answers.valueNum,
-				valueText: answers.valueText
-			})
-			.from(answers)
-			.where(eq(answers.responseId, responseId));
 		const { questionnaire, mode } = respondent;
-		const all = rowsToAnswers(questionnaire, rows);
+		const all = rowsToAnswers(questionnaire, await loadAnswerRows(tx, responseId));
 		const kept = pruneHidden(questionnaire, all, mode);
 		const missing = missingRequired(questionnaire, kept, mode);
 		if (missing.length > 0) return { status: 'incomplete' as const, missing };
