@@ -45,6 +45,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+	// Respondent links are personal or meant for one audience: keep them out of search engines.
+	if (/^\/(s|o)\//.test(event.url.pathname)) headers.set('X-Robots-Tag', 'noindex, nofollow');
 	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000');
 	return response;
 };

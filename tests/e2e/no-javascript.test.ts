@@ -33,6 +33,7 @@ async function expectNoJavaScript(res: Response, what: string): Promise<void> {
 	// Tokens are in the paths: other sites never see them, and no cache keeps the pages.
 	expect(res.headers.get('referrer-policy'), what).toBe('same-origin');
 	expect(res.headers.get('cache-control'), what).toBe('no-store');
+	expect(res.headers.get('x-robots-tag'), what).toBe('noindex, nofollow');
 	// Served over plain HTTP on loopback: no HSTS (it is sent behind HTTPS).
 	expect(res.headers.get('strict-transport-security'), what).toBeNull();
 	const html = await res.text();
