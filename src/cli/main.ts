@@ -38,9 +38,9 @@ Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, defaul
  */
 export async function main(argv: string[]): Promise<number> {
 	const [name] = argv;
-	if (name && name !== 'serve' && commands[name] && !readConfig().DATABASE_URL) {
-		const socket = controlSocketPath(readConfig().MOGNAD_DATA_DIR);
-		const forwarded = await forwardCommand(socket, argv, consoleIo);
+	const config = readConfig();
+	if (name && name !== 'serve' && commands[name] && !config.DATABASE_URL) {
+		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo);
 		if (forwarded !== null) return forwarded;
 	}
 	// Commands print their results; the log is for the server, and for problems.

@@ -38,23 +38,21 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 		process.env.HOST || '0.0.0.0',
 		Number(process.env.PORT)
 	);
+	const dataDir = readConfig().MOGNAD_DATA_DIR;
 	// With the embedded database, the other commands run in here while the server holds it.
 	const control =
 		database.kind === 'pglite'
-			? await listenForCommands(
-					controlSocketPath(readConfig().MOGNAD_DATA_DIR),
-					async (commandArgv, commandIo) => {
-						if (commandArgv[0] !== 'serve') return run(commandArgv, commandIo);
-						commandIo.err('mognad: the server is already running');
-						return 1;
-					}
-				)
+			? await listenForCommands(controlSocketPath(dataDir), async (commandArgv, commandIo) => {
+					if (commandArgv[0] !== 'serve') return run(commandArgv, commandIo);
+					commandIo.err('mognad: the server is already running');
+					return 1;
+				})
 			: null;
 	const waves = await listWaves(database.db);
 	const origin = publicOrigin();
 	logger.info({ url: origin, database: database.kind }, `Mognad is running at ${origin}`);
 	io.out(
-		`\nMognad is running at ${origin} (database: ${database.kind === 'pglite' ? `embedded, in ${process.env.MOGNAD_DATA_DIR || './data'}` : 'PostgreSQL'}).`
+		`\nMognad is running at ${origin} (database: ${database.kind === 'pglite' ? `embedded, in ${dataDir}` : 'PostgreSQL'}).`
 	);
 	if (waves.length === 0) {
 		io.out('Next: create a wave of the built-in questionnaire and open it, in another terminal:');

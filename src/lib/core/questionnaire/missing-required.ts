@@ -8,11 +8,9 @@ export function missingRequired(
 	answers: TAnswerMap,
 	mode: 'invite' | 'open'
 ): string[] {
-	// Own properties only: a question coded `constructor` would otherwise find Object's.
-	const answered = (code: string) => answerTo(answers, code) !== undefined;
 	return questionnaire.sections.flatMap((section) =>
 		visibleQuestions(section, answers, mode)
-			.filter((q) => q.type !== 'background' && q.required && !answered(q.code))
+			.filter((q) => q.type !== 'background' && q.required && answerTo(answers, q.code) === undefined)
 			.map((q) => q.code)
 	);
 }

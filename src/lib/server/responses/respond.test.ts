@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAnswerMap } from '../../core/questionnaire/answer.ts';
-import type { TSection } from '../../core/questionnaire/definition.ts';
+import { sectionOf } from '../../core/testing/questionnaires.ts';
 import type { TDatabase } from '../db/client.ts';
 import { answers, organisations, responses } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
@@ -30,17 +30,12 @@ async function respondent(token: string) {
 	if (!r) throw new Error('unknown token');
 	return r;
 }
-const sectionOf = (r: Awaited<ReturnType<typeof respondent>>, code: string): TSection => {
-	const s = r.questionnaire.sections.find((x) => x.code === code);
-	if (!s) throw new Error(`no section ${code}`);
-	return s;
-};
 
 async function save(token: string, sectionCode: string, given: TAnswerMap) {
 	const r = await respondent(token);
 	return saveSection(database.db, {
 		respondent: r,
-		section: sectionOf(r, sectionCode),
+		section: sectionOf(r.questionnaire, sectionCode),
 		answers: given,
 		currentSection: sectionCode,
 		lang: 'sv'
@@ -94,7 +89,7 @@ describe('answering by invitation', () => {
 	it('stores exactly one response when the first page is saved twice at the same time', async () => {
 		const { token } = await addParticipant(database.db, { waveSlug: 'inbjudna', organisationCode: '2581' });
 		const r = await respondent(token);
-		const section = sectionOf(r, 'behov');
+		const section = sectionOf(r.questionnaire, 'behov');
 		const given: TAnswerMap = { behov: { kind: 'scale', value: 5 } };
 		await Promise.all(
 			[1, 2, 3].map(() =>
