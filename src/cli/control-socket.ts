@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { TCommandIo } from './command.ts';
+import { describeError } from './describe-error.ts';
 
 // The embedded database admits one process. While `mognad serve` holds it, the other commands run inside
 // the server instead: the CLI sends its arguments over a Unix socket in the data folder (readable by the
@@ -34,18 +35,20 @@ export async function listenForCommands(socketPath: string, run: TRunCommand): P
 		const lines = createInterface({ input: socket });
 		lines.once('line', async (line) => {
 			const send = (reply: z.infer<typeof ZReply>) => socket.write(`${JSON.stringify(reply)}\n`);
-			let exit: number;
+			let request: z.infer<typeof ZRequest>;
 			try {
-				const request = ZRequest.parse(JSON.parse(line));
-				exit = await run(request.argv, {
-					out: (text) => send({ out: text }),
-					err: (text) => send({ err: text }),
-					cwd: request.cwd
-				});
+				request = ZRequest.parse(JSON.parse(line));
 			} catch (error) {
-				send({ err: `mognad: ${error instanceof Error ? error.message : String(error)}` });
-				exit = 2;
+				send({ err: `mognad: invalid request: ${describeError(error)}` });
+				socket.end(`${JSON.stringify({ exit: 2 })}\n`);
+				return;
 			}
+			// runCommand reports a command's own errors; it does not throw.
+			const exit = await run(request.argv, {
+				out: (text) => send({ out: text }),
+				err: (text) => send({ err: text }),
+				cwd: request.cwd
+			});
 			socket.end(`${JSON.stringify({ exit })}\n`);
 			lines.close();
 		});

@@ -10,6 +10,7 @@ import { questionnaireCommand } from './commands/questionnaire.ts';
 import { serveCommand } from './commands/serve.ts';
 import { waveCommand } from './commands/wave.ts';
 import { controlSocketPath, forwardCommand } from './control-socket.ts';
+import { describeError } from './describe-error.ts';
 import { UsageError } from './usage-error.ts';
 
 const commands: Record<string, TCommand> = {
@@ -67,14 +68,7 @@ export async function runCommand(argv: string[], io: TCommandIo): Promise<number
 	try {
 		return await command(rest, io);
 	} catch (error) {
-		io.err(`mognad: ${describe(error)}`);
+		io.err(`mognad: ${describeError(error)}`);
 		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
 	}
-}
-
-function describe(error: unknown): string {
-	if (error instanceof ZodError) {
-		return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-	}
-	return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
@@ -24,6 +25,26 @@ function mognad(...args: string[]) {
 		encoding: 'utf8'
 	});
 	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** Sends raw bytes to the running server's command socket and returns the replies. */
+function rawSocketRequest(text: string): Promise<unknown[]> {
+	return new Promise((resolve, reject) => {
+		const socket = createConnection(path.join(dataDir, 'mognad.sock'), () => socket.write(text));
+		let received = '';
+		socket.on('data', (d) => {
+			received += d;
+		});
+		socket.on('error', reject);
+		socket.on('close', () =>
+			resolve(
+				received
+					.trim()
+					.split('\n')
+					.map((line) => JSON.parse(line))
+			)
+		);
+	});
 }
 
 describe('mognad CLI', () => {
@@ -176,6 +197,18 @@ describe('mognad CLI', () => {
 			expect(refused.code).toBe(1);
 			expect(refused.err).toMatch(/^mognad: .*finns-inte/);
 			expect(mognad('serve', '--no-build').err).toMatch(/^mognad: The embedded database .* is in use/);
+			// A malformed request on the socket gets a clear error, and the server goes on.
+			expect(await rawSocketRequest('not json\n')).toEqual([
+				{ err: expect.stringMatching(/^mognad: invalid request: .*JSON/) },
+				{ exit: 2 }
+			]);
+			expect(await rawSocketRequest(`${JSON.stringify({ argv: 'wave list' })}\n`)).toEqual([
+				{
+					err: 'mognad: invalid request: argv: Invalid input: expected array, received string; cwd: Invalid input: expected string, received undefined'
+				},
+				{ exit: 2 }
+			]);
+			expect(mognad('wave', 'list').code).toBe(0);
 		} finally {
 			await server.stop();
 		}
