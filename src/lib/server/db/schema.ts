@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
 	bigserial,
+	boolean,
 	check,
 	doublePrecision,
 	index,
@@ -72,6 +73,12 @@ export const waves = pgTable(
 			.notNull()
 			.default('draft'),
 		minGroupSize: integer('min_group_size').notNull().default(5),
+		/** Anonymous waves keep no link from a participant to their response (only `has_completed`). */
+		anonymous: boolean('anonymous').notNull().default(false),
+		/** Last day to answer, shown in invitations and reminders. */
+		deadline: text('deadline'),
+		/** Who the invitation is from (a person or a unit), shown in the e-mails. */
+		senderName: text('sender_name'),
 		createdAt: createdAt(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
 		closedAt: timestamp('closed_at', { withTimezone: true })
@@ -91,11 +98,31 @@ export const participants = pgTable(
 		email: text('email'),
 		title: text('title'),
 		organisationId: uuid('organisation_id').references(() => organisations.id),
+		/** Role group from the title (questionnaire keywords or `title_mappings`), editable. */
+		roleGroup: text('role_group'),
 		tokenHash: text('token_hash').notNull().unique(),
+		/** Set at submit in every wave; in anonymous waves it is the only trace of a response. */
+		hasCompleted: boolean('has_completed').notNull().default(false),
+		invitedAt: timestamp('invited_at', { withTimezone: true }),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		reminderCount: integer('reminder_count').notNull().default(0),
+		optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
+		bouncedAt: timestamp('bounced_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
-	(t) => [index('participants_wave_idx').on(t.waveId)]
+	(t) => [
+		index('participants_wave_idx').on(t.waveId),
+		uniqueIndex('participants_wave_email_unique').on(t.waveId, sql`lower(${t.email})`)
+	]
 );
+
+/** Editable mapping from a participant's title to a role group; wins over the questionnaire's keywords. */
+export const titleMappings = pgTable('title_mappings', {
+	/** Normalised title: trimmed, lower case, single spaces. */
+	title: text('title').primaryKey(),
+	roleGroup: text('role_group').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 export const responses = pgTable(
 	'responses',
@@ -145,6 +172,145 @@ export const answers = pgTable(
 		primaryKey({ columns: [t.responseId, t.questionCode, t.optionCode] }),
 		index('answers_wave_question_idx').on(t.waveId, t.questionCode, t.optionCode)
 	]
+);
+
+/** Themes an analyst gives to free-text answers of one question in one wave. */
+export const themes = pgTable(
+	'themes',
+	{
+		id: id(),
+		waveId: uuid('wave_id')
+			.notNull()
+			.references(() => waves.id, { onDelete: 'cascade' }),
+		questionCode: text('question_code').notNull(),
+		label: text('label').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('themes_wave_question_label_unique').on(t.waveId, t.questionCode, t.label)]
+);
+
+/** An answer may carry several themes. */
+export const answerThemes = pgTable(
+	'answer_themes',
+	{
+		responseId: uuid('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		questionCode: text('question_code').notNull(),
+		themeId: uuid('theme_id')
+			.notNull()
+			.references(() => themes.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.questionCode, t.themeId] }),
+		index('answer_themes_theme_idx').on(t.themeId)
+	]
+);
+
+/** The analyst's marks on one free-text answer: quotable in the report, released to organisation contacts. */
+export const answerMarks = pgTable(
+	'answer_marks',
+	{
+		responseId: uuid('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		questionCode: text('question_code').notNull(),
+		quotable: boolean('quotable').notNull().default(false),
+		released: boolean('released').notNull().default(false),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.responseId, t.questionCode] })]
+);
+
+export const users = pgTable(
+	'users',
+	{
+		id: id(),
+		/** Stored lower case. */
+		email: text('email').notNull().unique(),
+		name: text('name').notNull(),
+		/** argon2id. */
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ['admin', 'analyst', 'contact', 'viewer'] }).notNull(),
+		/** The unit an organisation contact is bound to (they see it and the units below). */
+		organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'restrict' }),
+		createdAt: createdAt(),
+		disabledAt: timestamp('disabled_at', { withTimezone: true })
+	},
+	(t) => [
+		check('users_contact_has_organisation', sql`${t.role} <> 'contact' or ${t.organisationId} is not null`)
+	]
+);
+
+/** Server-side sessions: only the SHA-256 of the cookie's token is stored. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-ins counted per key (`account:<email>` or `address:<ip>`) for throttling. */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull().default(0),
+	firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull().defaultNow(),
+	blockedUntil: timestamp('blocked_until', { withTimezone: true })
+});
+
+/** Tokens for scripts using the JSON API (`Authorization: Bearer …`); only the SHA-256 is stored. */
+export const apiTokens = pgTable('api_tokens', {
+	id: id(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: createdAt(),
+	lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+	revokedAt: timestamp('revoked_at', { withTimezone: true })
+});
+
+/**
+ * Outgoing e-mail, and the queue that sends it. A worker claims due rows with
+ * `FOR UPDATE SKIP LOCKED`, so several app processes send each message once.
+ * With no SMTP configured, messages are kept here as the outbox (`status = 'outbox'`).
+ */
+export const messages = pgTable(
+	'messages',
+	{
+		id: id(),
+		waveId: uuid('wave_id').references(() => waves.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: ['invitation', 'reminder', 'other'] }).notNull(),
+		/** Makes queueing idempotent, e.g. `invitation:<participant>` or `reminder:<participant>:<n>`. */
+		dedupeKey: text('dedupe_key').notNull().unique(),
+		toAddress: text('to_address').notNull(),
+		subject: text('subject').notNull(),
+		bodyText: text('body_text').notNull(),
+		status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'outbox'] })
+			.notNull()
+			.default('queued'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Which process holds the row while sending, and until when (a crashed sender's lease runs out). */
+		lockedBy: text('locked_by'),
+		lockedUntil: timestamp('locked_until', { withTimezone: true }),
+		lastError: text('last_error'),
+		/** The Message-ID given to the SMTP server. */
+		smtpMessageId: text('smtp_message_id'),
+		createdAt: createdAt(),
+		sentAt: timestamp('sent_at', { withTimezone: true })
+	},
+	(t) => [index('messages_due_idx').on(t.status, t.nextAttemptAt), index('messages_wave_idx').on(t.waveId)]
 );
 
 /** Settings and one-off markers (e.g. that the built-in data was loaded). */
