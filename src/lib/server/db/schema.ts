@@ -116,6 +116,22 @@ export const participants = pgTable(
 	]
 );
 
+/**
+ * Further personal links of a participant (e.g. one minted for each reminder), so that every e-mail sent
+ * carries a working link while only hashes are stored. The first link is `participants.token_hash`.
+ */
+export const participantTokens = pgTable(
+	'participant_tokens',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('participant_tokens_participant_idx').on(t.participantId)]
+);
+
 /** Editable mapping from a participant's title to a role group; wins over the questionnaire's keywords. */
 export const titleMappings = pgTable('title_mappings', {
 	/** Normalised title: trimmed, lower case, single spaces. */
