@@ -12,7 +12,7 @@ describe('roundHalfUp', () => {
 
 	it('rounds halves away from zero for negative numbers (changes in percentage points)', () => {
 		expect(roundHalfUp(-0.15, 1)).toBe(-0.2);
-		expect(roundHalfUp(-24.999999999999994, 1)).toBe(-25);
+		expect(roundHalfUp(-25 + 1e-14, 1)).toBe(-25);
 		expect(roundHalfUp(-0.04, 1)).toBe(0);
 		expect(Object.is(roundHalfUp(-0.04, 1), -0)).toBe(false);
 	});
