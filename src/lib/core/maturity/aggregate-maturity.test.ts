@@ -124,6 +124,18 @@ describe('aggregateMaturity', () => {
 		expect(result.organisationMean.dimensions).toEqual({ a: 80, b: 50, c: 50 });
 	});
 
+	it('pools respondents without a known organisation but shows them as no organisation', () => {
+		const withUnplaced = aggregateMaturity(model, region, 5, {
+			respondents: 2,
+			dimensions: sums([0, 2], [200, 2], [0, 0])
+		});
+		// a 1160 / 21 = 55.24; b 1400 / 22 = 63.64; c unchanged 37.5
+		expect(withUnplaced.respondents).toBe(22);
+		expect(withUnplaced.pooled?.dimensions).toEqual({ a: 55.2, b: 63.6, c: 37.5 });
+		expect(withUnplaced.organisations).toHaveLength(4);
+		expect(withUnplaced.organisationMean).toEqual(result.organisationMean);
+	});
+
 	it('has nothing to show without organisations', () => {
 		const empty = aggregateMaturity(model, [], 5);
 		expect(empty).toMatchObject({ respondents: 0, pooled: null, organisations: [] });

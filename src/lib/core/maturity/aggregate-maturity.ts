@@ -8,12 +8,16 @@ export interface TScoreSum {
 	count: number;
 }
 
-/** What the database adds up per organisation: its respondents and their dimension scores. */
-export interface TOrganisationScoreSums<K> {
-	organisation: K;
+/** Respondents of a group and the sums of their dimension scores. */
+export interface TScoreSums {
 	/** Respondents counted for the small-group rule (also those without any dimension score). */
 	respondents: number;
 	dimensions: Record<string, TScoreSum>;
+}
+
+/** What the database adds up per organisation. */
+export interface TOrganisationScoreSums<K> extends TScoreSums {
+	organisation: K;
 }
 
 export interface TOrganisationMaturity<K> {
@@ -47,7 +51,9 @@ export interface TMaturityAggregate<K> {
 export function aggregateMaturity<K>(
 	model: TMaturityModel,
 	organisations: TOrganisationScoreSums<K>[],
-	k: number
+	k: number,
+	/** Respondents without a known organisation: pooled, never shown as a group. */
+	unplaced: TScoreSums = { respondents: 0, dimensions: {} }
 ): TMaturityAggregate<K> {
 	const hidden = suppressSmallGroups(
 		organisations.map((o) => ({ key: o.organisation, n: o.respondents })),
@@ -60,7 +66,7 @@ export function aggregateMaturity<K>(
 	for (const dimension of model.dimensions) {
 		let sum = 0;
 		let count = 0;
-		for (const o of organisations) {
+		for (const o of [...organisations, unplaced]) {
 			sum += o.dimensions[dimension.code]?.sum ?? 0;
 			count += o.dimensions[dimension.code]?.count ?? 0;
 		}
@@ -74,7 +80,7 @@ export function aggregateMaturity<K>(
 				? null
 				: organisationMeans.reduce((a, b) => a + b, 0) / organisationMeans.length;
 	}
-	const respondents = organisations.reduce((sum, o) => sum + o.respondents, 0);
+	const respondents = organisations.reduce((sum, o) => sum + o.respondents, unplaced.respondents);
 	return {
 		respondents,
 		pooled: respondents < k ? null : maturityProfile(model, pooled),
