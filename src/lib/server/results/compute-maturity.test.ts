@@ -238,6 +238,21 @@ describe('computeMaturity', () => {
 		});
 	});
 
+	it("places each respondent's own index at a level", async () => {
+		const result = await computeMaturity(database.db, { slug: WAVE });
+		// Indices (mean of the scored dimensions, at least 4 of 7): L1 100, L2 150 / 7 = 21.4, L4 500 / 6 = 83.3,
+		// L5 200 / 6 = 33.3, P1 600 / 7 = 85.7, P2 0, P3 450 / 7 = 64.3, K1 400 / 7 = 57.1, K2 350 / 7 = 50,
+		// K3 600 / 6 = 100, A1 0; L3 (only vet ej) and P4 (3 of 7 dimensions) have none.
+		expect(result?.region.respondentLevels).toEqual({
+			respondents: 11,
+			levels: [
+				{ code: 'lag', respondents: 4 },
+				{ code: 'medel', respondents: 3 },
+				{ code: 'hog', respondents: 4 }
+			]
+		});
+	});
+
 	it('averages the shown organisations (Luleå and Piteå) once each', async () => {
 		const result = await computeMaturity(database.db, { slug: WAVE });
 		// strategi (62.5 + 37.5) / 2 = 50 · medborgarfokus 66.67 · ledning (50 + 33.33) / 2 = 41.67
@@ -313,6 +328,7 @@ describe('computeMaturity', () => {
 		expect(result?.respondents).toBe(0);
 		expect(result?.organisations).toEqual([]);
 		expect(result?.region.pooled).toBeNull();
+		expect(result?.region.respondentLevels).toBeNull();
 		expect(result?.region.organisationMean.index).toBeNull();
 	});
 });
@@ -333,8 +349,13 @@ describe('computeMaturity with a scale item', () => {
 				{
 					code: 'skala',
 					dimensions: [
-						{ code: 'd', label: { sv: 'D' } },
+						{ code: 'd', label: { sv: 'D' }, weight: 3 },
 						{ code: 'e', label: { sv: 'E' } }
+					],
+					levels: [
+						{ code: 'lag', label: { sv: 'Låg' }, min: 0, max: 33 },
+						{ code: 'medel', label: { sv: 'Medel' }, min: 34, max: 66 },
+						{ code: 'hog', label: { sv: 'Hög' }, min: 67, max: 100 }
 					]
 				}
 			)
@@ -359,13 +380,23 @@ describe('computeMaturity with a scale item', () => {
 		await respond('skala', '2580', page1(2, null, 'ja'));
 		await respond('skala', '2580', page1(9, 'ja', 'nej'));
 		const result = await computeMaturity(database.db, { slug: 'skala' });
-		// d (50 + 25 + 100) / 3 = 58.33; e (100 + 100 + 0) / 3 = 66.67; index (58.333 + 66.667) / 2 = 62.5
-		expect(result?.region.pooled).toMatchObject({
+		// d (50 + 25 + 100) / 3 = 58.33; e (100 + 100 + 0) / 3 = 66.67; d weighs 3:
+		// index (3 × 58.333 + 66.667) / 4 = 241.667 / 4 = 60.42; no legacy dimension, so no placement
+		expect(result?.region.pooled).toEqual({
 			dimensions: { d: 58.3, e: 66.7 },
-			index: 62.5,
+			index: 60.4,
 			weakest: 'd',
-			level: null,
+			level: 'medel',
 			placement: null
+		});
+		// Respondents: (3 × 50 + 100) / 4 = 62.5, (3 × 25 + 100) / 4 = 43.75, (3 × 100 + 0) / 4 = 75
+		expect(result?.region.respondentLevels).toEqual({
+			respondents: 3,
+			levels: [
+				{ code: 'lag', respondents: 0 },
+				{ code: 'medel', respondents: 2 },
+				{ code: 'hog', respondents: 1 }
+			]
 		});
 	});
 

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { aggregateMaturity, type TScoreSums } from '../../core/maturity/aggregate-maturity.ts';
+import { countLevels } from '../../core/maturity/count-levels.ts';
 import { itemScoreTable } from '../../core/maturity/item-score.ts';
 import { maturityModel } from '../../core/maturity/maturity-model.ts';
 import type { TMaturityProfile } from '../../core/maturity/maturity-profile.ts';
@@ -43,14 +44,21 @@ export interface TWaveMaturity {
 		pooled: TMaturityProfile | null;
 		/** Each shown organisation once. */
 		organisationMean: TMaturityProfile & { organisations: number };
+		/**
+		 * Respondents by the level of their own index (the weighted mean of their dimension scores, when at
+		 * least half have one); `respondents` = those with an index. Null when the pooled figures are.
+		 */
+		respondentLevels: { respondents: number; levels: Array<{ code: string; respondents: number }> } | null;
 	};
 	/** The units directly below the wave's owner (a department counts with its municipality), by name. */
 	organisations: TOrganisationMaturityResult[];
 }
 
 interface TSumRow {
+	kind: 'respondents' | 'dimension' | 'index';
 	organisation: string | null;
-	dimension: string | null;
+	/** The dimension, or the respondent index rounded to one decimal. */
+	key: string | null;
 	n: number;
 	total: number | null;
 }
@@ -81,7 +89,7 @@ export async function computeMaturity(
 		}))
 	);
 	const dimensions = JSON.stringify(
-		model.dimensions.map((d) => ({ dimension: d.code, items: d.items.length }))
+		model.dimensions.map((d) => ({ dimension: d.code, items: d.items.length, weight: d.weight }))
 	);
 	const conditions = [sql`r.wave_id = ${wave.id}`];
 	if (!input.includePartial) conditions.push(sql`r.status = 'complete'`);
@@ -108,7 +116,7 @@ export async function computeMaturity(
 				as i(question_code text, option_code text, value_num float8, score float8, dimension text)
 		),
 		dimensions as (
-			select * from jsonb_to_recordset(${dimensions}::jsonb) as d(dimension text, items int)
+			select * from jsonb_to_recordset(${dimensions}::jsonb) as d(dimension text, items int, weight float8)
 		),
 		scoped as (
 			select r.id, tree.top_id as organisation
@@ -127,14 +135,26 @@ export async function computeMaturity(
 			where a.wave_id = ${wave.id}
 			group by a.response_id, i.dimension, d.items
 			having 2 * count(*) >= d.items
+		),
+		-- The weighted mean of a respondent's dimension scores, when at least half of the dimensions have one.
+		respondent_index as (
+			select rs.response_id, sum(rs.score * d.weight) / sum(d.weight) as score
+			from respondent_scores rs join dimensions d on d.dimension = rs.dimension
+			group by rs.response_id
+			having 2 * count(*) >= (select count(*) from dimensions)
 		)
-		select s.organisation::text as organisation, null::text as dimension, count(*)::int as n, null::float8 as total
+		select 'respondents' as kind, s.organisation::text as organisation, null::text as key,
+			count(*)::int as n, null::float8 as total
 		from scoped s group by s.organisation
 		union all
-		select s.organisation::text, rs.dimension, count(*)::int, sum(rs.score)::float8
+		select 'dimension', s.organisation::text, rs.dimension, count(*)::int, sum(rs.score)::float8
 		from respondent_scores rs join scoped s on s.id = rs.response_id
-		group by s.organisation, rs.dimension`);
+		group by s.organisation, rs.dimension
+		union all
+		select 'index', null, round(ri.score::numeric, 1)::text, count(*)::int, null
+		from respondent_index ri group by round(ri.score::numeric, 1)`);
 	const rows = (result as unknown as { rows: TSumRow[] }).rows;
+	const indices: Array<{ index: number; respondents: number }> = [];
 
 	const groups = new Map<string | null, TScoreSums>();
 	const groupOf = (organisation: string | null) => {
@@ -146,9 +166,10 @@ export async function computeMaturity(
 		return group;
 	};
 	for (const row of rows) {
-		const group = groupOf(row.organisation);
-		if (row.dimension === null) group.respondents = Number(row.n);
-		else group.dimensions[row.dimension] = { sum: Number(row.total), count: Number(row.n) };
+		if (row.kind === 'respondents') groupOf(row.organisation).respondents = Number(row.n);
+		else if (row.key === null) throw new Error(`maturity query returned a ${row.kind} row without a key`);
+		else if (row.kind === 'index') indices.push({ index: Number(row.key), respondents: Number(row.n) });
+		else groupOf(row.organisation).dimensions[row.key] = { sum: Number(row.total), count: Number(row.n) };
 	}
 	const ids = [...groups.keys()].filter((id): id is string => id !== null);
 	const units =
@@ -176,7 +197,17 @@ export async function computeMaturity(
 		})),
 		levels: model.levels,
 		respondents: aggregate.respondents,
-		region: { pooled: aggregate.pooled, organisationMean: aggregate.organisationMean },
+		region: {
+			pooled: aggregate.pooled,
+			organisationMean: aggregate.organisationMean,
+			respondentLevels:
+				aggregate.pooled === null
+					? null
+					: {
+							respondents: indices.reduce((sum, i) => sum + i.respondents, 0),
+							levels: countLevels(model.levels, indices)
+						}
+		},
 		organisations: aggregate.organisations
 			.map((o) => ({ ...o.organisation, respondents: o.respondents, hidden: o.hidden, profile: o.profile }))
 			.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
