@@ -7,9 +7,10 @@ import { radarChart } from '../../src/lib/server/charts/radar-chart.ts';
 import { scatterChart } from '../../src/lib/server/charts/scatter-chart.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { type SeededUser, seedUsers, signedInContext, signInOverHttp } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { completeResponse } from '../support/complete-response.ts';
 import { seedWave } from '../support/seed-wave.ts';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 import { expectNoAxeViolations, launchBrowser } from './browser.ts';
 
 const hostile = '<img src=x onerror=alert(1)>';
@@ -23,15 +24,17 @@ const answers = [
 ];
 const PAGE = '/admin/waves/teman/results/drivkrafter';
 
-let dataDir: string;
+let backend: TestBackend;
 let server: AppServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 
 beforeAll(async () => {
-	dataDir = tempDataDir();
-	await seedWave({ dataDir, slug: 'teman', mode: 'invite' });
-	const database = await openDatabase({ dataDir });
+	// The embedded database, or a fresh database on the PostgreSQL server named by DATABASE_URL.
+	backend = await createTestBackend('themes');
+	const target = { dataDir: backend.dataDir, url: backend.url };
+	await seedWave({ ...target, slug: 'teman', mode: 'invite' });
+	const database = await openDatabase(target);
 	try {
 		let seed = 0;
 		for (const text of answers) {
@@ -44,14 +47,14 @@ beforeAll(async () => {
 	} finally {
 		await database.close();
 	}
-	users = await seedUsers({ dataDir });
-	server = await startAppServer({ dataDir });
+	users = await seedUsers(target);
+	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 	browser = await launchBrowser();
 });
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	if (dataDir) removeDataDir(dataDir);
+	await backend?.cleanup();
 });
 
 async function openAs(user: SeededUser, javaScriptEnabled = false): Promise<Page> {
@@ -220,6 +223,12 @@ describe('other roles', () => {
 		const client = await signInOverHttp(server.url, users.contact);
 		expect((await client.get(PAGE)).status).toBe(403);
 		expect((await client.post(`${PAGE}?/create`, [['label', 'Smygtema']])).status).toBe(403);
+	});
+
+	it('answers 404 for a question that is not free text and for an unknown wave', async () => {
+		const client = await signInOverHttp(server.url, users.analyst);
+		expect((await client.get('/admin/waves/teman/results/behov')).status).toBe(404);
+		expect((await client.get('/admin/waves/finns-inte/results/drivkrafter')).status).toBe(404);
 	});
 });
 
