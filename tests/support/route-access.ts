@@ -60,5 +60,7 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
 
 	// Staff.
-	{ route: '/admin', path: '/admin', expect: signedIn() }
+	{ route: '/admin', path: '/admin', expect: signedIn() },
+	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
 ];
