@@ -8,6 +8,7 @@ import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../s
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = tempDataDir();
 let server: AppServer | undefined;
+let adaPassword = '';
 afterAll(async () => {
 	await server?.stop();
 	removeDataDir(dataDir);
@@ -43,6 +44,7 @@ describe('mognad user create', () => {
 			created.out
 		);
 		expect(match, created.out).not.toBeNull();
+		adaPassword = match?.[1] ?? '';
 		server = await startAppServer({ dataDir });
 		const client = await signInOverHttp(server.url, { email: 'ada@example.org', password: match?.[1] ?? '' });
 		expect((await client.get('/admin')).status).toBe(200);
@@ -107,6 +109,10 @@ describe('mognad user create', () => {
 			expect(result.err.split('\n')[0]).toMatch(message);
 			expect(result.err.split('\n')[0]).toMatch(/^mognad: /);
 		}
+		if (!server) throw new Error('no server');
+		const admin = await signInOverHttp(server.url, { email: 'ada@example.org', password: adaPassword });
+		const list = (await admin.get('/admin/users')).body;
+		expect(list.match(/@example\.org|@lulea\.se/g)?.sort()).toEqual(['@example.org', '@lulea.se']);
 	});
 
 	it('explains itself with --help', async () => {
