@@ -66,5 +66,7 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/waves/[slug]/results/[question]',
 		path: '/admin/waves/{slug}/results/drivkrafter',
 		expect: only(['admin', 'analyst', 'viewer'])
-	}
+	},
+	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
 ];
