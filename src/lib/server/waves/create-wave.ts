@@ -17,6 +17,12 @@ export const ZCreateWave = z.object({
 	period: z.string().trim().max(100).optional(),
 	mode: z.enum(['invite', 'open']).default('invite'),
 	minGroupSize: z.number().int().min(1).max(1000).default(5),
+	/** Keep no link between a participant and their response (only "has completed"). */
+	anonymous: z.boolean().default(false),
+	/** Last day to answer, as a date (YYYY-MM-DD). */
+	deadline: z.iso.date().optional(),
+	/** Who the invitations are from. */
+	senderName: z.string().trim().max(200).optional(),
 	/** Official code of the organisation running the wave; defaults to the built-in region. */
 	ownerCode: z.string().default('25')
 });
@@ -63,7 +69,10 @@ export async function createWave(db: TDb, options: CreateWaveOptions) {
 			slug,
 			period: input.period,
 			mode: input.mode,
-			minGroupSize: input.minGroupSize
+			minGroupSize: input.minGroupSize,
+			anonymous: input.anonymous,
+			deadline: input.deadline,
+			senderName: input.senderName || null
 		})
 		.onConflictDoNothing({ target: waves.slug })
 		.returning();
