@@ -60,5 +60,22 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
 
 	// Staff.
-	{ route: '/admin', path: '/admin', expect: signedIn() }
+	{ route: '/admin', path: '/admin', expect: signedIn() },
+	// Waves: creating is for administrators and analysts; the dashboard is for every signed-in user (an
+	// organisation contact sees their own subtree only).
+	{ route: '/admin/waves/new', path: '/admin/waves/new', expect: only(['admin', 'analyst']) },
+	{ route: '/admin/waves/[slug]', path: '/admin/waves/{slug}', expect: signedIn() },
+	{
+		route: '/api/v1/waves/[slug]/status',
+		path: '/api/v1/waves/{slug}/status',
+		expect: signedIn({ api: true })
+	},
+	{ route: '/admin/audit', path: '/admin/audit', expect: only(['admin']) },
+	{ route: '/admin/personal-data', path: '/admin/personal-data', expect: only(['admin']) },
+	// A download that is only posted (the address stays out of URLs); signed-out visitors are sent to sign in.
+	{
+		route: '/admin/personal-data/export',
+		path: '/admin/personal-data/export',
+		expect: { ...everyone(405), anonymous: 303 }
+	}
 ];

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { slugify } from '../../core/wave/slugify.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations, questionnaires, questionnaireVersions, waves } from '../db/schema.ts';
 
@@ -28,8 +29,8 @@ export const ZCreateWave = z.object({
 });
 export type CreateWaveOptions = z.input<typeof ZCreateWave>;
 
-/** Creates a wave (a draft) of a published questionnaire version. */
-export async function createWave(db: TDb, options: CreateWaveOptions) {
+/** Creates a wave (a draft) of a published questionnaire version, and records who did it. */
+export async function createWave(db: TDb, options: CreateWaveOptions, actor = 'cli') {
 	const input = ZCreateWave.parse(options);
 	const [version] = await db
 		.select({ id: questionnaireVersions.id, version: questionnaireVersions.version })
@@ -60,22 +61,30 @@ export async function createWave(db: TDb, options: CreateWaveOptions) {
 		.where(eq(organisations.code, input.ownerCode));
 	if (!owner) throw new AppError('NOT_FOUND', `No organisation with code "${input.ownerCode}"`);
 	const slug = input.slug ?? slugify(input.name);
-	const [row] = await db
-		.insert(waves)
-		.values({
-			questionnaireVersionId: versionId,
-			ownerOrganisationId: owner.id,
-			name: input.name,
-			slug,
-			period: input.period,
-			mode: input.mode,
-			minGroupSize: input.minGroupSize,
-			anonymous: input.anonymous,
-			deadline: input.deadline,
-			senderName: input.senderName || null
-		})
-		.onConflictDoNothing({ target: waves.slug })
-		.returning();
-	if (!row) throw new AppError('CONFLICT', `A wave with the slug "${slug}" already exists`);
-	return row;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(waves)
+			.values({
+				questionnaireVersionId: versionId,
+				ownerOrganisationId: owner.id,
+				name: input.name,
+				slug,
+				period: input.period,
+				mode: input.mode,
+				minGroupSize: input.minGroupSize,
+				anonymous: input.anonymous,
+				deadline: input.deadline,
+				senderName: input.senderName || null
+			})
+			.onConflictDoNothing({ target: waves.slug })
+			.returning();
+		if (!row) throw new AppError('CONFLICT', `A wave with the slug "${slug}" already exists`);
+		await recordAudit(tx, {
+			actor,
+			action: 'wave.create',
+			subject: row.slug,
+			details: { mode: row.mode, anonymous: row.anonymous, minGroupSize: row.minGroupSize }
+		});
+		return row;
+	});
 }
