@@ -114,9 +114,7 @@ describe('opening and closing a wave', () => {
 		const closed = await as('analyst').post('/admin/waves/falt?/close', []);
 		expect(closed.status).toBe(303);
 		expect(closed.location).toBe('/admin/waves/falt');
-		expect(JSON.parse((await as('admin').get('/api/v1/waves/falt/status')).body).wave.status).toBe(
-			'closed'
-		);
+		expect(JSON.parse((await as('admin').get('/api/v1/waves/falt/status')).body).wave.status).toBe('closed');
 		const log = await as('admin').get('/admin/audit?action=wave.close');
 		expect(log.status).toBe(200);
 		expect(log.body).toContain(users.analyst.email);
