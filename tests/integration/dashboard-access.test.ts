@@ -2,9 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { auditLog, participants, waves } from '../../src/lib/server/db/schema.ts';
+import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
+import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { type AdminClient, type SeededUser, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
+import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
@@ -12,6 +15,7 @@ import { createTestBackend, type TestBackend } from '../support/test-backend.ts'
 let backend: TestBackend;
 let server: AppServer;
 let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
+let anonymousToken = '';
 const client: Partial<Record<keyof typeof users, AdminClient>> = {};
 const as = (role: keyof typeof users) => {
 	const c = client[role];
@@ -33,6 +37,15 @@ beforeAll(async () => {
 			slug: 'kirunas-egen',
 			ownerCode: '2584'
 		});
+		await createWave(database.db, {
+			questionnaireCode: 'digital-mognad-i-kommuner',
+			name: 'Anonym',
+			slug: 'anonym',
+			anonymous: true
+		});
+		await setWaveStatus(database.db, 'anonym', 'open');
+		anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2580' }))
+			.token;
 	} finally {
 		await database.close();
 	}
@@ -97,6 +110,21 @@ describe('response rates by role', () => {
 		expect(overview.body).not.toContain('Kirunas egen');
 		// Staff see it.
 		expect((await as('viewer').get('/admin/waves/kirunas-egen')).status).toBe(200);
+	});
+});
+
+describe('an anonymous wave', () => {
+	it('tells the respondent, and counts their answers without naming them', async () => {
+		const welcome = await fetch(`${server.url}/s/${anonymousToken}`);
+		const html = await welcome.text();
+		expect(html).toContain('Dina svar är anonyma');
+		expect(html).toContain('dina svar sparas utan koppling till dig');
+		await answerWholeQuestionnaire(server.url, anonymousToken, 1);
+		const done = await (await fetch(`${server.url}/s/${anonymousToken}`)).text();
+		expect(done).toContain('Du har redan svarat');
+		const status = JSON.parse((await as('analyst').get('/api/v1/waves/anonym/status')).body);
+		expect(status.headline.sv).toBe('Svar inkom från 1 av 1 kommun, 1 respondent');
+		expect(status.total).toEqual({ invited: 1, started: 1, completed: 1, rate: 100 });
 	});
 });
 
