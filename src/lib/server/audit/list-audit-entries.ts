@@ -4,7 +4,7 @@ import type { TDb } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 
 export const ZListAuditEntries = z.object({
-	page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+	page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
 	pageSize: z.number().int().min(1).max(500).default(50),
 	/** Only this action (e.g. `wave.open`); empty means all. */
 	action: z
