@@ -1,10 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/client.ts';
+import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
+import { createWave } from '../../src/lib/server/waves/create-wave.ts';
+import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import { expectNoAxeViolations, focused, launchBrowser, loads } from './browser.ts';
+import {
+	expectNoAxeViolations,
+	expectRespondentPage,
+	focused,
+	launchBrowser,
+	loads,
+	respondentContext
+} from './browser.ts';
 
 // The staff pages of fieldwork in Chromium: with and without JavaScript, axe-core, keyboard only.
 let dataDir: string;
@@ -12,6 +23,8 @@ let server: AppServer;
 let browser: Browser;
 let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
 let tokens: string[];
+let anonymousToken = '';
+const Q = 'digital-mognad-i-kommuner';
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -20,6 +33,15 @@ beforeAll(async () => {
 	({ tokens } = await seedWave({ dataDir, slug: 'panel', mode: 'invite', participants: 14 }));
 	await seedWave({ dataDir, slug: 'panel-lank', mode: 'open' });
 	users = await seedUsers({ dataDir });
+	const database = await openDatabase({ dataDir });
+	try {
+		await createWave(database.db, { questionnaireCode: Q, name: 'Anonym', slug: 'anonym', anonymous: true });
+		await setWaveStatus(database.db, 'anonym', 'open');
+		anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
+			.token;
+	} finally {
+		await database.close();
+	}
 	server = await startAppServer({ dataDir });
 	browser = await launchBrowser();
 });
@@ -117,6 +139,18 @@ describe('the other fieldwork pages', () => {
 		await loads(people, () => people.click('button:text-is("Sök")'));
 		expect(await text(people, 'main')).toContain('Träffar: 1');
 		await expectNoAxeViolations(people);
+	});
+});
+
+describe('an anonymous wave', () => {
+	it('tells the respondent on the welcome page, which stays free of scripts and passes axe-core', async () => {
+		const context = await respondentContext(browser);
+		contexts.push(context);
+		const page = await context.newPage();
+		await page.goto(`${server.url}/s/${anonymousToken}`);
+		expect(await text(page, '.panel h2')).toBe('Dina svar är anonyma');
+		expect(await text(page, '.panel p')).toContain('dina svar sparas utan koppling till dig');
+		await expectRespondentPage(page);
 	});
 });
 
