@@ -29,7 +29,7 @@ Commands:
   serve                      build if needed, migrate, and serve the app (PORT, default 3000)
   migrate                    apply database migrations and load the built-in data
   questionnaire list|validate <file>|import <file>
-  wave create|list|show|open|close
+  wave create|list|show|status|open|close
   participant add            invite one person to a wave and print their link
   user create                create a staff account (--admin for an administrator)
 

@@ -112,6 +112,20 @@ describe('mognad CLI', () => {
 		expect(added.out).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{43}\n$/);
 	});
 
+	it('prints invited, started and completed per organisation, as a table and as JSON', () => {
+		const json = mognad('wave', 'status', 'chefer', '--json');
+		expect(json.code).toBe(0);
+		const status = JSON.parse(json.out);
+		expect(status.headline.sv).toBe('Svar inkom från 0 av 1 kommun, 0 respondenter');
+		const lulea = status.organisations.find((o: { code: string }) => o.code === '2580');
+		expect(lulea).toMatchObject({ name: 'Luleå', invited: 1, started: 0, completed: 0, rate: 0 });
+		expect(status.total).toEqual({ invited: 1, started: 0, completed: 0, rate: 0 });
+		const table = mognad('wave', 'status', 'chefer');
+		expect(table.out).toContain('Luleå\t1\t0\t0\t0 %\n');
+		expect(table.out).toContain('Boden\t0\t0\t0\t-\n');
+		expect(mognad('wave', 'status').code).toBe(1);
+	});
+
 	it('validates a questionnaire file and names the path of every error', () => {
 		const file = path.join(dataDir, 'broken.json');
 		writeFileSync(

@@ -68,5 +68,22 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst', 'viewer'])
 	},
 	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
-	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },
+	// Waves: creating is for administrators and analysts; the dashboard is for every signed-in user (an
+	// organisation contact sees their own subtree only).
+	{ route: '/admin/waves/new', path: '/admin/waves/new', expect: only(['admin', 'analyst']) },
+	{ route: '/admin/waves/[slug]', path: '/admin/waves/{slug}', expect: signedIn() },
+	{
+		route: '/api/v1/waves/[slug]/status',
+		path: '/api/v1/waves/{slug}/status',
+		expect: signedIn({ api: true })
+	},
+	{ route: '/admin/audit', path: '/admin/audit', expect: only(['admin']) },
+	{ route: '/admin/personal-data', path: '/admin/personal-data', expect: only(['admin']) },
+	// A download that is only posted (the address stays out of URLs); signed-out visitors are sent to sign in.
+	{
+		route: '/admin/personal-data/export',
+		path: '/admin/personal-data/export',
+		expect: { ...everyone(405), anonymous: 303 }
+	}
 ];

@@ -5,12 +5,14 @@ import { listWaves } from '../../lib/server/waves/list-waves.ts';
 import { setWaveStatus } from '../../lib/server/waves/set-wave-status.ts';
 import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
+import { printWaveStatus } from './wave-status.ts';
 
 const help = `Usage:
   mognad wave create --questionnaire <code> --name <name> [--slug <slug>] [--period <text>] [--open] [--k 5]
       creates a wave (a draft); --open makes it an open-link wave, otherwise respondents are invited
   mognad wave list [--json]
   mognad wave show <slug> [--json]    includes the counts of partial and complete responses
+  mognad wave status <slug> [--json]  invited, started and completed per organisation and role group
   mognad wave open <slug>             starts taking answers
   mognad wave close <slug>            stops taking answers`;
 
@@ -84,6 +86,10 @@ export const waveCommand: TCommand = async (argv, io) => {
 						`${key}: ${typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value}`
 					);
 			return 0;
+		}
+		case 'status': {
+			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			return printWaveStatus(db, slug, Boolean(v.json), io);
 		}
 		case 'open':
 		case 'close': {

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { rowsToAnswers, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import type { TDb } from '../db/client.ts';
 import { participants, responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
+import { anonymousResponseKey } from './anonymous-response-key.ts';
 import { loadAnswerRows } from './load-answer-rows.ts';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -16,6 +17,8 @@ export interface TRespondent {
 	mode: 'invite' | 'open';
 	participant: { id: string; organisationId: string | null; title: string | null } | null;
 	response: typeof responses.$inferSelect | null;
+	/** Submitted: the response is complete, or the participant has completed (an anonymous wave's only trace). */
+	completed: boolean;
 	answers: TAnswerMap;
 }
 
@@ -24,13 +27,19 @@ export interface TRespondent {
  * an open-link response. Both lookups always run, so an unknown token costs the same as a known one.
  */
 export async function resolveRespondent(db: TDb, token: string): Promise<TRespondent | null> {
-	const hash = hashToken(TOKEN_PATTERN.test(token) ? token : `invalid:${token}`);
+	const wellFormed = TOKEN_PATTERN.test(token) ? token : `invalid:${token}`;
+	const hash = hashToken(wellFormed);
 	const [byParticipant] = await db
 		.select({ participant: participants, response: responses })
 		.from(participants)
 		.leftJoin(responses, eq(responses.participantId, participants.id))
 		.where(eq(participants.tokenHash, hash));
-	const [byResume] = await db.select().from(responses).where(eq(responses.resumeTokenHash, hash));
+	// An anonymous wave's response is not linked to its participant: it is found through a key derived
+	// from the token (see anonymous-response-key.ts).
+	const [byResume] = await db
+		.select()
+		.from(responses)
+		.where(inArray(responses.resumeTokenHash, [hash, anonymousResponseKey(wellFormed)]));
 	const response = byParticipant?.response ?? byResume ?? null;
 	// An unknown token runs the same queries (on an id that matches nothing) as a known one, so the time a
 	// page takes does not tell whether a token exists.
@@ -47,6 +56,7 @@ export async function resolveRespondent(db: TDb, token: string): Promise<TRespon
 		mode: p ? 'invite' : 'open',
 		participant: p ? { id: p.id, organisationId: p.organisationId, title: p.title } : null,
 		response,
+		completed: response?.status === 'complete' || Boolean(p?.hasCompleted),
 		answers: rowsToAnswers(questionnaire, rows)
 	};
 }

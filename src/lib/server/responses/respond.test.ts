@@ -5,6 +5,7 @@ import { sectionOf } from '../../core/testing/questionnaires.ts';
 import type { TDatabase } from '../db/client.ts';
 import { answers, organisations, responses } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
+import { allRequiredAnswers as allRequired } from '../testing/answer-questionnaire.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { generateToken } from '../tokens.ts';
 import { createWave } from '../waves/create-wave.ts';
@@ -41,25 +42,6 @@ async function save(token: string, sectionCode: string, given: TAnswerMap) {
 		lang: 'sv'
 	});
 }
-
-const allRequired: Record<string, TAnswerMap> = {
-	behov: { behov: { kind: 'scale', value: 9 }, ledning_delar: { kind: 'single', option: 'ja' } },
-	vision: {
-		vision: { kind: 'single', option: 'ja' },
-		medborgarbild: { kind: 'single', option: 'nej' },
-		beslutskapacitet: { kind: 'single', option: 'nej' }
-	},
-	formaga: {
-		beslutskapacitet_varfor: { kind: 'text', value: 'Resurser' },
-		it_arv: { kind: 'single', option: 'nej' }
-	},
-	omvarld: {
-		omvarld: { kind: 'single', option: 'ja' },
-		drivande: { kind: 'multi', options: ['it', 'annat'], other: 'Skolan' },
-		kultur: { kind: 'single', option: 'ja' }
-	},
-	kultur: { kompetens: { kind: 'single', option: 'vet_ej' } }
-};
 
 describe('answering by invitation', () => {
 	it('does not create a response until the first page is saved', async () => {

@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { answerTo, answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TSection } from '../../core/questionnaire/definition.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb, TTx } from '../db/client.ts';
-import { answers, responses } from '../db/schema.ts';
+import { answers, participants, responses } from '../db/schema.ts';
+import { anonymousResponseKey } from './anonymous-response-key.ts';
 import type { TRespondent } from './resolve-respondent.ts';
 
 export interface SaveSectionOptions {
@@ -22,6 +23,9 @@ export interface SaveSectionOptions {
  */
 export async function saveSection(db: TDb, options: SaveSectionOptions): Promise<string> {
 	const { respondent, section } = options;
+	if (respondent.completed) {
+		throw new AppError('RESPONSE_COMPLETE', 'Svaret är redan inskickat och kan inte ändras.');
+	}
 	assertOpen(respondent);
 	return db.transaction(async (tx) => {
 		const responseId = await ensureResponse(tx, respondent, options.lang);
@@ -58,11 +62,33 @@ export function assertOpen(respondent: TRespondent): void {
 }
 
 // An invited participant's response is created on their first saved page, not when the link is merely
-// opened (mail scanners open links too). The unique participant_id makes a concurrent double create one row.
+// opened (mail scanners open links too). The unique participant_id makes a concurrent double create one row;
+// in an anonymous wave the unique key derived from the token does, and the participant is not stored.
 async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en'): Promise<string> {
 	if (respondent.response) return respondent.response.id;
 	const participant = respondent.participant;
 	if (!participant) throw new Error('an open-link respondent always has a response');
+	const roleGroup = sql`(select ${participants.roleGroup} from ${participants} where ${participants.id} = ${participant.id})`;
+	if (respondent.wave.anonymous) {
+		const key = anonymousResponseKey(respondent.token);
+		// Only the unit and role group: a job title next to a small unit could name the person.
+		await tx
+			.insert(responses)
+			.values({
+				waveId: respondent.wave.id,
+				resumeTokenHash: key,
+				organisationId: participant.organisationId,
+				roleGroup,
+				lang
+			})
+			.onConflictDoNothing({ target: responses.resumeTokenHash });
+		const [row] = await tx
+			.select({ id: responses.id })
+			.from(responses)
+			.where(eq(responses.resumeTokenHash, key));
+		if (!row) throw new Error('response missing after insert');
+		return row.id;
+	}
 	await tx
 		.insert(responses)
 		.values({
@@ -70,6 +96,7 @@ async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en
 			participantId: participant.id,
 			organisationId: participant.organisationId,
 			role: participant.title,
+			roleGroup,
 			lang
 		})
 		.onConflictDoNothing({ target: responses.participantId });

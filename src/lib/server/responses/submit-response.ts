@@ -4,7 +4,7 @@ import { missingRequired } from '../../core/questionnaire/missing-required.ts';
 import { pruneHidden } from '../../core/questionnaire/visibility.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
-import { answers, responses } from '../db/schema.ts';
+import { answers, participants, responses } from '../db/schema.ts';
 import { loadAnswerRows } from './load-answer-rows.ts';
 import type { TRespondent } from './resolve-respondent.ts';
 import { assertOpen } from './save-section.ts';
@@ -16,9 +16,10 @@ export type SubmitResult =
 /**
  * Marks a response complete. Answers to questions that ended up hidden are removed, so they never count.
  * Submitting twice (a double click, a retried request) is answered as a success and stores nothing new.
+ * The participant is marked as having completed, in the same transaction.
  */
 export async function submitResponse(db: TDb, respondent: TRespondent): Promise<SubmitResult> {
-	if (respondent.response?.status === 'complete') return { status: 'already-submitted' };
+	if (respondent.completed) return { status: 'already-submitted' };
 	assertOpen(respondent);
 	const responseId = respondent.response?.id;
 	if (!responseId) throw new AppError('INVALID_INPUT', 'Inga svar är sparade ännu.');
@@ -45,6 +46,13 @@ export async function submitResponse(db: TDb, respondent: TRespondent): Promise<
 			.update(responses)
 			.set({ status: 'complete', submittedAt: new Date(), updatedAt: new Date(), currentSection: null })
 			.where(eq(responses.id, responseId));
+		// Set in every wave, so reminders read one flag; in an anonymous wave it is the only trace.
+		if (respondent.participant) {
+			await tx
+				.update(participants)
+				.set({ hasCompleted: true })
+				.where(eq(participants.id, respondent.participant.id));
+		}
 		return { status: 'submitted' as const };
 	});
 }

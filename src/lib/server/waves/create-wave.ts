@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { slugify } from '../../core/wave/slugify.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations, questionnaires, questionnaireVersions, waves } from '../db/schema.ts';
 
@@ -17,13 +18,19 @@ export const ZCreateWave = z.object({
 	period: z.string().trim().max(100).optional(),
 	mode: z.enum(['invite', 'open']).default('invite'),
 	minGroupSize: z.number().int().min(1).max(1000).default(5),
+	/** Keep no link between a participant and their response (only "has completed"). */
+	anonymous: z.boolean().default(false),
+	/** Last day to answer, as a date (YYYY-MM-DD). */
+	deadline: z.iso.date().optional(),
+	/** Who the invitations are from. */
+	senderName: z.string().trim().max(200).optional(),
 	/** Official code of the organisation running the wave; defaults to the built-in region. */
 	ownerCode: z.string().default('25')
 });
 export type CreateWaveOptions = z.input<typeof ZCreateWave>;
 
-/** Creates a wave (a draft) of a published questionnaire version. */
-export async function createWave(db: TDb, options: CreateWaveOptions) {
+/** Creates a wave (a draft) of a published questionnaire version, and records who did it. */
+export async function createWave(db: TDb, options: CreateWaveOptions, actor = 'cli') {
 	const input = ZCreateWave.parse(options);
 	const [version] = await db
 		.select({ id: questionnaireVersions.id, version: questionnaireVersions.version })
@@ -54,19 +61,30 @@ export async function createWave(db: TDb, options: CreateWaveOptions) {
 		.where(eq(organisations.code, input.ownerCode));
 	if (!owner) throw new AppError('NOT_FOUND', `No organisation with code "${input.ownerCode}"`);
 	const slug = input.slug ?? slugify(input.name);
-	const [row] = await db
-		.insert(waves)
-		.values({
-			questionnaireVersionId: versionId,
-			ownerOrganisationId: owner.id,
-			name: input.name,
-			slug,
-			period: input.period,
-			mode: input.mode,
-			minGroupSize: input.minGroupSize
-		})
-		.onConflictDoNothing({ target: waves.slug })
-		.returning();
-	if (!row) throw new AppError('CONFLICT', `A wave with the slug "${slug}" already exists`);
-	return row;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(waves)
+			.values({
+				questionnaireVersionId: versionId,
+				ownerOrganisationId: owner.id,
+				name: input.name,
+				slug,
+				period: input.period,
+				mode: input.mode,
+				minGroupSize: input.minGroupSize,
+				anonymous: input.anonymous,
+				deadline: input.deadline,
+				senderName: input.senderName || null
+			})
+			.onConflictDoNothing({ target: waves.slug })
+			.returning();
+		if (!row) throw new AppError('CONFLICT', `A wave with the slug "${slug}" already exists`);
+		await recordAudit(tx, {
+			actor,
+			action: 'wave.create',
+			subject: row.slug,
+			details: { mode: row.mode, anonymous: row.anonymous, minGroupSize: row.minGroupSize }
+		});
+		return row;
+	});
 }

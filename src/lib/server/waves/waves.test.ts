@@ -105,6 +105,20 @@ describe('waves', () => {
 		]);
 	});
 
+	it('keep the anonymous flag, the deadline and the sender; a date that does not exist is refused', async () => {
+		const wave = await createWave(database.db, {
+			questionnaireCode: Q,
+			name: 'Anonym 2024',
+			anonymous: true,
+			deadline: '2024-05-31',
+			senderName: 'Region Norrbotten'
+		});
+		expect(wave).toMatchObject({ anonymous: true, deadline: '2024-05-31', senderName: 'Region Norrbotten' });
+		await expect(
+			createWave(database.db, { questionnaireCode: Q, name: 'Fel datum', deadline: '2024-02-30' })
+		).rejects.toThrow(/deadline/);
+	});
+
 	it('open, close and open again (an extended deadline); an unknown slug is refused', async () => {
 		expect((await setWaveStatus(database.db, 'oppen-lank', 'open')).status).toBe('open');
 		const closed = await setWaveStatus(database.db, 'oppen-lank', 'closed');

@@ -10,14 +10,13 @@ const PAGES = 'invite';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const r = await requireRespondent(params.token, locals.lang);
-	const state =
-		r.response?.status === 'complete'
-			? 'done'
-			: r.wave.status === 'closed'
-				? 'closed'
-				: r.wave.status === 'draft'
-					? 'not-open'
-					: 'ready';
+	const state = r.completed
+		? 'done'
+		: r.wave.status === 'closed'
+			? 'closed'
+			: r.wave.status === 'draft'
+				? 'not-open'
+				: 'ready';
 	const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
 	return {
 		state,
@@ -25,6 +24,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		description: r.questionnaire.description ? t(r.questionnaire.description, locals.lang) : null,
 		waveName: r.wave.name,
 		started: r.response !== null,
+		anonymous: r.wave.anonymous,
 		// An open-link respondent has no invitation to find the link in again: show it.
 		resumeLink: r.mode === 'open' ? `${url.origin}/s/${params.token}` : null,
 		pages: visibleSections(r.questionnaire, r.answers, PAGES).length,

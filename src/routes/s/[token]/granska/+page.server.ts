@@ -13,7 +13,7 @@ const PAGES = 'invite';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const r = await requireRespondent(params.token, locals.lang);
-	if (r.response?.status === 'complete') redirect(303, `/s/${params.token}/tack`);
+	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
 	const lang = locals.lang;
 	const missing = new Set(missingRequired(r.questionnaire, r.answers, PAGES));

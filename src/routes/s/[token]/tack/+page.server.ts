@@ -5,6 +5,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const r = await requireRespondent(params.token, locals.lang);
-	if (r.response?.status !== 'complete') redirect(303, `/s/${params.token}`);
+	if (!r.completed) redirect(303, `/s/${params.token}`);
 	return { questionnaireTitle: t(r.questionnaire.title, locals.lang) };
 };

@@ -17,7 +17,7 @@ const PAGES = 'invite';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const r = await requireRespondent(params.token, locals.lang);
-	if (r.response?.status === 'complete') redirect(303, `/s/${params.token}/tack`);
+	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
 	const position = locate(r.questionnaire, r.answers, PAGES, params.section);
 	if (!position) {
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	default: async ({ params, request, locals }) => {
 		const r = await requireRespondent(params.token, locals.lang);
-		if (r.response?.status === 'complete') redirect(303, `/s/${params.token}/tack`);
+		if (r.completed) redirect(303, `/s/${params.token}/tack`);
 		const position = locate(r.questionnaire, r.answers, PAGES, params.section);
 		if (!position) redirect(303, `/s/${params.token}`);
 		const form = await readForm(request);

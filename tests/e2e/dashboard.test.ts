@@ -1,0 +1,195 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/client.ts';
+import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
+import { createWave } from '../../src/lib/server/waves/create-wave.ts';
+import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
+import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
+import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
+import { seedWave } from '../support/seed-wave.ts';
+import {
+	expectNoAxeViolations,
+	expectRespondentPage,
+	focused,
+	launchBrowser,
+	loads,
+	respondentContext
+} from './browser.ts';
+
+// The staff pages of fieldwork in Chromium: with and without JavaScript, axe-core, keyboard only.
+let dataDir: string;
+let server: AppServer;
+let browser: Browser;
+let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
+let tokens: string[];
+let anonymousToken = '';
+const Q = 'digital-mognad-i-kommuner';
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	dataDir = tempDataDir();
+	// Fourteen people, one per municipality.
+	({ tokens } = await seedWave({ dataDir, slug: 'panel', mode: 'invite', participants: 14 }));
+	await seedWave({ dataDir, slug: 'panel-lank', mode: 'open' });
+	users = await seedUsers({ dataDir });
+	const database = await openDatabase({ dataDir });
+	try {
+		await createWave(database.db, { questionnaireCode: Q, name: 'Anonym', slug: 'anonym', anonymous: true });
+		await setWaveStatus(database.db, 'anonym', 'open');
+		anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
+			.token;
+	} finally {
+		await database.close();
+	}
+	server = await startAppServer({ dataDir });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	for (const c of contexts) await c.close();
+	await browser?.close();
+	await server?.stop();
+	removeDataDir(dataDir);
+});
+
+async function open(role: keyof typeof users, target: string, javaScriptEnabled = true): Promise<Page> {
+	const context = await signedInContext(browser, server.url, users[role], { javaScriptEnabled });
+	contexts.push(context);
+	const page = await context.newPage();
+	await page.goto(`${server.url}${target}`);
+	return page;
+}
+
+const text = async (page: Page, selector: string) =>
+	((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+
+/** The cells of one row of the per-organisation table, e.g. `['Luleå', '1', '0', '0', '0 %']`. */
+const organisationRow = async (page: Page, name: string) =>
+	(
+		await page
+			.locator('table', { has: page.locator('caption', { hasText: 'Per organisation' }) })
+			.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) })
+			.locator('th, td')
+			.allTextContents()
+	).map((cell) => cell.replace(/\s+/g, ' ').trim());
+
+describe('the wave dashboard', () => {
+	it('is readable without JavaScript: headline and figures per municipality and role group', async () => {
+		const page = await open('analyst', '/admin/waves/panel', false);
+		expect(await text(page, 'h1')).toBe('Test panel');
+		expect(await text(page, '.headline')).toBe('Svar inkom från 0 av 14 kommuner, 0 respondenter');
+		expect(await organisationRow(page, 'Luleå')).toEqual(['Luleå', '1', '0', '0', '0 %']);
+		expect(await page.locator('button', { hasText: 'Stäng för svar' }).count()).toBe(1);
+		await expectNoAxeViolations(page);
+	});
+
+	it('updates itself with JavaScript when answers come in, without reloading', async () => {
+		const page = await open('analyst', '/admin/waves/panel');
+		await page.evaluate(() => {
+			(window as unknown as { marker: string }).marker = 'same page';
+		});
+		await expectNoAxeViolations(page);
+		await answerWholeQuestionnaire(server.url, tokens[9] ?? '', 3);
+		// The poll runs every 15 s; wait for its result, not for a time.
+		await page.locator('.headline', { hasText: 'Svar inkom från 1 av 14 kommuner, 1 respondent' }).waitFor({
+			timeout: 40_000
+		});
+		expect(await organisationRow(page, 'Luleå')).toEqual(['Luleå', '1', '1', '1', '100 %']);
+		expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+		expect(await text(page, '[aria-live="polite"]')).toMatch(/^Uppdaterad \d\d:\d\d:\d\d\.$/);
+	});
+
+	it('shows an organisation contact their unit only, read-only', async () => {
+		const page = await open('contact', '/admin/waves/panel');
+		const rows = await page
+			.locator('table', { has: page.locator('caption', { hasText: 'Per organisation' }) })
+			.locator('tbody th')
+			.allTextContents();
+		expect(rows).toEqual(['Luleå']);
+		expect(await page.locator('form[action="?/close"]').count()).toBe(0);
+		await expectNoAxeViolations(page);
+	});
+
+	it('says that an open link has no response rate', async () => {
+		const page = await open('viewer', '/admin/waves/panel-lank', false);
+		expect(await text(page, 'main')).toContain(
+			'Öppen länk: ingen är inbjuden, så det finns ingen svarsfrekvens.'
+		);
+		expect(await page.locator('th', { hasText: 'Svarsfrekvens' }).count()).toBe(0);
+		await expectNoAxeViolations(page);
+	});
+});
+
+describe('the other fieldwork pages', () => {
+	it('list the waves on the overview', async () => {
+		for (const javaScript of [true, false]) {
+			const page = await open('admin', '/admin', javaScript);
+			expect(await text(page, 'table tr:has(a:text-is("Test panel"))')).toContain('1 av 14');
+			await expectNoAxeViolations(page);
+		}
+	});
+
+	it('show the audit log to administrators, and the personal data search with its results', async () => {
+		const log = await open('admin', '/admin/audit?action=wave.open');
+		expect(await text(log, 'tbody')).toContain('wave.open');
+		await expectNoAxeViolations(log);
+		const people = await open('admin', '/admin/personal-data', false);
+		await expectNoAxeViolations(people);
+		await people.fill('#f-email', 'person1@example.org');
+		await loads(people, () => people.click('button:text-is("Sök")'));
+		expect(await text(people, 'main')).toContain('Träffar: 1');
+		await expectNoAxeViolations(people);
+	});
+});
+
+describe('an anonymous wave', () => {
+	it('tells the respondent on the welcome page, which stays free of scripts and passes axe-core', async () => {
+		const context = await respondentContext(browser);
+		contexts.push(context);
+		const page = await context.newPage();
+		await page.goto(`${server.url}/s/${anonymousToken}`);
+		expect(await text(page, '.panel h2')).toBe('Dina svar är anonyma');
+		expect(await text(page, '.panel p')).toContain('dina svar sparas utan koppling till dig');
+		await expectRespondentPage(page);
+	});
+});
+
+describe('creating a wave', () => {
+	it('passes axe-core, also when showing mistakes', async () => {
+		const page = await open('analyst', '/admin/waves/new', false);
+		await expectNoAxeViolations(page);
+		await page.fill('#f-k', '0');
+		await loads(page, () => page.click('button:text-is("Skapa mätomgången")'));
+		expect(await text(page, '.error-summary')).toContain('Skriv ett namn på högst 200 tecken.');
+		await expectNoAxeViolations(page);
+	});
+
+	it('can be done with the keyboard alone', async () => {
+		const page = await open('analyst', '/admin/waves/new');
+		const tabTo = async (id: string) => {
+			for (let i = 0; i < 40; i++) {
+				await page.keyboard.press('Tab');
+				if ((await focused(page))?.id === id) return;
+			}
+			throw new Error(`Tab never reached #${id}`);
+		};
+		await tabTo('f-name');
+		await page.keyboard.type('Tangentbord 2025');
+		await tabTo('f-period');
+		await page.keyboard.type('Hösten 2025');
+		await tabTo('f-mode-invite');
+		await tabTo('f-anonymous');
+		await page.keyboard.press('Space');
+		await tabTo('f-k');
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('3');
+		await tabTo('f-senderName');
+		await page.keyboard.type('Region Norrbotten');
+		await page.keyboard.press('Tab');
+		expect((await focused(page))?.text).toBe('Skapa mätomgången');
+		await loads(page, () => page.keyboard.press('Enter'));
+		expect(new URL(page.url()).pathname).toBe('/admin/waves/tangentbord-2025');
+		expect(await text(page, 'h1')).toBe('Tangentbord 2025');
+		expect(await text(page, 'dl.facts')).toContain('anonym');
+	});
+});
