@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResultsDataset } from '../../../../tests/support/results-dataset.ts';
 import type { TDatabase } from '../db/client.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
+import { getWaveChange } from './get-wave-change.ts';
 import { getWaveResults, type TWaveResultsOptions } from './get-wave-results.ts';
+import { ZWaveChange } from './wave-change-schema.ts';
 import { type TQuestionResult, type TWaveResults, ZWaveResults } from './wave-results-schema.ts';
 
 // The dataset and its table are in tests/support/results-dataset.ts; every figure below is worked out
@@ -207,5 +209,52 @@ describe('breakdowns and the small-group rule (k = 3)', () => {
 			expect(q.n).toBe(0);
 			expect(q.options.every((o) => o.count === 0 && o.percent === null && o.ci95 === null)).toBe(true);
 		}
+	});
+});
+
+describe('change since the previous wave (Newcombe intervals)', () => {
+	it('flags a difference whose interval excludes 0, and only that', async () => {
+		const change = ZWaveChange.parse(await getWaveChange(database.db, { slug: 'nu', previous: 'forra' }));
+		expect(change.responses).toEqual({ current: 13, previous: 10 });
+		const vision = change.questions.find((q) => q.code === 'vision');
+		expect(vision?.n).toEqual({ current: 13, previous: 10 });
+		expect(
+			vision?.options.map((o) => [
+				o.code,
+				o.previous?.percent,
+				o.current.percent,
+				o.difference,
+				o.ci95,
+				o.changed
+			])
+		).toEqual([
+			// 1 of 10 → 9 of 13
+			['ja', 10, 69.2, 59.2, [18.7, 79.1], true],
+			['nej', 90, 23.1, -66.9, [-83.9, -26.1], true],
+			['vet_ej', 0, 7.7, 7.7, [-20.8, 33.3], false]
+		]);
+		const ledning = change.questions.find((q) => q.code === 'ledning_delar');
+		// 5 of 10 → 7 of 13: +3.8 points, but the interval spans 0.
+		expect(ledning?.options[0]).toMatchObject({ difference: 3.8, ci95: [-32.3, 38.8], changed: false });
+		const behov = change.questions.find((q) => q.code === 'behov');
+		expect(behov?.mean).toEqual({ current: 6.42, previous: 5, difference: 1.42 });
+		// Top box 0 of 10 → 6 of 12.
+		expect(behov?.topBox).toMatchObject({ from: 7, difference: 50, ci95: [12.9, 74.6], changed: true });
+	});
+
+	it('lists a question the previous wave did not ask as not comparable', async () => {
+		const change = await getWaveChange(database.db, { slug: 'nu', previous: 'forra', lang: 'en' });
+		expect(change.notComparable).toEqual([
+			{ code: 'ny_fraga', reason: 'only-in-this-wave', message: 'Not asked in the previous wave.' }
+		]);
+		expect(change.questions.some((q) => q.code === 'ny_fraga')).toBe(false);
+	});
+
+	it('compares within a filter, and refuses comparing a wave with itself', async () => {
+		const lulea = await getWaveChange(database.db, { slug: 'nu', previous: 'forra', organisation: '2580' });
+		expect(lulea.responses).toEqual({ current: 5, previous: 10 });
+		await expect(getWaveChange(database.db, { slug: 'nu', previous: 'nu' })).rejects.toMatchObject({
+			code: 'INVALID_INPUT'
+		});
 	});
 });
