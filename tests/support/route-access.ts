@@ -60,5 +60,13 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
 
 	// Staff.
-	{ route: '/admin', path: '/admin', expect: signedIn() }
+	{ route: '/admin', path: '/admin', expect: signedIn() },
+
+	// JSON API. The contact's organisation has no respondents in the matrix wave: fewer than k, so 403.
+	{
+		route: '/api/v1/waves/[slug]/results',
+		path: '/api/v1/waves/{slug}/results',
+		expect: { ...signedIn({ api: true }), contact: 403 }
+	},
+	{ route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: signedIn({ api: true }) }
 ];
