@@ -125,7 +125,7 @@ describe('mognad results', () => {
 		const boden = rows.find((r) => r.group === '2582' && r.question === 'behov' && r.code === '9');
 		// With the partial response (behov 10), Boden has 5 respondents and 4 valid behov answers.
 		expect(boden).toMatchObject({ group_label: 'Boden', n: '4', count: '1', mean: '7.25', excluded: '1' });
-		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label.includes('1+1'))?.label).toBe(
+		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label?.includes('1+1'))?.label).toBe(
 			"'=1+1"
 		);
 	});
