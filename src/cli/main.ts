@@ -7,6 +7,7 @@ import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
+import { resultsCommand } from './commands/results.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 import { waveCommand } from './commands/wave.ts';
@@ -20,7 +21,8 @@ const commands: Record<string, TCommand> = {
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
 	participant: participantCommand,
-	user: userCommand
+	user: userCommand,
+	results: resultsCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -32,6 +34,7 @@ Commands:
   wave create|list|show|status|open|close
   participant add            invite one person to a wave and print their link
   user create                create a staff account (--admin for an administrator)
+  results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;

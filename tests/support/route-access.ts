@@ -85,5 +85,13 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/personal-data/export',
 		path: '/admin/personal-data/export',
 		expect: { ...everyone(405), anonymous: 303 }
-	}
+	},
+
+	// JSON API. The contact's organisation has no respondents in the matrix wave: fewer than k, so 403.
+	{
+		route: '/api/v1/waves/[slug]/results',
+		path: '/api/v1/waves/{slug}/results',
+		expect: { ...signedIn({ api: true }), contact: 403 }
+	},
+	{ route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: signedIn({ api: true }) }
 ];
