@@ -8,7 +8,7 @@ export type TCheckedCell = { ok: true; value: string } | { ok: false; problem: T
 const FORMULA_START = /^[=+\-@\t\r]/;
 // C0 controls (line breaks and tabs inside a cell are folded into spaces first), DEL, C1 controls, and the
 // bidirectional overrides that can make a name display as something else.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * A cell's value as stored: trimmed, line breaks and tabs inside it folded into single spaces. Refused if
