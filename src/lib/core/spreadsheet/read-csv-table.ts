@@ -41,7 +41,7 @@ export function readCsvTable(bytes: Uint8Array, options: ReadCsvOptions = {}): T
 			// Stop reading one row past the limit: enough to refuse, without parsing the rest.
 			to: maxRows + 2,
 			max_record_size: 64 * 1024
-		});
+		}) as unknown as typeof records;
 	} catch (error) {
 		// `records` counts the rows read before the one that broke, which is the next row of the sheet.
 		const records = (error as { records?: number }).records;
