@@ -18,7 +18,8 @@ const commands: Record<string, TCommand> = {
 	migrate: migrateCommand,
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
-	participant: participantCommand
+	participant: participantCommand,
+	participants: participantCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -29,6 +30,7 @@ Commands:
   questionnaire list|validate <file>|import <file>
   wave create|list|show|open|close
   participant add            invite one person to a wave and print their link
+  participants import        import a CSV or XLSX list of participants into a wave (all or nothing)
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
