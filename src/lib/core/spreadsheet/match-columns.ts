@@ -14,9 +14,14 @@ export const normaliseHeader = (cell: string) =>
 
 /**
  * Finds each wanted column in a header by any of its accepted names (`spec[key][0]` is the name shown in
- * messages). Refuses missing columns, naming all of them, and a column given twice. Other columns are ignored.
+ * messages). Refuses missing columns (except `optional` ones, indexed -1), naming all of them, and a column
+ * given twice. Other columns are ignored.
  */
-export function matchColumns<K extends string>(header: string[], spec: TColumnSpec<K>): TMatchedColumns<K> {
+export function matchColumns<K extends string>(
+	header: string[],
+	spec: TColumnSpec<K>,
+	optional: readonly NoInfer<K>[] = []
+): TMatchedColumns<K> {
 	const normalised = header.map(normaliseHeader);
 	const index = {} as Record<K, number>;
 	const labels = {} as Record<K, string>;
@@ -25,8 +30,13 @@ export function matchColumns<K extends string>(header: string[], spec: TColumnSp
 		const names = spec[key];
 		const found = normalised.flatMap((cell, i) => (names.includes(cell) ? [i] : []));
 		const [first, second] = found;
-		if (first === undefined) missing.push(names[0] ?? key);
-		else if (second !== undefined) {
+		if (first === undefined) {
+			// An optional column that is absent reads as blank cells.
+			if (optional.includes(key)) {
+				index[key] = -1;
+				labels[key] = names[0] ?? key;
+			} else missing.push(names[0] ?? key);
+		} else if (second !== undefined) {
 			return {
 				ok: false,
 				problem: `The columns "${header[first]}" and "${header[second]}" both give the ${names[0]}; keep one`

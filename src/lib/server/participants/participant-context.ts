@@ -25,7 +25,7 @@ export async function loadParticipantContext(db: TDb, waveSlug: string) {
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
 	return {
 		wave,
-		findOrganisation: organisationLookup(units),
+		findOrganisation: organisationLookup(units).find,
 		roleGroupOf: await roleGroupResolver(db, questionnaire)
 	};
 }
