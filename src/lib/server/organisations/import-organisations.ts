@@ -8,7 +8,7 @@ import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { auditLog, organisations } from '../db/schema.ts';
 import { readTableFile } from '../spreadsheet/read-table-file.ts';
-import { listOrganisations } from './list-organisations.ts';
+import { listOrganisationTree } from './list-organisation-tree.ts';
 
 export const ZImportOrganisations = z.object({
 	bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected the file as bytes'),
@@ -41,7 +41,7 @@ export async function importOrganisations(
 
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`lock table organisations in share row exclusive mode`);
-		const units = await listOrganisations(tx);
+		const units = await listOrganisationTree(tx);
 		const lookup = organisationLookup(units);
 		const kindOf = new Map(units.map((u) => [u.id, u.kind]));
 		const byCode = new Map(units.flatMap((u) => (u.code ? [[key(u.code), u] as const] : [])));

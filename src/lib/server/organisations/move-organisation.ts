@@ -4,6 +4,7 @@ import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { auditLog, organisations } from '../db/schema.ts';
 import { findSibling } from './find-sibling.ts';
+import { organisationSubtreeIds } from './organisation-subtree.ts';
 
 export const ZMoveOrganisation = z.object({ id: z.uuid(), parentId: z.uuid(), actor: z.string().min(1) });
 export type MoveOrganisationOptions = z.input<typeof ZMoveOrganisation>;
@@ -24,14 +25,7 @@ export async function moveOrganisation(db: TDb, options: MoveOrganisationOptions
 		const [parent] = await tx.select().from(organisations).where(eq(organisations.id, input.parentId));
 		if (!parent) throw new AppError('NOT_FOUND', 'The new parent unit does not exist');
 		if (unit.parentId === parent.id) return unit;
-		const below = (await tx.execute(sql`
-			with recursive sub as (
-				select id from organisations where id = ${unit.id}
-				union all
-				select o.id from organisations o join sub on o.parent_id = sub.id
-			)
-			select 1 from sub where id = ${parent.id}`)) as unknown as { rows: unknown[] };
-		if (below.rows.length > 0) {
+		if ((await organisationSubtreeIds(tx, unit.id)).includes(parent.id)) {
 			throw new AppError(
 				'INVALID_INPUT',
 				`${unit.name} cannot be moved under ${parent.name}, which is part of it`

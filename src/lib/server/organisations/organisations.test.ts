@@ -8,7 +8,7 @@ import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { addOrganisation } from './add-organisation.ts';
 import { importOrganisations } from './import-organisations.ts';
-import { listOrganisations } from './list-organisations.ts';
+import { listOrganisationTree } from './list-organisation-tree.ts';
 import { moveOrganisation } from './move-organisation.ts';
 import { renameOrganisation } from './rename-organisation.ts';
 
@@ -28,7 +28,7 @@ const idOf = async (name: string) => {
 };
 /** The tree as indented names, e.g. "  Luleå". */
 const tree = async (under: string) => {
-	const all = await listOrganisations(database.db);
+	const all = await listOrganisationTree(database.db);
 	const start = all.findIndex((u) => u.name === under);
 	const root = all[start];
 	if (!root) return [];
@@ -41,7 +41,7 @@ const tree = async (under: string) => {
 
 describe('organisations', () => {
 	it('start as the Norrbotten tree, listed under the region by name', async () => {
-		const all = await listOrganisations(database.db);
+		const all = await listOrganisationTree(database.db);
 		expect(all[0]).toMatchObject({ name: 'Region Norrbotten', code: '25', depth: 0, parentId: null });
 		expect(all.slice(1, 4).map((u) => [u.name, u.depth])).toEqual([
 			['Arjeplog', 1],
@@ -145,7 +145,7 @@ describe('organisations', () => {
 			created: 0,
 			unchanged: 4
 		});
-		expect(await listOrganisations(database.db)).toHaveLength(20);
+		expect(await listOrganisationTree(database.db)).toHaveLength(20);
 	});
 
 	it('name a shared name as ambiguous, and the new units can take participants', async () => {
