@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, organisations } from '../db/schema.ts';
+import { organisations } from '../db/schema.ts';
 import { findSibling } from './find-sibling.ts';
 
 export const ZOrganisationName = z
@@ -45,7 +46,7 @@ export async function addOrganisation(db: TDb, options: AddOrganisationOptions) 
 			.values({ parentId: parent.id, name: input.name, code: input.code, kind: input.kind })
 			.returning();
 		if (!row) throw new Error('insert returned no row');
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'organisation.add',
 			subject: `organisation:${row.id}`,

@@ -5,8 +5,9 @@ import { organisationLookup } from '../../core/organisations/organisation-lookup
 import { readOrganisationRows } from '../../core/organisations/organisation-rows.ts';
 import type { TRowProblem } from '../../core/spreadsheet/row-problem.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, organisations } from '../db/schema.ts';
+import { organisations } from '../db/schema.ts';
 import { readTableFile } from '../spreadsheet/read-table-file.ts';
 import { listOrganisationTree } from './list-organisation-tree.ts';
 
@@ -96,7 +97,7 @@ export async function importOrganisations(
 		// Rows come in file order, so every parent is inserted before its units.
 		for (let i = 0; i < created.length; i += 1000)
 			await tx.insert(organisations).values(created.slice(i, i + 1000));
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'organisations.import',
 			details: { created: created.length, unchanged, file: input.fileName }

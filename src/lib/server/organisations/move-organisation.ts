@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, organisations } from '../db/schema.ts';
+import { organisations } from '../db/schema.ts';
 import { findSibling } from './find-sibling.ts';
 import { organisationSubtreeIds } from './organisation-subtree.ts';
 
@@ -39,7 +40,7 @@ export async function moveOrganisation(db: TDb, options: MoveOrganisationOptions
 			.set({ parentId: parent.id })
 			.where(eq(organisations.id, unit.id))
 			.returning();
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'organisation.move',
 			subject: `organisation:${unit.id}`,

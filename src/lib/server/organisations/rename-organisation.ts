@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, organisations } from '../db/schema.ts';
+import { organisations } from '../db/schema.ts';
 import { ZOrganisationName } from './add-organisation.ts';
 import { findSibling } from './find-sibling.ts';
 
@@ -28,7 +29,7 @@ export async function renameOrganisation(db: TDb, options: RenameOrganisationOpt
 			.set({ name: input.name })
 			.where(eq(organisations.id, unit.id))
 			.returning();
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'organisation.rename',
 			subject: `organisation:${unit.id}`,

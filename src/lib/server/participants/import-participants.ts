@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { readParticipantRows } from '../../core/participants/participant-rows.ts';
 import type { TRowProblem } from '../../core/spreadsheet/row-problem.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, participants } from '../db/schema.ts';
+import { participants } from '../db/schema.ts';
 import { readTableFile } from '../spreadsheet/read-table-file.ts';
 import { insertParticipants } from './insert-participants.ts';
 import { loadParticipantContext } from './participant-context.ts';
@@ -68,7 +69,7 @@ export async function importParticipants(
 		});
 		if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 		const inserted = await insertParticipants(tx, wave.id, rows);
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'participants.import',
 			subject: `wave:${wave.slug}`,

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { normaliseTitle } from '../../core/participants/normalise-title.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, titleMappings } from '../db/schema.ts';
+import { titleMappings } from '../db/schema.ts';
 import { applyTitleRoleGroup } from './apply-title-role-group.ts';
 
 export const ZRemoveTitleMapping = z.object({
@@ -20,7 +21,7 @@ export async function removeTitleMapping(db: TDb, options: z.input<typeof ZRemov
 		const removed = await tx.delete(titleMappings).where(eq(titleMappings.title, input.title)).returning();
 		if (removed.length === 0) return { title: input.title, participants: 0 };
 		const participants = await applyTitleRoleGroup(tx, input.title);
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'title-mapping.remove',
 			subject: `title:${input.title}`,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { normaliseTitle } from '../../core/participants/normalise-title.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, titleMappings } from '../db/schema.ts';
+import { titleMappings } from '../db/schema.ts';
 import { applyTitleRoleGroup } from './apply-title-role-group.ts';
 import { listRoleGroups } from './list-role-groups.ts';
 
@@ -32,7 +33,7 @@ export async function setTitleMapping(db: TDb, options: SetTitleMappingOptions) 
 				set: { roleGroup: input.roleGroup, updatedAt: new Date() }
 			});
 		const participants = await applyTitleRoleGroup(tx, input.title);
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'title-mapping.set',
 			subject: `title:${input.title}`,
