@@ -62,5 +62,14 @@ export const routeAccess: TRouteAccess[] = [
 	// Staff.
 	{ route: '/admin', path: '/admin', expect: signedIn() },
 	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
-	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },
+	// Participants are personal data: never organisation contacts or viewers. The tree is read by
+	// analysts (they import lists by organisation) but changed by administrators only.
+	{
+		route: '/admin/waves/[slug]/participants',
+		path: '/admin/waves/{slug}/participants',
+		expect: only(['admin', 'analyst'])
+	},
+	{ route: '/admin/organisations', path: '/admin/organisations', expect: only(['admin', 'analyst']) },
+	{ route: '/admin/title-mappings', path: '/admin/title-mappings', expect: only(['admin', 'analyst']) }
 ];

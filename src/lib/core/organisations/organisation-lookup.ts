@@ -7,7 +7,7 @@ export interface TLookupUnit {
 export type TLookupResult = { found: TLookupUnit } | { found: null; reason: 'unknown' | 'ambiguous' };
 
 export interface TOrganisationLookup {
-	/** A unit by its official code or, failing that, its name. */
+	/** A unit by its id, its official code or, failing that, its name. */
 	find: (codeOrName: string) => TLookupResult;
 	/** Makes a unit findable (e.g. one created earlier in the same import). */
 	add: (unit: TLookupUnit) => void;
@@ -19,9 +19,11 @@ export interface TOrganisationLookup {
  */
 export function organisationLookup(units: TLookupUnit[]): TOrganisationLookup {
 	const key = (s: string) => s.trim().toLocaleLowerCase('sv');
+	const byId = new Map<string, TLookupUnit>();
 	const byCode = new Map<string, TLookupUnit>();
 	const byName = new Map<string, TLookupUnit[]>();
 	const add = (unit: TLookupUnit) => {
+		byId.set(unit.id, unit);
 		if (unit.code) byCode.set(key(unit.code), unit);
 		const named = byName.get(key(unit.name)) ?? [];
 		named.push(unit);
@@ -32,6 +34,8 @@ export function organisationLookup(units: TLookupUnit[]): TOrganisationLookup {
 		add,
 		find: (codeOrName) => {
 			const k = key(codeOrName);
+			const identified = byId.get(codeOrName);
+			if (identified) return { found: identified };
 			const coded = byCode.get(k);
 			if (coded) return { found: coded };
 			const named = byName.get(k) ?? [];

@@ -12,7 +12,9 @@ export const ZAddParticipant = z.object({
 	email: z.email().max(254).optional(),
 	title: z.string().trim().max(200).optional(),
 	/** The unit's official code, or its name when that is unique below the wave's organisation. */
-	organisationCode: z.string().trim().min(1).max(200)
+	organisationCode: z.string().trim().min(1).max(200).optional(),
+	/** Or the unit's id (as a form's list of units sends it). */
+	organisationId: z.uuid().optional()
 });
 export type AddParticipantOptions = z.input<typeof ZAddParticipant>;
 
@@ -23,13 +25,14 @@ export type AddParticipantOptions = z.input<typeof ZAddParticipant>;
 export async function addParticipant(db: TDb, options: AddParticipantOptions) {
 	const input = ZAddParticipant.parse(options);
 	const { wave, findOrganisation, roleGroupOf } = await loadParticipantContext(db, input.waveSlug);
-	const org = findOrganisation(input.organisationCode);
+	const given = input.organisationId ?? input.organisationCode ?? '';
+	const org = findOrganisation(given);
 	if (!org.found) {
 		throw new AppError(
 			'NOT_FOUND',
 			org.reason === 'ambiguous'
-				? `Several organisations are called "${input.organisationCode}"; give the code instead`
-				: `No organisation with the code or name "${input.organisationCode}" in this wave`
+				? `Several organisations are called "${given}"; give the code instead`
+				: `No organisation with the code or name "${given}" in this wave`
 		);
 	}
 	const organisationId = org.found.id;
