@@ -21,6 +21,7 @@ const commands: Record<string, TCommand> = {
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
 	participant: participantCommand,
+	participants: participantCommand,
 	user: userCommand,
 	results: resultsCommand
 };
@@ -33,6 +34,7 @@ Commands:
   questionnaire list|validate <file>|import <file>
   wave create|list|show|status|open|close
   participant add            invite one person to a wave and print their link
+  participants import        import a CSV or XLSX list of participants into a wave (all or nothing)
   user create                create a staff account (--admin for an administrator)
   results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
 

@@ -93,5 +93,14 @@ export const routeAccess: TRouteAccess[] = [
 		path: '/api/v1/waves/{slug}/results',
 		expect: { ...signedIn({ api: true }), contact: 403 }
 	},
-	{ route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: signedIn({ api: true }) }
+	{ route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: signedIn({ api: true }) },
+	// Participants are personal data: never organisation contacts or viewers. The tree is read by
+	// analysts (they import lists by organisation) but changed by administrators only.
+	{
+		route: '/admin/waves/[slug]/participants',
+		path: '/admin/waves/{slug}/participants',
+		expect: only(['admin', 'analyst'])
+	},
+	{ route: '/admin/organisations', path: '/admin/organisations', expect: only(['admin', 'analyst']) },
+	{ route: '/admin/title-mappings', path: '/admin/title-mappings', expect: only(['admin', 'analyst']) }
 ];

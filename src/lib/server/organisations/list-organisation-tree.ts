@@ -1,25 +1,26 @@
 import { sql } from 'drizzle-orm';
-import type { TDb } from '../db/client.ts';
+import type { TDb, TTx } from '../db/client.ts';
 
 export interface TOrganisationNode {
 	id: string;
+	parentId: string | null;
 	code: string | null;
 	name: string;
-	kind: string;
+	kind: 'country' | 'region' | 'municipality' | 'department' | 'other';
 	/** 0 for a top unit (the region), 1 below it, and so on. */
 	depth: number;
 }
 
 /** Every organisation unit, depth-first with each level in Swedish alphabetical order (for pickers). */
-export async function listOrganisationTree(db: TDb): Promise<TOrganisationNode[]> {
+export async function listOrganisationTree(db: TDb | TTx): Promise<TOrganisationNode[]> {
 	const result = (await db.execute(sql`
 		with recursive tree as (
-			select id, code, name, kind, 0 as depth, array[name::text] as path from organisations where parent_id is null
+			select id, parent_id, code, name, kind, 0 as depth, array[name::text] as path from organisations where parent_id is null
 			union all
-			select o.id, o.code, o.name, o.kind, t.depth + 1, t.path || o.name::text
+			select o.id, o.parent_id, o.code, o.name, o.kind, t.depth + 1, t.path || o.name::text
 			from organisations o join tree t on o.parent_id = t.id
 		)
-		select id, code, name, kind, depth, path from tree`)) as unknown as {
+		select id, parent_id as "parentId", code, name, kind, depth, path from tree`)) as unknown as {
 		rows: Array<TOrganisationNode & { path: string[] }>;
 	};
 	const collator = new Intl.Collator('sv');
