@@ -32,13 +32,17 @@ beforeAll(async () => {
 		const [wave] = await database.db.select().from(waves).where(eq(waves.slug, 'nu'));
 		await database.db.insert(themes).values({ waveId: wave?.id ?? '', questionCode: 'stod', label: '=1+1' });
 		const account = async (role: 'analyst' | 'contact', email: string, organisationCode?: string) => {
-			const user = await createUser(database.db, {
-				email,
-				name: email,
-				password: 'ett-långt-lösenord',
-				role,
-				organisationCode
-			});
+			const user = await createUser(
+				database.db,
+				{
+					email,
+					name: email,
+					password: 'ett-långt-lösenord',
+					role,
+					organisationCode
+				},
+				'test'
+			);
 			return (await createApiToken(database.db, user, 'skript')).token;
 		};
 		tokens.analyst = await account('analyst', 'analytiker@example.org');
