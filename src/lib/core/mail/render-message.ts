@@ -4,7 +4,7 @@ export const ZMailLang = z.enum(['sv', 'en']);
 export type TMailLang = z.infer<typeof ZMailLang>;
 
 /** Characters that would end a header line or confuse a mail client: CR, LF and the other controls. */
-const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
 
 /** One line of text: controls (CR/LF included) become a space, so no value can start a new header. */
 export function singleLine(value: string): string {
