@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { rowsToAnswers, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import type { TDb } from '../db/client.ts';
-import { participants, responses, waves } from '../db/schema.ts';
+import { participants, participantTokens, responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
 import { loadAnswerRows } from './load-answer-rows.ts';
@@ -20,16 +20,21 @@ export interface TRespondent {
 }
 
 /**
- * Finds who a respondent link belongs to: an invited participant's personal token, or the resume token of
- * an open-link response. Both lookups always run, so an unknown token costs the same as a known one.
+ * Finds who a respondent link belongs to: an invited participant's personal token (the first one, or a
+ * further one minted for an e-mail), or the resume token of an open-link response. Every lookup always
+ * runs, so an unknown token costs the same as a known one.
  */
 export async function resolveRespondent(db: TDb, token: string): Promise<TRespondent | null> {
 	const hash = hashToken(TOKEN_PATTERN.test(token) ? token : `invalid:${token}`);
+	const [further] = await db
+		.select({ participantId: participantTokens.participantId })
+		.from(participantTokens)
+		.where(eq(participantTokens.tokenHash, hash));
 	const [byParticipant] = await db
 		.select({ participant: participants, response: responses })
 		.from(participants)
 		.leftJoin(responses, eq(responses.participantId, participants.id))
-		.where(eq(participants.tokenHash, hash));
+		.where(or(eq(participants.tokenHash, hash), eq(participants.id, further?.participantId ?? NO_ID)));
 	const [byResume] = await db.select().from(responses).where(eq(responses.resumeTokenHash, hash));
 	const response = byParticipant?.response ?? byResume ?? null;
 	// An unknown token runs the same queries (on an id that matches nothing) as a known one, so the time a
