@@ -7,6 +7,7 @@ import { consoleIo, type TCommand, type TCommandIo } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
+import { sendMailCommand } from './commands/send-mail.ts';
 import { serveCommand } from './commands/serve.ts';
 import { waveCommand } from './commands/wave.ts';
 import { controlSocketPath, forwardCommand } from './control-socket.ts';
@@ -18,7 +19,9 @@ const commands: Record<string, TCommand> = {
 	migrate: migrateCommand,
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
-	participant: participantCommand
+	participant: participantCommand,
+	invitations: sendMailCommand('invitations'),
+	reminders: sendMailCommand('reminders')
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -29,9 +32,12 @@ Commands:
   questionnaire list|validate <file>|import <file>
   wave create|list|show|open|close
   participant add            invite one person to a wave and print their link
+  invitations send --wave <slug>   queue and send the invitations of a wave
+  reminders send --wave <slug>     queue and send reminders to those who have not completed
 
 Run "mognad <command> --help" for a command's options.
-Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
+Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,
+SMTP_URL (unset: e-mail goes to the outbox), MAIL_FROM.`;
 
 /**
  * Runs the CLI; returns the exit code. With the embedded database in use by a running server, commands

@@ -22,15 +22,16 @@ export async function drainQueue(
 		total.retrying += batch.retrying;
 		total.outbox += batch.outbox;
 		if (batch.claimed > 0) continue;
+		// When the next waiting message is due: a retry's wait, or another process's lease running out.
 		const [next] = await db
 			.select({
-				waitMs: sql<number>`greatest(0, extract(epoch from min(coalesce(
-				case when ${messages.status} = 'sending' then ${messages.lockedUntil} end,
-				${messages.nextAttemptAt})) - now()) * 1000)::float8`
+				dueInMs: sql<number | null>`(extract(epoch from min(case when ${messages.status} = 'sending'
+					then ${messages.lockedUntil} else ${messages.nextAttemptAt} end) - now()) * 1000)::float8`
 			})
 			.from(messages)
 			.where(inArray(messages.status, ['queued', 'sending']));
-		if (next?.waitMs === null || next?.waitMs === undefined) return total;
-		await new Promise((resolve) => setTimeout(resolve, Math.min(Number(next.waitMs) + 10, settings.pollMs)));
+		if (next?.dueInMs === null || next?.dueInMs === undefined) return total;
+		const wait = Math.min(Math.max(Number(next.dueInMs), 0) + 10, settings.pollMs);
+		await new Promise((resolve) => setTimeout(resolve, wait));
 	}
 }

@@ -14,7 +14,12 @@ export interface TRespondent {
 	wave: typeof waves.$inferSelect;
 	questionnaire: TQuestionnaire;
 	mode: 'invite' | 'open';
-	participant: { id: string; organisationId: string | null; title: string | null } | null;
+	participant: {
+		id: string;
+		organisationId: string | null;
+		title: string | null;
+		optedOutAt: Date | null;
+	} | null;
 	response: typeof responses.$inferSelect | null;
 	answers: TAnswerMap;
 }
@@ -50,7 +55,9 @@ export async function resolveRespondent(db: TDb, token: string): Promise<TRespon
 		wave,
 		questionnaire,
 		mode: p ? 'invite' : 'open',
-		participant: p ? { id: p.id, organisationId: p.organisationId, title: p.title } : null,
+		participant: p
+			? { id: p.id, organisationId: p.organisationId, title: p.title, optedOutAt: p.optedOutAt }
+			: null,
 		response,
 		answers: rowsToAnswers(questionnaire, rows)
 	};
