@@ -7,6 +7,8 @@ declare global {
 		}
 		interface Locals {
 			lang: 'sv' | 'en';
+			/** The signed-in staff user (session cookie, or a bearer token on /api/v1/*), or null. */
+			user: import('#lib/server/auth/roles.ts').TSessionUser | null;
 		}
 	}
 }

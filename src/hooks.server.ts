@@ -1,7 +1,11 @@
+import { redirect } from '@sveltejs/kit';
 import { type Handle, type HandleServerError, type ServerInit, sequence } from '@sveltejs/kit/hooks';
 import { defineCustomServerStrategy, isLocale } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { errorStatus, isAppError } from '#lib/server/app-error.ts';
+import { SESSION_COOKIE } from '#lib/server/auth/create-session.ts';
+import { resolveApiToken } from '#lib/server/auth/resolve-api-token.ts';
+import { resolveSession } from '#lib/server/auth/resolve-session.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { logger } from '#lib/server/logger.ts';
 
@@ -51,7 +55,28 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, language);
+// Who is signed in: the session cookie, or on the JSON API a bearer token. Pages check roles themselves
+// (requireRole); signed-out visitors to /admin are sent to sign in and brought back afterwards.
+const authentication: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	const { db } = await getDatabase();
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		event.locals.user = await resolveSession(db, token);
+		if (!event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	}
+	const bearer = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '')?.[1];
+	if (bearer && event.url.pathname.startsWith('/api/v1/')) {
+		event.locals.user = await resolveApiToken(db, bearer);
+	}
+	const path = event.url.pathname;
+	if (!event.locals.user && (path === '/admin' || path.startsWith('/admin/'))) {
+		redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, language, authentication);
 
 // The one place where service errors become HTTP statuses: an AppError's message is meant for the user.
 export const handleError: HandleServerError = ({ kind, error, event }) => {

@@ -3,12 +3,13 @@ import { isAppError } from '../lib/server/app-error.ts';
 import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
-import { consoleIo, type TCommand, type TCommandIo } from './command.ts';
+import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
 import { sendMailCommand } from './commands/send-mail.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
 import { waveCommand } from './commands/wave.ts';
 import { controlSocketPath, forwardCommand } from './control-socket.ts';
 import { describeError } from './describe-error.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, TCommand> = {
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
 	participant: participantCommand,
+	user: userCommand,
 	invitations: sendMailCommand('invitations'),
 	reminders: sendMailCommand('reminders')
 };
@@ -32,6 +34,7 @@ Commands:
   questionnaire list|validate <file>|import <file>
   wave create|list|show|open|close
   participant add            invite one person to a wave and print their link
+  user create                create a staff account (--admin for an administrator)
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
 
@@ -47,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
 	const [name] = argv;
 	const config = readConfig();
 	if (name && name !== 'serve' && commands[name] && !config.DATABASE_URL) {
-		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo);
+		// Standard input is read here and sent along: the server has none of the caller's.
+		const input = argv.includes('--password-stdin') ? await readStandardInput() : undefined;
+		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo, input);
 		if (forwarded !== null) return forwarded;
 	}
 	// Commands print their results; the log is for the server, and for problems.

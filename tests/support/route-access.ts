@@ -1,0 +1,66 @@
+import type { TRole } from '../../src/lib/server/auth/roles.ts';
+
+/** Who requests a route in the role matrix: nobody signed in, or a user of one role. */
+export type TAccessor = 'anonymous' | TRole;
+export const ACCESSORS: readonly TAccessor[] = ['anonymous', 'admin', 'analyst', 'contact', 'viewer'];
+
+export interface TRouteAccess {
+	/** The SvelteKit route id (folder under src/routes), e.g. `/admin/waves/[slug]`. */
+	route: string;
+	/**
+	 * A concrete address to GET. Placeholders filled in by the matrix test: `{token}` = an invited
+	 * participant's link token, `{slug}` = an open invitation wave (`matrix`), `{openSlug}` = an open-link
+	 * wave (`matrix-open`), `{organisationId}` = Luleå's id (the contact's own unit), `{otherOrganisationId}` =
+	 * Kiruna's id.
+	 */
+	path: string;
+	/** The exact HTTP status each accessor gets. */
+	expect: Record<TAccessor, number>;
+}
+
+const STAFF: readonly TRole[] = ['admin', 'analyst', 'contact', 'viewer'];
+
+/** Status `status` for everyone, signed in or not (respondent pages, sign-in). */
+export function everyone(status = 200): Record<TAccessor, number> {
+	return { anonymous: status, admin: status, analyst: status, contact: status, viewer: status };
+}
+
+/**
+ * Only the given roles get `status`; other signed-in users get 403, and anonymous visitors are sent to
+ * sign in (303 to /login), or get 401 on the JSON API.
+ */
+export function only(roles: readonly TRole[], options: { status?: number; api?: boolean } = {}) {
+	const expect = { anonymous: options.api ? 401 : 303 } as Record<TAccessor, number>;
+	for (const role of STAFF) expect[role] = roles.includes(role) ? (options.status ?? 200) : 403;
+	return expect;
+}
+
+/** Every signed-in user. */
+export const signedIn = (options: { status?: number; api?: boolean } = {}) => only(STAFF, options);
+
+/**
+ * Every route of the app, with what each kind of visitor gets from a GET. Add a line for every route you
+ * create: tests/integration/role-matrix.test.ts fails on a route missing here, and checks every status.
+ */
+export const routeAccess: TRouteAccess[] = [
+	// Public: the start page, sign-in (signed-in users are sent on to /admin), sign-out (a button only).
+	{ route: '/', path: '/', expect: everyone() },
+	{ route: '/login', path: '/login', expect: { ...everyone(303), anonymous: 200 } },
+	{ route: '/logout', path: '/logout', expect: everyone() },
+	// Gone once an account exists (the matrix runs with accounts).
+	{ route: '/setup', path: '/setup', expect: everyone(404) },
+
+	// Respondents: no sign-in, the link is the key.
+	{ route: '/o/[slug]', path: '/o/{openSlug}', expect: everyone() },
+	{ route: '/s/[token]', path: '/s/{token}', expect: everyone() },
+	{ route: '/s/[token]/sida/[section]', path: '/s/{token}/sida/behov', expect: everyone() },
+	{ route: '/s/[token]/granska', path: '/s/{token}/granska', expect: everyone() },
+	{ route: '/s/[token]/sparad', path: '/s/{token}/sparad', expect: everyone() },
+	// Before submitting, the thank-you page leads back to the questionnaire.
+	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
+
+	// Staff.
+	{ route: '/admin', path: '/admin', expect: signedIn() },
+	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
+];
