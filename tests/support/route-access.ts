@@ -58,9 +58,11 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/sparad', path: '/s/{token}/sparad', expect: everyone() },
 	// Before submitting, the thank-you page leads back to the questionnaire.
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
+	{ route: '/s/[token]/avregistrera', path: '/s/{token}/avregistrera', expect: everyone() },
 
 	// Staff.
 	{ route: '/admin', path: '/admin', expect: signedIn() },
 	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
-	{ route: '/admin/account', path: '/admin/account', expect: signedIn() }
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },
+	{ route: '/admin/waves/[slug]/messages', path: '/admin/waves/{slug}/messages', expect: only(['admin', 'analyst']) }
 ];

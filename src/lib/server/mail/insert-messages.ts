@@ -22,6 +22,15 @@ export interface TInsertMessagesOptions {
 
 const CHUNK = 500;
 
+const sendable = (recipients: TRecipient[]) =>
+	recipients.filter((r) => ZMessageInput.shape.to.safeParse(r.email).success);
+
+/** What queueing would do: the recipients with a valid address, out of all participants. */
+export function countOnly(participantCount: number, recipients: TRecipient[]) {
+	const queued = sendable(recipients).length;
+	return { queued, skipped: participantCount - queued };
+}
+
 /**
  * Queues one message per recipient, each with a newly minted personal link whose hash is stored in
  * `participant_tokens`. A message whose dedupe key exists already is left alone (and no link is kept for
@@ -30,10 +39,10 @@ const CHUNK = 500;
 export async function insertMessages(tx: TTx, options: TInsertMessagesOptions): Promise<string[]> {
 	const { wave, kind, lang, origin } = options;
 	const queued: string[] = [];
-	const sendable = options.recipients.filter((r) => ZMessageInput.shape.to.safeParse(r.email).success);
-	for (let i = 0; i < sendable.length; i += CHUNK) {
+	const recipients = sendable(options.recipients);
+	for (let i = 0; i < recipients.length; i += CHUNK) {
 		const tokens = new Map<string, string>();
-		const rows = sendable.slice(i, i + CHUNK).map((r) => {
+		const rows = recipients.slice(i, i + CHUNK).map((r) => {
 			const token = generateToken();
 			tokens.set(r.participantId, token);
 			const message = renderMessage({

@@ -133,7 +133,7 @@ describe('invitations', () => {
 		const audit = await database.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'invitations.queue'), eq(auditLog.subject, 'wave:inbjudan')));
+			.where(and(eq(auditLog.action, 'invitations.queue'), eq(auditLog.subject, 'inbjudan')));
 		expect(audit.map((a) => [a.actor, a.details])).toEqual([['test', { queued: 3, skipped: 0 }]]);
 	});
 

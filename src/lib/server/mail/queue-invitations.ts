@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZMailLang } from '../../core/mail/render-message.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, participants } from '../db/schema.ts';
+import { participants } from '../db/schema.ts';
 import { findMailWave } from './find-mail-wave.ts';
-import { insertMessages } from './insert-messages.ts';
+import { countOnly, insertMessages } from './insert-messages.ts';
 
 export const ZQueueMail = z.object({
 	waveSlug: z.string().min(1),
@@ -12,7 +13,9 @@ export const ZQueueMail = z.object({
 	origin: z.url(),
 	lang: ZMailLang.default('sv'),
 	/** Who asked, for the audit log (a user's e-mail, or `cli`). */
-	actor: z.string().min(1)
+	actor: z.string().min(1),
+	/** Only count what would be queued (for a confirmation), change nothing. */
+	dryRun: z.boolean().default(false)
 });
 export type TQueueMailOptions = z.input<typeof ZQueueMail>;
 
@@ -43,6 +46,7 @@ export async function queueInvitations(db: TDb, options: TQueueMailOptions): Pro
 		const due = all
 			.filter((p) => p.invitedAt === null && p.optedOutAt === null)
 			.map((p) => ({ ...p, dedupeKey: `invitation:${p.participantId}` }));
+		if (input.dryRun) return countOnly(all.length, due);
 		const queued = await insertMessages(tx, {
 			wave,
 			kind: 'invitation',
@@ -51,11 +55,11 @@ export async function queueInvitations(db: TDb, options: TQueueMailOptions): Pro
 			recipients: due
 		});
 		const result = { queued: queued.length, skipped: all.length - queued.length };
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'invitations.queue',
-			subject: `wave:${wave.slug}`,
-			details: result
+			subject: wave.slug,
+			details: { ...result }
 		});
 		return result;
 	});

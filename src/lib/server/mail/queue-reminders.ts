@@ -1,8 +1,9 @@
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, messages, participants, responses } from '../db/schema.ts';
+import { messages, participants, responses } from '../db/schema.ts';
 import { findMailWave } from './find-mail-wave.ts';
-import { insertMessages } from './insert-messages.ts';
+import { countOnly, insertMessages } from './insert-messages.ts';
 import { type TQueueMailOptions, type TQueueResult, ZQueueMail } from './queue-invitations.ts';
 
 /**
@@ -15,27 +16,51 @@ export async function queueReminders(db: TDb, options: TQueueMailOptions): Promi
 	const input = ZQueueMail.parse(options);
 	const wave = await findMailWave(db, input.waveSlug);
 	return db.transaction(async (tx) => {
-		const all = await tx
+		const [total] = await tx
+			.select({ n: count() })
+			.from(participants)
+			.where(eq(participants.waveId, wave.id));
+		const candidates = await tx
 			.select({
 				participantId: participants.id,
 				name: participants.name,
 				email: participants.email,
-				reminderCount: participants.reminderCount,
-				due: sql<boolean>`${participants.invitedAt} is not null
-					and ${participants.optedOutAt} is null
-					and ${participants.bouncedAt} is null
-					and not ${participants.hasCompleted}
-					and not exists (select 1 from ${responses} r
-						where r.participant_id = ${participants.id} and r.status = 'complete')
-					and not exists (select 1 from ${messages} m
-						where m.participant_id = ${participants.id} and m.status in ('queued', 'sending'))`
+				reminderCount: participants.reminderCount
 			})
 			.from(participants)
-			.where(sql`${participants.waveId} = ${wave.id}`)
+			.where(
+				and(
+					eq(participants.waveId, wave.id),
+					isNotNull(participants.invitedAt),
+					isNull(participants.optedOutAt),
+					isNull(participants.bouncedAt),
+					eq(participants.hasCompleted, false),
+					notExists(
+						tx
+							.select({ one: sql`1` })
+							.from(responses)
+							.where(and(eq(responses.participantId, participants.id), eq(responses.status, 'complete')))
+					),
+					notExists(
+						tx
+							.select({ one: sql`1` })
+							.from(messages)
+							.where(
+								and(
+									eq(messages.participantId, participants.id),
+									inArray(messages.status, ['queued', 'sending'])
+								)
+							)
+					)
+				)
+			)
 			.orderBy(asc(participants.createdAt), asc(participants.id));
-		const due = all
-			.filter((p) => p.due)
-			.map((p) => ({ ...p, dedupeKey: `reminder:${p.participantId}:${p.reminderCount + 1}` }));
+		const participantCount = total?.n ?? 0;
+		const due = candidates.map((p) => ({
+			...p,
+			dedupeKey: `reminder:${p.participantId}:${p.reminderCount + 1}`
+		}));
+		if (input.dryRun) return countOnly(participantCount, due);
 		const queued = await insertMessages(tx, {
 			wave,
 			kind: 'reminder',
@@ -43,12 +68,12 @@ export async function queueReminders(db: TDb, options: TQueueMailOptions): Promi
 			origin: input.origin,
 			recipients: due
 		});
-		const result = { queued: queued.length, skipped: all.length - queued.length };
-		await tx.insert(auditLog).values({
+		const result = { queued: queued.length, skipped: participantCount - queued.length };
+		await recordAudit(tx, {
 			actor: input.actor,
 			action: 'reminders.queue',
-			subject: `wave:${wave.slug}`,
-			details: result
+			subject: wave.slug,
+			details: { ...result }
 		});
 		return result;
 	});

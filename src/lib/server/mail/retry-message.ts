@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { auditLog, messages } from '../db/schema.ts';
+import { messages } from '../db/schema.ts';
 
 /** Queues a failed message of a wave again, with a fresh count of attempts. */
 export async function retryMessage(db: TDb, options: { waveId: string; messageId: string; actor: string }) {
@@ -18,11 +19,11 @@ export async function retryMessage(db: TDb, options: { waveId: string; messageId
 			)
 			.returning({ id: messages.id, to: messages.toAddress });
 		if (!row) throw new AppError('NOT_FOUND', 'No failed message with that id in this wave');
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			actor: options.actor,
 			action: 'message.retry',
-			subject: `message:${row.id}`,
-			details: { to: row.to }
+			subject: row.to,
+			details: { id: row.id }
 		});
 		return row;
 	});
