@@ -64,5 +64,9 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/admin', path: '/admin', expect: signedIn() },
 	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
 	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },
-	{ route: '/admin/waves/[slug]/messages', path: '/admin/waves/{slug}/messages', expect: only(['admin', 'analyst']) }
+	{
+		route: '/admin/waves/[slug]/messages',
+		path: '/admin/waves/{slug}/messages',
+		expect: only(['admin', 'analyst'])
+	}
 ];

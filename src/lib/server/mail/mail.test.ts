@@ -256,6 +256,8 @@ describe('reminders', () => {
 			.from(messages)
 			.where(and(eq(messages.participantId, waiting), eq(messages.kind, 'reminder')));
 		expect(keys.map((k) => k.key).sort()).toEqual([`reminder:${waiting}:1`, `reminder:${waiting}:2`]);
+		await drainQueue(database.db, transport, settings);
+		expect(peer.received.map((m) => m.to[0])).toEqual(['person6@paminn.example', 'person6@paminn.example']);
 	});
 });
 
