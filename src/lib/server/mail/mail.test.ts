@@ -80,6 +80,13 @@ const queue = (slug: string) =>
 	queueInvitations(database.db, { waveSlug: slug, origin: ORIGIN, actor: 'test' });
 const remind = (slug: string) =>
 	queueReminders(database.db, { waveSlug: slug, origin: ORIGIN, actor: 'test' });
+const failedSends = async (waveId: string) =>
+	(
+		await database.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(messages)
+			.where(and(eq(messages.waveId, waveId), sql`${messages.lastError} is not null`))
+	)[0]?.n ?? 0;
 const tokenIn = (text: string) => /\/s\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
 
 describe('invitations', () => {
@@ -347,7 +354,11 @@ describe('sending faults', () => {
 		const { peer, transport } = await peerAndTransport({
 			onAccepted: () => {
 				if (peer.received.length === 15 && !restarted) {
-					restarted = peer.stop().then(() => new Promise((r) => setTimeout(r, 300)).then(() => peer.start()));
+					// Back only once a send has failed for want of the server.
+					restarted = peer.stop().then(async () => {
+						while ((await failedSends(wave.id)) === 0) await new Promise((r) => setTimeout(r, 20));
+						await peer.start();
+					});
 				}
 			}
 		});
