@@ -20,6 +20,9 @@ export function createMailTransport(smtpUrl: string | undefined): TMailTransport
 		// STARTTLS is used when the server offers it; `?tls=off` talks plain SMTP to a local relay.
 		ignoreTLS: url.searchParams.get('tls') === 'off',
 		pool: true,
+		// A message on a connection that closes is handed back to the queue, which counts the attempt and
+		// waits before the next one, rather than resent at once by the pool.
+		maxRequeues: 0,
 		maxConnections: Number(url.searchParams.get('pool') ?? 4),
 		connectionTimeout: 15_000,
 		greetingTimeout: 15_000,
