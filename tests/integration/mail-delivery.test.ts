@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +47,9 @@ describe('the mail commands with a real SMTP server', () => {
 		await backend?.cleanup();
 	});
 
-	function mognad(...args: string[]) {
-		const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
+	// Run without blocking: the SMTP peer answers from this process.
+	function mognad(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+		const child = spawn(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
 			cwd: root,
 			env: {
 				...process.env,
@@ -59,19 +60,22 @@ describe('the mail commands with a real SMTP server', () => {
 				LOG_LEVEL: '',
 				...mailEnv,
 				...backend.env
-			},
-			encoding: 'utf8'
+			}
 		});
-		return { code: result.status, out: result.stdout, err: result.stderr };
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (err += d));
+		return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
 	}
 
 	it('send the invitations once, and the link in each leads to the first page', async () => {
-		const first = mognad('invitations', 'send', '--wave', 'utskick');
+		const first = await mognad('invitations', 'send', '--wave', 'utskick');
 		expect(first.err).toBe('');
 		expect(first.out).toBe(
 			'5 invitations queued, 0 participants skipped\n5 sent, 0 failed, 0 to the outbox\n'
 		);
-		expect(mognad('invitations', 'send', '--wave', 'utskick').out).toBe(
+		expect((await mognad('invitations', 'send', '--wave', 'utskick')).out).toBe(
 			'0 invitations queued, 5 participants skipped\n0 sent, 0 failed, 0 to the outbox\n'
 		);
 		expect(peer.received.map((m) => m.to[0]).sort()).toEqual(
@@ -99,7 +103,7 @@ describe('the mail commands with a real SMTP server', () => {
 		expect(optOut.body).toContain('Du är avregistrerad');
 		peer.received.length = 0;
 
-		const result = mognad('reminders', 'send', '--wave', 'utskick');
+		const result = await mognad('reminders', 'send', '--wave', 'utskick');
 		expect(result.err).toBe('');
 		expect(result.out.split('\n')[0]).toBe('4 reminders queued, 1 participants skipped');
 		await until(() => peer.received.length >= 4, 'four reminders');
