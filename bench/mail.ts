@@ -3,7 +3,7 @@
 // reachable at DATABASE_URL). Prints the time to queue, the time until the peer has accepted every message,
 // and messages per second. Loopback only.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -67,16 +67,19 @@ async function run(label: string, adminUrl: string | undefined, processes: numbe
 			await database.close();
 		} else {
 			// The embedded database is held by the server: the command runs inside it.
-			const result = spawnSync(
+			// The embedded database is held by the server: the command runs inside it. Not spawnSync: the SMTP
+			// peer answers from this process.
+			const child = spawn(
 				process.execPath,
 				[path.join(root, 'bin', 'mognad.js'), 'invitations', 'send', '--wave', 'bench'],
 				{
 					cwd: root,
 					env: { ...process.env, DATABASE_URL: '', MOGNAD_DATA_DIR: dataDirs[0] },
-					encoding: 'utf8'
+					stdio: 'ignore'
 				}
 			);
-			if (result.status !== 0) throw new Error(result.stderr);
+			const code = await new Promise((resolve) => child.once('close', resolve));
+			if (code !== 0) throw new Error(`mognad invitations send exited with ${code}`);
 		}
 		const queued = performance.now();
 		while (peer.received.length < PARTICIPANTS) await new Promise((r) => setTimeout(r, 50));
