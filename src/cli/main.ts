@@ -8,6 +8,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
 import { resultsCommand } from './commands/results.ts';
+import { sendMailCommand } from './commands/send-mail.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 import { waveCommand } from './commands/wave.ts';
@@ -23,7 +24,9 @@ const commands: Record<string, TCommand> = {
 	participant: participantCommand,
 	participants: participantCommand,
 	user: userCommand,
-	results: resultsCommand
+	results: resultsCommand,
+	invitations: sendMailCommand('invitations'),
+	reminders: sendMailCommand('reminders')
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -37,9 +40,12 @@ Commands:
   participants import        import a CSV or XLSX list of participants into a wave (all or nothing)
   user create                create a staff account (--admin for an administrator)
   results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
+  invitations send --wave <slug>   queue and send the invitations of a wave
+  reminders send --wave <slug>     queue and send reminders to those who have not completed
 
 Run "mognad <command> --help" for a command's options.
-Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
+Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,
+SMTP_URL (unset: e-mail goes to the outbox), MAIL_FROM.`;
 
 /**
  * Runs the CLI; returns the exit code. With the embedded database in use by a running server, commands

@@ -58,6 +58,7 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/sparad', path: '/s/{token}/sparad', expect: everyone() },
 	// Before submitting, the thank-you page leads back to the questionnaire.
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
+	{ route: '/s/[token]/avregistrera', path: '/s/{token}/avregistrera', expect: everyone() },
 
 	// Staff.
 	{ route: '/admin', path: '/admin', expect: signedIn() },
@@ -102,5 +103,10 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst'])
 	},
 	{ route: '/admin/organisations', path: '/admin/organisations', expect: only(['admin', 'analyst']) },
-	{ route: '/admin/title-mappings', path: '/admin/title-mappings', expect: only(['admin', 'analyst']) }
+	{ route: '/admin/title-mappings', path: '/admin/title-mappings', expect: only(['admin', 'analyst']) },
+	{
+		route: '/admin/waves/[slug]/messages',
+		path: '/admin/waves/{slug}/messages',
+		expect: only(['admin', 'analyst'])
+	}
 ];

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { readConfig } from '../../lib/server/config.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { logger } from '../../lib/server/logger.ts';
+import { createMailTransport } from '../../lib/server/mail/create-mail-transport.ts';
+import { mailSettings } from '../../lib/server/mail/mail-settings.ts';
+import { startMailWorker } from '../../lib/server/mail/mail-worker.ts';
 import { projectPath } from '../../lib/server/project-path.ts';
 import { listWaves } from '../../lib/server/waves/list-waves.ts';
 import { buildIfNeeded } from '../build-if-needed.ts';
@@ -12,7 +15,8 @@ import { startHttpServer } from '../http-server.ts';
 const help = `Usage: mognad serve [--port <n>] [--no-build]
 Builds the app if the sources changed, applies migrations, loads the built-in data and serves the app.
 Environment: PORT (3000), HOST (0.0.0.0), ORIGIN (the public address, default http://localhost:PORT),
-DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data).`;
+DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), SMTP_URL (unset: e-mail goes
+to the outbox), MAIL_FROM.`;
 
 /** `mognad serve`; `run` runs the other commands sent to it over the control socket. */
 export async function serveCommand(argv: string[], io: TCommandIo, run: TRunCommand): Promise<number> {
@@ -38,7 +42,10 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 		process.env.HOST || '0.0.0.0',
 		Number(process.env.PORT)
 	);
-	const dataDir = readConfig().MOGNAD_DATA_DIR;
+	const config = readConfig();
+	const dataDir = config.MOGNAD_DATA_DIR;
+	// Every app process sends queued e-mail; the queue's row locks keep each message to one of them.
+	const mail = startMailWorker(database.db, createMailTransport(config.SMTP_URL), mailSettings(config));
 	// With the embedded database, the other commands run in here while the server holds it.
 	const control =
 		database.kind === 'pglite'
@@ -63,7 +70,8 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 			io.out(`Open wave "${w.name}": ${origin}/o/${w.slug}`);
 		}
 	}
-	// Ctrl-C or a service manager's SIGTERM: finish the requests under way; main() then closes the database.
+	// Ctrl-C or a service manager's SIGTERM: finish the requests and the e-mail batch under way; main()
+	// then closes the database.
 	await new Promise<void>((resolve) => {
 		const stop = () => {
 			control?.close();
@@ -73,5 +81,6 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 		process.once('SIGINT', stop);
 		process.once('SIGTERM', stop);
 	});
+	await mail.stop();
 	return 0;
 }

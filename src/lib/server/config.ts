@@ -6,7 +6,19 @@ const ZConfig = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
 	ORIGIN: z.string().url().optional(),
-	SMTP_URL: z.string().optional(),
+	/** smtp://user:pass@host:587 or smtps://…; unset: e-mail stays in the outbox for the admin to read. */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/\S+$/, 'use smtp://host:port or smtps://host:port')
+		.optional(),
+	/** The From of every e-mail, e.g. `Region Norrbotten <enkat@example.org>`. */
+	MAIL_FROM: z.string().min(3).default('Mognad <noreply@localhost>'),
+	/** Sending attempts per message before it is marked failed; the wait doubles after each one. */
+	MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+	MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
+	/** How often each app process looks for due messages. */
+	MAIL_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+	MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 export type TConfig = z.infer<typeof ZConfig>;

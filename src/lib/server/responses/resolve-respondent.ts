@@ -1,8 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { rowsToAnswers, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import type { TDb } from '../db/client.ts';
-import { participants, responses, waves } from '../db/schema.ts';
+import { participants, participantTokens, responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { hashToken, TOKEN_PATTERN } from '../tokens.ts';
 import { anonymousResponseKey } from './anonymous-response-key.ts';
@@ -15,7 +15,12 @@ export interface TRespondent {
 	wave: typeof waves.$inferSelect;
 	questionnaire: TQuestionnaire;
 	mode: 'invite' | 'open';
-	participant: { id: string; organisationId: string | null; title: string | null } | null;
+	participant: {
+		id: string;
+		organisationId: string | null;
+		title: string | null;
+		optedOutAt: Date | null;
+	} | null;
 	response: typeof responses.$inferSelect | null;
 	/** Submitted: the response is complete, or the participant has completed (an anonymous wave's only trace). */
 	completed: boolean;
@@ -23,17 +28,22 @@ export interface TRespondent {
 }
 
 /**
- * Finds who a respondent link belongs to: an invited participant's personal token, or the resume token of
- * an open-link response. Both lookups always run, so an unknown token costs the same as a known one.
+ * Finds who a respondent link belongs to: an invited participant's personal token (the first one, or a
+ * further one minted for an e-mail), or the resume token of an open-link response. Every lookup always
+ * runs, so an unknown token costs the same as a known one.
  */
 export async function resolveRespondent(db: TDb, token: string): Promise<TRespondent | null> {
 	const wellFormed = TOKEN_PATTERN.test(token) ? token : `invalid:${token}`;
 	const hash = hashToken(wellFormed);
+	const [further] = await db
+		.select({ participantId: participantTokens.participantId })
+		.from(participantTokens)
+		.where(eq(participantTokens.tokenHash, hash));
 	const [byParticipant] = await db
 		.select({ participant: participants, response: responses })
 		.from(participants)
 		.leftJoin(responses, eq(responses.participantId, participants.id))
-		.where(eq(participants.tokenHash, hash));
+		.where(or(eq(participants.tokenHash, hash), eq(participants.id, further?.participantId ?? NO_ID)));
 	// An anonymous wave's response is not linked to its participant: it is found through a key derived
 	// from the token (see anonymous-response-key.ts).
 	const [byResume] = await db
@@ -54,7 +64,9 @@ export async function resolveRespondent(db: TDb, token: string): Promise<TRespon
 		wave,
 		questionnaire,
 		mode: p ? 'invite' : 'open',
-		participant: p ? { id: p.id, organisationId: p.organisationId, title: p.title } : null,
+		participant: p
+			? { id: p.id, organisationId: p.organisationId, title: p.title, optedOutAt: p.optedOutAt }
+			: null,
 		response,
 		completed: response?.status === 'complete' || Boolean(p?.hasCompleted),
 		answers: rowsToAnswers(questionnaire, rows)

@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '#lib/server/db/instance.ts';
+import { optOutParticipant } from '#lib/server/mail/opt-out-participant.ts';
+import type { TRespondent } from '#lib/server/responses/resolve-respondent.ts';
+import { requireRespondent } from '#lib/server/web/require-respondent.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// Only invited participants get e-mail; an open link's resume token has nothing to unsubscribe from.
+async function requireParticipant(token: string, lang: 'sv' | 'en') {
+	const r: TRespondent = await requireRespondent(token, lang);
+	if (!r.participant) error(404, { message: lang === 'en' ? 'Not found' : 'Sidan finns inte' });
+	return { respondent: r, participant: r.participant };
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { respondent, participant } = await requireParticipant(params.token, locals.lang);
+	return { waveName: respondent.wave.name, optedOut: participant.optedOutAt !== null };
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals }) => {
+		const { participant } = await requireParticipant(params.token, locals.lang);
+		const { db } = await getDatabase();
+		await optOutParticipant(db, participant.id);
+		return { done: true };
+	}
+};
