@@ -1,0 +1,116 @@
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../core/questionnaire/text.ts';
+import { suppressSmallGroups } from '../../core/statistics/suppress-small-groups.ts';
+import type { TDb } from '../db/client.ts';
+import { organisations } from '../db/schema.ts';
+import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
+import { getWave } from '../waves/get-wave.ts';
+import { formatQuestionResult } from './format-question-result.ts';
+import { loadWaveFigures } from './load-wave-figures.ts';
+import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
+import { ZBreakdown } from './response-scope.ts';
+import type { TGroupResult, TWaveResults } from './wave-results-schema.ts';
+
+export const ZWaveResultsOptions = z.object({
+	slug: z.string().min(1),
+	/** Code (or id) of an organisation unit: only it and the units below it are counted. */
+	organisation: z.string().min(1).max(100).optional(),
+	roleGroup: z.string().min(1).max(100).optional(),
+	includePartial: z.boolean().default(false),
+	by: ZBreakdown.optional(),
+	lang: z.enum(['sv', 'en']).default('sv')
+});
+export type TWaveResultsOptions = z.input<typeof ZWaveResultsOptions>;
+
+const UNKNOWN = { sv: 'Uppgift saknas', en: 'Not known' } as const;
+
+/**
+ * A wave's results in the published shape: response and organisation counts, every question's figures,
+ * and optionally a breakdown where groups below the wave's k show no figures (see suppressSmallGroups).
+ */
+export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Promise<TWaveResults> {
+	const input = ZWaveResultsOptions.parse(options);
+	const wave = await getWave(db, input.slug);
+	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
+	const organisation = input.organisation ? await resolveOrganisationFilter(db, input.organisation) : null;
+	const filters = {
+		organisationIds: organisation?.ids,
+		roleGroup: input.roleGroup,
+		includePartial: input.includePartial
+	};
+	const figures = await loadWaveFigures(db, wave, questionnaire, { filters, by: input.by });
+	const lang = input.lang;
+	const result: TWaveResults = {
+		wave: {
+			slug: wave.slug,
+			name: wave.name,
+			period: wave.period,
+			status: wave.status,
+			questionnaire: { code: wave.questionnaireCode, version: wave.questionnaireVersion },
+			minGroupSize: wave.minGroupSize
+		},
+		filters: {
+			organisation: organisation?.label ?? null,
+			roleGroup: input.roleGroup ?? null,
+			includePartial: input.includePartial,
+			by: input.by ?? null
+		},
+		responses: figures.responses,
+		organisations: figures.organisations,
+		questions: figures.questions.map((q) => formatQuestionResult(q, figures.overall.get(q.code), lang))
+	};
+	if (!input.by) return result;
+
+	const counted = figures.groups
+		.map((g) => ({ ...g, n: g.responses.complete + (input.includePartial ? g.responses.partial : 0) }))
+		.filter((g) => g.n > 0);
+	const hidden = suppressSmallGroups(counted, wave.minGroupSize);
+	const labels = await groupLabels(
+		db,
+		input.by,
+		counted.map((g) => g.key),
+		questionnaire.roleGroups,
+		lang
+	);
+	const groups = counted.map((g): TGroupResult & { order: number } => {
+		const { group, label, order } = labels.get(g.key) ?? {
+			group: g.key,
+			label: g.key ?? UNKNOWN[lang],
+			order: 1e9
+		};
+		if (hidden.has(g.key)) return { group, label, n: null, suppressed: true, questions: [], order };
+		const questions = figures.questions.map((q) => formatQuestionResult(q, g.figures.get(q.code), lang));
+		return { group, label, n: g.n, suppressed: false, questions, order };
+	});
+	groups.sort((a, b) => a.order - b.order || a.label.localeCompare(b.label, 'sv'));
+	result.breakdown = groups.map(({ order: _, ...g }) => g);
+	return result;
+}
+
+// Organisation groups are shown by code and name (A–Ö); role groups by code and label, in the
+// questionnaire's order; an unknown unit or role group last.
+async function groupLabels(
+	db: TDb,
+	by: z.infer<typeof ZBreakdown>,
+	keys: Array<string | null>,
+	roleGroups: Array<{ code: string; label: { sv: string; en?: string } }>,
+	lang: 'sv' | 'en'
+) {
+	const labels = new Map<string | null, { group: string | null; label: string; order: number }>();
+	labels.set(null, { group: null, label: UNKNOWN[lang], order: 1e9 });
+	if (by === 'role') {
+		roleGroups.forEach((g, i) => {
+			labels.set(g.code, { group: g.code, label: t(g.label, lang), order: i });
+		});
+		return labels;
+	}
+	const ids = keys.filter((k): k is string => k !== null);
+	if (ids.length === 0) return labels;
+	const rows = await db
+		.select({ id: organisations.id, code: organisations.code, name: organisations.name })
+		.from(organisations)
+		.where(inArray(organisations.id, ids));
+	for (const row of rows) labels.set(row.id, { group: row.code ?? row.id, label: row.name, order: 0 });
+	return labels;
+}

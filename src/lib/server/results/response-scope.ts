@@ -1,0 +1,111 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+
+/** Which responses a result counts. */
+export const ZResultsFilters = z.object({
+	/** An organisation subtree (all its unit ids); unset = the whole wave. */
+	organisationIds: z.array(z.uuid()).max(10_000).optional(),
+	/** A role group code. */
+	roleGroup: z.string().min(1).max(100).optional(),
+	/** Count partial responses too (by default only complete ones count). */
+	includePartial: z.boolean().default(false)
+});
+export type TResultsFilters = z.output<typeof ZResultsFilters>;
+
+/**
+ * A breakdown: `organisation` = the units directly below the wave's owner (the municipalities),
+ * `department` = each respondent's own unit, `role` = role group.
+ */
+export const ZBreakdown = z.enum(['organisation', 'department', 'role']);
+export type TBreakdown = z.infer<typeof ZBreakdown>;
+
+/** The responses a query aggregates over, and the group each one falls in. */
+export interface TResponseScope {
+	waveId: string;
+	ownerOrganisationId: string | null;
+	filters: TResultsFilters;
+	by?: TBreakdown;
+	/**
+	 * Set when the scope is every response that has answers in the wave (no filter, no breakdown, and
+	 * partial responses counted or none exist): queries then read the answers table alone.
+	 */
+	wholeWave?: boolean;
+}
+
+/** `select id, status, grp from responses …` for the scope; `statuses: 'all'` ignores includePartial. */
+export function scopedResponses(scope: TResponseScope, statuses: 'counted' | 'all' = 'counted'): SQL {
+	const { filters } = scope;
+	const conditions: SQL[] = [sql`r.wave_id = ${scope.waveId}`];
+	if (statuses === 'counted' && !filters.includePartial) conditions.push(sql`r.status = 'complete'`);
+	if (filters.organisationIds) {
+		conditions.push(
+			filters.organisationIds.length > 0 ? sql`r.organisation_id in ${filters.organisationIds}` : sql`false`
+		);
+	}
+	const needsParticipant = filters.roleGroup !== undefined || scope.by === 'role';
+	if (filters.roleGroup !== undefined) {
+		conditions.push(sql`coalesce(r.role_group, p.role_group) = ${filters.roleGroup}`);
+	}
+	return sql`select r.id, r.status, ${groupKey(scope)} as grp from responses r
+		${needsParticipant ? sql`left join participants p on p.id = r.participant_id` : sql``}
+		${scope.by === 'organisation' ? topUnits(scope.ownerOrganisationId) : sql``}
+		where ${sql.join(conditions, sql` and `)}`;
+}
+
+function groupKey(scope: TResponseScope): SQL {
+	switch (scope.by) {
+		case 'organisation':
+			return sql`t.top_id::text`;
+		case 'department':
+			return sql`r.organisation_id::text`;
+		case 'role':
+			return sql`coalesce(r.role_group, p.role_group)`;
+		default:
+			return sql`null::text`;
+	}
+}
+
+// Each unit below the wave's owner, with the unit directly below the owner that it belongs to (itself
+// for a municipality, its municipality for a department).
+function topUnits(ownerOrganisationId: string | null): SQL {
+	const roots = ownerOrganisationId ? sql`parent_id = ${ownerOrganisationId}` : sql`parent_id is null`;
+	return sql`left join (
+		with recursive tree(id, top_id) as (
+			select id, id from organisations where ${roots}
+			union all
+			select o.id, tree.top_id from organisations o join tree on o.parent_id = tree.id
+		) select id, top_id from tree
+	) t on t.id = r.organisation_id`;
+}
+
+/**
+ * `from answers a …` with `s.grp` in scope: joined to the scope's responses, or — for the whole wave —
+ * the answers table alone (its wave_id is there so that this needs no join).
+ */
+export function scopedAnswers(scope: TResponseScope): SQL {
+	if (scope.wholeWave && !scope.by) return sql`answers a cross join (select null::text as grp) s`;
+	return sql`answers a join (${scopedResponses(scope)}) s on s.id = a.response_id`;
+}
+
+/**
+ * A GROUP BY over `columns`, plus the same per group when there is a breakdown; select
+ * overallAndGroup(scope) to tell the two apart.
+ */
+export function groupWithBreakdown(scope: TResponseScope, columns: SQL): SQL {
+	return scope.by ? sql`grouping sets ((${columns}), (s.grp, ${columns}))` : columns;
+}
+
+/**
+ * The select columns `overall` (true on the rows of the whole scope, false on a group's rows) and `grp`,
+ * to go with groupWithBreakdown.
+ */
+export function overallAndGroup(scope: TResponseScope): SQL {
+	return scope.by
+		? sql`grouping(s.grp) = 1 as overall, s.grp as grp`
+		: sql`true as overall, null::text as grp`;
+}
+
+/** Rows of `db.execute` on either driver. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (result as { rows: T[] }).rows;
+}
