@@ -60,5 +60,11 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/s/[token]/tack', path: '/s/{token}/tack', expect: everyone(303) },
 
 	// Staff.
-	{ route: '/admin', path: '/admin', expect: signedIn() }
+	{ route: '/admin', path: '/admin', expect: signedIn() },
+	// Free-text answers and their themes: contacts never, viewers read, admins and analysts edit.
+	{
+		route: '/admin/waves/[slug]/results/[question]',
+		path: '/admin/waves/{slug}/results/drivkrafter',
+		expect: only(['admin', 'analyst', 'viewer'])
+	}
 ];

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { barChart } from './bar-chart.ts';
+import { groupedBarChart } from './grouped-bar-chart.ts';
+import { pieChart } from './pie-chart.ts';
+import { radarChart } from './radar-chart.ts';
+import type { TChart } from './render-chart-svg.ts';
+import { scatterChart } from './scatter-chart.ts';
+
+const NBSP = '\u00a0';
+const hostile = '<script>alert(1)</script> & "x" <img src=x onerror=alert(1)> {a|b}';
+
+// What an SVG in a page may contain: ECharts' drawing elements, the title we add, nothing that runs.
+const allowedElements = new Set([
+	'svg',
+	'title',
+	'rect',
+	'path',
+	'polyline',
+	'polygon',
+	'text',
+	'g',
+	'circle',
+	'line'
+]);
+
+/** A small XML well-formedness check: balanced tags, quoted attributes, no stray markup characters. */
+function expectWellFormedSvg(svg: string) {
+	const stack: string[] = [];
+	const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/y;
+	let i = 0;
+	while (i < svg.length) {
+		const next = svg.indexOf('<', i);
+		const text = svg.slice(i, next === -1 ? svg.length : next);
+		expect(text).not.toMatch(/>|&(?!(?:amp|lt|gt|quot|#\d+);)/);
+		if (next === -1) break;
+		tag.lastIndex = next;
+		const match = tag.exec(svg);
+		expect(match, `malformed tag at ${svg.slice(next, next + 40)}`).not.toBeNull();
+		if (!match) return;
+		const [whole, closing, name = '', attributes = '', selfClosing] = match;
+		expect(allowedElements.has(name), `element <${name}>`).toBe(true);
+		const names = [...attributes.matchAll(/\s([\w:-]+)="/g)].map((a) => a[1] ?? '');
+		expect(names.filter((n) => /^on/i.test(n))).toEqual([]);
+		if (closing) expect(stack.pop()).toBe(name);
+		else if (!selfClosing) stack.push(name);
+		i = next + whole.length;
+	}
+	expect(stack).toEqual([]);
+	expect(svg.startsWith('<svg')).toBe(true);
+}
+
+function expectAccessible(chart: TChart) {
+	expectWellFormedSvg(chart.svg);
+	expect(chart.svg).toMatch(/^<svg [^>]*role="img" aria-label="[^"]+"><title>/);
+	expect(chart.svg).not.toMatch(/NaN|undefined|Infinity/);
+	expect(chart.alt).not.toMatch(/NaN|undefined|Infinity/);
+	// No inline styles: they would be refused by the Content Security Policy.
+	expect(chart.svg).not.toMatch(/<style|style="/);
+}
+
+describe('pie chart', () => {
+	const vision = [
+		{ label: 'Ja', count: 14 },
+		{ label: 'Nej', count: 5 },
+		{ label: 'Vet ej', count: 1 }
+	];
+
+	it('describes the seed question "vision" in one Swedish sentence and gives its table', () => {
+		const chart = pieChart({ lang: 'sv', slices: vision, n: 20 });
+		expect(chart.alt).toBe(
+			`Cirkeldiagram: Ja 70${NBSP}% (14), Nej 25${NBSP}% (5), Vet ej 5${NBSP}% (1), n = 20`
+		);
+		expect(chart.table).toEqual({
+			columns: ['Svar', 'Antal', 'Andel'],
+			rows: [
+				['Ja', '14', `70${NBSP}%`],
+				['Nej', '5', `25${NBSP}%`],
+				['Vet ej', '1', `5${NBSP}%`]
+			],
+			footer: ['n', '20', '']
+		});
+		expectAccessible(chart);
+		expect(chart.svg).toContain(`<title>${chart.alt}</title>`);
+		expect(chart.svg).toContain(`>70${NBSP}%</text>`);
+	});
+
+	it('formats English numbers the English way, with one decimal where needed', () => {
+		const chart = pieChart({
+			lang: 'en',
+			slices: [
+				{ label: 'Yes', count: 1 },
+				{ label: 'No', count: 2 },
+				{ label: "Don't know", count: 0 }
+			],
+			n: 3
+		});
+		expect(chart.alt).toBe("Pie chart: Yes 33.3% (1), No 66.7% (2), Don't know 0% (0), n = 3");
+		expect(chart.table.columns).toEqual(['Answer', 'Count', 'Percent']);
+		expectAccessible(chart);
+	});
+
+	it('says there are no answers instead of drawing NaN', () => {
+		const chart = pieChart({ lang: 'sv', slices: vision.map((s) => ({ ...s, count: 0 })), n: 0 });
+		expect(chart.alt).toBe('Cirkeldiagram: inga svar, n = 0');
+		expect(chart.table.rows[0]).toEqual(['Ja', '0', '–']);
+		expectAccessible(chart);
+	});
+});
+
+describe('bar chart', () => {
+	it('shows multi-choice options in percent of respondents (summing past 100 %)', () => {
+		const chart = barChart({
+			lang: 'sv',
+			measure: 'percent',
+			n: 20,
+			bars: [
+				{ label: 'IT-avdelningen', count: 15 },
+				{ label: 'Kommunledning/chefer', count: 9 },
+				{ label: 'Politisk ledning', count: 4 }
+			]
+		});
+		expect(chart.alt).toBe(
+			`Stapeldiagram: IT-avdelningen 75${NBSP}% (15), Kommunledning/chefer 45${NBSP}% (9), Politisk ledning 20${NBSP}% (4), n = 20`
+		);
+		expect(chart.table.rows.map((r) => r[2])).toEqual([`75${NBSP}%`, `45${NBSP}%`, `20${NBSP}%`]);
+		expectAccessible(chart);
+	});
+
+	it('shows theme counts as counts, with their share of the answers in the table', () => {
+		const chart = barChart({
+			lang: 'sv',
+			measure: 'count',
+			n: 8,
+			categoryLabel: 'Tema',
+			bars: [
+				{ label: 'Ansträngd ekonomi och resursbrist', count: 6 },
+				{ label: 'Förändringar i samhälle', count: 1 }
+			]
+		});
+		expect(chart.alt).toBe(
+			'Stapeldiagram: Ansträngd ekonomi och resursbrist 6, Förändringar i samhälle 1, n = 8'
+		);
+		expect(chart.table).toEqual({
+			columns: ['Tema', 'Antal', 'Andel'],
+			rows: [
+				['Ansträngd ekonomi och resursbrist', '6', `75${NBSP}%`],
+				['Förändringar i samhälle', '1', `12,5${NBSP}%`]
+			],
+			footer: ['n', '8', '']
+		});
+		expectAccessible(chart);
+	});
+
+	it('handles no bars and n = 0', () => {
+		const chart = barChart({ lang: 'en', measure: 'count', n: 0, bars: [] });
+		expect(chart.alt).toBe('Bar chart: no answers, n = 0');
+		expectAccessible(chart);
+	});
+});
+
+describe('grouped bar chart', () => {
+	it('puts two waves side by side in percent of each wave', () => {
+		const chart = groupedBarChart({
+			lang: 'sv',
+			categories: ['Ja', 'Nej', 'Vet ej'],
+			groups: [
+				{ name: '2020', counts: [14, 5, 1], n: 20 },
+				{ name: '2024', counts: [12, 4, 0], n: 16 }
+			]
+		});
+		expect(chart.alt).toBe(
+			`Grupperat stapeldiagram: Ja: 2020 70${NBSP}% (14), 2024 75${NBSP}% (12); Nej: 2020 25${NBSP}% (5), 2024 25${NBSP}% (4); Vet ej: 2020 5${NBSP}% (1), 2024 0${NBSP}% (0); 2020 n = 20, 2024 n = 16`
+		);
+		expect(chart.table).toEqual({
+			columns: ['Svar', '2020', '2024'],
+			rows: [
+				['Ja', `70${NBSP}% (14)`, `75${NBSP}% (12)`],
+				['Nej', `25${NBSP}% (5)`, `25${NBSP}% (4)`],
+				['Vet ej', `5${NBSP}% (1)`, `0${NBSP}% (0)`]
+			],
+			footer: ['n', '20', '16']
+		});
+		expectAccessible(chart);
+	});
+
+	it('shows a dash where an option was not asked in a wave', () => {
+		const chart = groupedBarChart({
+			lang: 'en',
+			categories: ['Yes', 'New option'],
+			groups: [
+				{ name: '2020', counts: [3, null], n: 4 },
+				{ name: '2024', counts: [1, 2], n: 4 }
+			]
+		});
+		expect(chart.table.rows[1]).toEqual(['New option', '–', '50% (2)']);
+		expectAccessible(chart);
+	});
+});
+
+describe('radar chart', () => {
+	it("describes an organisation's dimension scores against the regional mean, rounded half up", () => {
+		const chart = radarChart({
+			lang: 'sv',
+			dimensions: ['Strategi', 'Ledning', 'Kultur'],
+			series: [
+				{ name: 'Luleå', values: [62.5, 100, null] },
+				{ name: 'Regionen', values: [55.25, 40, 33.333] }
+			]
+		});
+		expect(chart.alt).toBe(
+			'Radardiagram: Strategi: Luleå 62,5, Regionen 55,3; Ledning: Luleå 100, Regionen 40; Kultur: Luleå saknas, Regionen 33,3'
+		);
+		expect(chart.table).toEqual({
+			columns: ['Dimension', 'Luleå', 'Regionen'],
+			rows: [
+				['Strategi', '62,5', '55,3'],
+				['Ledning', '100', '40'],
+				['Kultur', '–', '33,3']
+			]
+		});
+		expectAccessible(chart);
+	});
+});
+
+describe('scatter chart', () => {
+	it('places organisations by capability and digital legacy', () => {
+		const chart = scatterChart({
+			lang: 'sv',
+			xLabel: 'Förmåga',
+			yLabel: 'Digitalt arv',
+			points: [
+				{ label: 'Luleå', x: 62.5, y: 40 },
+				{ label: 'Piteå', x: 50, y: 75.04 }
+			]
+		});
+		expect(chart.alt).toBe('Punktdiagram (x: Förmåga, y: Digitalt arv): Luleå 62,5 och 40; Piteå 50 och 75');
+		expect(chart.table.rows).toEqual([
+			['Luleå', '62,5', '40'],
+			['Piteå', '50', '75']
+		]);
+		expectAccessible(chart);
+	});
+});
+
+describe('labels from user data', () => {
+	it('come out as text in every kind of chart, never as markup', () => {
+		const charts = [
+			pieChart({ lang: 'sv', slices: [{ label: hostile, count: 2 }], n: 2 }),
+			barChart({ lang: 'sv', measure: 'count', n: 2, bars: [{ label: hostile, count: 2 }] }),
+			groupedBarChart({ lang: 'sv', categories: [hostile], groups: [{ name: hostile, counts: [1], n: 2 }] }),
+			radarChart({
+				lang: 'sv',
+				dimensions: [hostile, 'B', 'C'],
+				series: [{ name: hostile, values: [1, 2, 3] }]
+			}),
+			scatterChart({ lang: 'sv', xLabel: hostile, yLabel: 'y', points: [{ label: hostile, x: 1, y: 2 }] })
+		];
+		for (const chart of charts) {
+			expectAccessible(chart);
+			expect(chart.svg).not.toMatch(/<script|<img|"x"/);
+			expect(chart.svg).toContain(
+				'&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &lt;img src=x onerror=alert(1)&gt;'
+			);
+			expect(chart.alt).toContain(hostile);
+		}
+	});
+});

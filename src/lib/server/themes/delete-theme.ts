@@ -1,0 +1,19 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TDb } from '../db/client.ts';
+import { themes } from '../db/schema.ts';
+import { findTextQuestion, findTheme } from './find-text-question.ts';
+import { parseInput, ZId, ZQuestionRef } from './theme-input.ts';
+
+export const ZDeleteTheme = ZQuestionRef.extend({ themeId: ZId });
+export type DeleteThemeOptions = z.input<typeof ZDeleteTheme>;
+
+/** Deletes a theme and its taggings; the answers themselves stay. */
+export async function deleteTheme(db: TDb, options: DeleteThemeOptions): Promise<void> {
+	const input = parseInput(ZDeleteTheme, options);
+	const { wave } = await findTextQuestion(db, input);
+	await db.transaction(async (tx) => {
+		await findTheme(tx, wave.id, input.questionCode, input.themeId);
+		await tx.delete(themes).where(eq(themes.id, input.themeId));
+	});
+}
