@@ -39,10 +39,14 @@ export async function seedUser(options: SeedUserOptions): Promise<SeededUser> {
 			name: options.name ?? `Test ${options.role}`,
 			role: options.role
 		};
-		await createUser(database.db, {
-			...user,
-			organisationCode: options.role === 'contact' ? (options.organisationCode ?? '2580') : undefined
-		});
+		await createUser(
+			database.db,
+			{
+				...user,
+				organisationCode: options.role === 'contact' ? (options.organisationCode ?? '2580') : undefined
+			},
+			'test'
+		);
 		return user;
 	} finally {
 		await database.close();

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { type CreateUserOptions, createUser } from './create-user.ts';
@@ -19,13 +18,6 @@ export async function createFirstAdmin(
 		await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
 		const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
 		if (count > 0) throw new AppError('CONFLICT', 'The first administrator has already been created');
-		const user = await createUser(tx, { ...options, role: 'admin' });
-		await recordAudit(tx, {
-			actor: user.email,
-			action: 'user.create',
-			subject: user.email,
-			details: { role: 'admin', via: 'setup' }
-		});
-		return user;
+		return createUser(tx, { ...options, role: 'admin' }, 'setup');
 	});
 }

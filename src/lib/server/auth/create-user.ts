@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb, TTx } from '../db/client.ts';
 import { organisations, users } from '../db/schema.ts';
 import { hashPassword } from './password-hash.ts';
@@ -37,10 +38,24 @@ export type CreateUserOptions = z.input<typeof ZNewUser>;
 
 /**
  * Creates a staff account with an argon2id password hash; the e-mail is stored lower case and must be new.
- * Only organisation contacts keep an organisation.
+ * Only organisation contacts keep an organisation. `actor` (who creates it) goes to the audit log.
  */
-export async function createUser(db: TDb | TTx, options: CreateUserOptions): Promise<TSessionUser> {
+export async function createUser(
+	db: TDb | TTx,
+	options: CreateUserOptions,
+	actor: string
+): Promise<TSessionUser> {
 	const input = ZNewUser.parse(options);
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction(async (tx) => insertUser(tx, input, passwordHash, actor));
+}
+
+async function insertUser(
+	db: TTx,
+	input: z.output<typeof ZNewUser>,
+	passwordHash: string,
+	actor: string
+): Promise<TSessionUser> {
 	let organisationId: string | null = null;
 	if (input.role === 'contact') {
 		const [org] = await db
@@ -69,12 +84,18 @@ export async function createUser(db: TDb | TTx, options: CreateUserOptions): Pro
 			name: input.name,
 			role: input.role,
 			organisationId,
-			passwordHash: await hashPassword(input.password)
+			passwordHash
 		})
 		.onConflictDoNothing({ target: users.email })
 		.returning();
 	// Two creations of the same address at once: the unique index lets one through.
 	if (!row)
 		throw new AppError('CONFLICT', `An account with the e-mail address ${input.email} already exists`);
+	await recordAudit(db, {
+		actor,
+		action: 'user.create',
+		subject: row.email,
+		details: { role: row.role, organisationId: row.organisationId }
+	});
 	return { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisationId };
 }
