@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { TQuestionnaire } from '../src/lib/core/questionnaire/definition.ts';
 import { openDatabase, type TDatabase } from '../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
+import { getWaveResults } from '../src/lib/server/results/get-wave-results.ts';
 import { loadBuiltIns } from '../src/lib/server/setup/load-built-ins.ts';
 import { createWave } from '../src/lib/server/waves/create-wave.ts';
 
@@ -55,20 +56,32 @@ export async function answerStorage(
 			]
 		];
 		for (const [name, query] of queries) {
-			const times: number[] = [];
-			for (let i = 0; i < QUERY_RUNS; i++) {
-				const t = performance.now();
-				await database.db.execute(query);
-				times.push(performance.now() - t);
-			}
-			times.sort((a, b) => a - b);
-			console.log(
-				`  ${name}: ${(times[Math.floor(QUERY_RUNS / 2)] ?? 0).toFixed(0)} ms (median of ${QUERY_RUNS})`
-			);
+			await timed(name, () => database.db.execute(query));
 		}
+		// The results engine over the same answers: every question's figures, then with a breakdown.
+		await timed('results engine: all questions of the wave (getWaveResults)', () =>
+			getWaveResults(database.db, { slug: wave.slug })
+		);
+		await timed('results engine: all questions, broken down by organisation', () =>
+			getWaveResults(database.db, { slug: wave.slug, by: 'organisation' })
+		);
 	} finally {
 		await database.close();
 	}
+}
+
+/** Runs `run` QUERY_RUNS times and prints the median time. */
+async function timed(name: string, run: () => Promise<unknown>): Promise<void> {
+	const times: number[] = [];
+	for (let i = 0; i < QUERY_RUNS; i++) {
+		const t = performance.now();
+		await run();
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	console.log(
+		`  ${name}: ${(times[Math.floor(QUERY_RUNS / 2)] ?? 0).toFixed(0)} ms (median of ${QUERY_RUNS})`
+	);
 }
 
 /** Inserts the responses and their answers with a handful of set-based statements; returns the answer rows. */

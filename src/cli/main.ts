@@ -7,6 +7,7 @@ import { consoleIo, type TCommand, type TCommandIo } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
+import { resultsCommand } from './commands/results.ts';
 import { serveCommand } from './commands/serve.ts';
 import { waveCommand } from './commands/wave.ts';
 import { controlSocketPath, forwardCommand } from './control-socket.ts';
@@ -18,7 +19,8 @@ const commands: Record<string, TCommand> = {
 	migrate: migrateCommand,
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
-	participant: participantCommand
+	participant: participantCommand,
+	results: resultsCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -29,6 +31,7 @@ Commands:
   questionnaire list|validate <file>|import <file>
   wave create|list|show|open|close
   participant add            invite one person to a wave and print their link
+  results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;

@@ -70,5 +70,13 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/waves/[slug]/results/[question]',
 		path: '/admin/waves/{slug}/results/drivkrafter',
 		expect: only(['admin', 'analyst', 'viewer'])
-	}
+	},
+
+	// JSON API. The contact's organisation has no respondents in the matrix wave: fewer than k, so 403.
+	{
+		route: '/api/v1/waves/[slug]/results',
+		path: '/api/v1/waves/{slug}/results',
+		expect: { ...signedIn({ api: true }), contact: 403 }
+	},
+	{ route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: signedIn({ api: true }) }
 ];

@@ -16,16 +16,38 @@ export interface TAnsweredCount {
 	n: number;
 }
 
-/** The base n of the given questions: responses that answered them (free text: the answers given). */
-export async function countAnswered(db: TDb, scope: TResponseScope, questionCodes: string[]) {
-	if (questionCodes.length === 0) return [];
+/**
+ * The base n of multi-choice questions (respondents, not options chosen) and of free-text questions
+ * (the non-blank answers given).
+ */
+export async function countAnswered(
+	db: TDb,
+	scope: TResponseScope,
+	questions: { multi: string[]; text: string[] }
+) {
+	if (questions.multi.length + questions.text.length === 0) return [];
+	const none = [''];
+	// Per group first; the whole scope's counts are sums of those. A free-text answer is one row; a
+	// multi-choice answer has a row per option chosen, so those are first reduced to one per response.
 	return rowsOf<TAnsweredCount>(
 		await db.execute(sql`
-			select ${overallAndGroup(scope)}, a.question_code as question,
-				count(distinct a.response_id)::int as n
-			from ${scopedAnswers(scope)}
-			where a.wave_id = ${scope.waveId} and a.question_code in ${questionCodes}
-				and (a.value_text is null or btrim(a.value_text) <> '')
-			group by ${groupWithBreakdown(scope, sql`a.question_code`)}`)
+			with counts as (
+				select s.grp, a.question_code, count(*) as c
+				from ${scopedAnswers(scope)}
+				where a.wave_id = ${scope.waveId} and a.question_code in ${questions.text.length > 0 ? questions.text : none}
+					and btrim(a.value_text) <> ''
+				group by s.grp, a.question_code
+				union all
+				select grp, question_code, count(*) from (
+					select s.grp, a.question_code
+					from ${scopedAnswers(scope)}
+					where a.wave_id = ${scope.waveId} and a.question_code in ${questions.multi.length > 0 ? questions.multi : none}
+					group by s.grp, a.question_code, a.response_id
+				) answered
+				group by grp, question_code
+			)
+			select ${overallAndGroup(scope)}, s.question_code as question, sum(s.c)::int as n
+			from counts s
+			group by ${groupWithBreakdown(scope, sql`s.question_code`)}`)
 	);
 }

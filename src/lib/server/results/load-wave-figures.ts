@@ -74,7 +74,7 @@ export async function loadWaveFigures(
 	const [organisations, choices, answered, statistics, values, themes] = await Promise.all([
 		countOrganisations(db, { ...scope, mode: wave.mode }),
 		countChoices(db, scope, codes(['single', 'multi'])),
-		countAnswered(db, scope, codes(['multi', 'text'])),
+		countAnswered(db, scope, { multi: codes(['multi']), text: codes(['text']) }),
 		scaleStatistics(db, scope, scales),
 		countScaleValues(db, scope, scales),
 		countThemes(db, scope)

@@ -1,0 +1,62 @@
+import { getDatabase } from '../../lib/server/db/instance.ts';
+import { changeToCsv } from '../../lib/server/results/change-to-csv.ts';
+import { getWaveChange } from '../../lib/server/results/get-wave-change.ts';
+import { getWaveResults } from '../../lib/server/results/get-wave-results.ts';
+import { ZBreakdown } from '../../lib/server/results/response-scope.ts';
+import { resultsToCsv } from '../../lib/server/results/results-to-csv.ts';
+import { parseCommandArgs, type TCommand } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+
+const help = `Usage: mognad results --wave <slug> [--by organisation|department|role] [--include-partial]
+                      [--organisation <code>] [--role-group <code>] [--compare <earlier slug>]
+                      [--format json|csv] [--lang sv|en]
+Prints a wave's results (JSON by default; CSV: one row per question and option, and per group).
+  --by               break down by municipality, by each respondent's own unit, or by role group;
+                     groups with fewer than the wave's k respondents show no figures
+  --include-partial  count responses that were started but not submitted
+  --organisation     count only this unit (official code) and the units below it
+  --compare          what changed since an earlier wave of the same questionnaire, in percentage points
+                     with 95 % intervals (instead of the results)`;
+
+export const resultsCommand: TCommand = async (argv, io) => {
+	const args = parseCommandArgs(
+		argv,
+		{
+			wave: { type: 'string' },
+			by: { type: 'string' },
+			'include-partial': { type: 'boolean' },
+			organisation: { type: 'string' },
+			'role-group': { type: 'string' },
+			compare: { type: 'string' },
+			format: { type: 'string', default: 'json' },
+			lang: { type: 'string', default: 'sv' }
+		},
+		help,
+		io
+	);
+	if (!args) return 0;
+	const v = args.values;
+	if (!v.wave) throw new UsageError(`--wave is required\n${help}`);
+	if (args.positionals.length > 0) throw new UsageError(`unexpected "${args.positionals[0]}"\n${help}`);
+	if (v.format !== 'json' && v.format !== 'csv') throw new UsageError('--format must be json or csv');
+	if (v.lang !== 'sv' && v.lang !== 'en') throw new UsageError('--lang must be sv or en');
+	const by = v.by === undefined ? undefined : ZBreakdown.safeParse(v.by).data;
+	if (v.by !== undefined && !by) throw new UsageError('--by must be organisation, department or role');
+	if (v.compare !== undefined && by) throw new UsageError('--compare and --by cannot be combined');
+	const { db } = await getDatabase();
+	const options = {
+		slug: v.wave,
+		organisation: v.organisation,
+		roleGroup: v['role-group'],
+		includePartial: v['include-partial'] ?? false,
+		lang: v.lang
+	} as const;
+	if (v.compare !== undefined) {
+		const change = await getWaveChange(db, { ...options, previous: v.compare });
+		io.out(v.format === 'csv' ? changeToCsv(change).trimEnd() : JSON.stringify(change, null, 2));
+		return 0;
+	}
+	const results = await getWaveResults(db, { ...options, by });
+	io.out(v.format === 'csv' ? resultsToCsv(results).trimEnd() : JSON.stringify(results, null, 2));
+	return 0;
+};

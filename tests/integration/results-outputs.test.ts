@@ -1,0 +1,263 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/lib/server/auth/create-api-token.ts';
+import { createUser } from '../../src/lib/server/auth/create-user.ts';
+import { openDatabase } from '../../src/lib/server/db/client.ts';
+import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
+import { themes, waves } from '../../src/lib/server/db/schema.ts';
+import { ZWaveChange } from '../../src/lib/server/results/wave-change-schema.ts';
+import { ZWaveResults } from '../../src/lib/server/results/wave-results-schema.ts';
+import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
+import { type AppServer, startAppServer } from '../support/app-server.ts';
+import { seedResultsDataset } from '../support/results-dataset.ts';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+
+// The results of the hand-computed dataset (tests/support/results-dataset.ts) through the CLI and the
+// JSON API, as a user and a script get them.
+const root = path.resolve(import.meta.dirname, '../..');
+let backend: TestBackend;
+const tokens: Record<'analyst' | 'lulea' | 'kiruna', string> = { analyst: '', lulea: '', kiruna: '' };
+
+beforeAll(async () => {
+	backend = await createTestBackend('results');
+	const database = await openDatabase({ dataDir: backend.dataDir, url: backend.url });
+	try {
+		await migrateDatabase(database);
+		await loadBuiltIns(database.db);
+		await seedResultsDataset(database.db);
+		// A theme whose label a spreadsheet would run as a formula.
+		const [wave] = await database.db.select().from(waves).where(eq(waves.slug, 'nu'));
+		await database.db.insert(themes).values({ waveId: wave?.id ?? '', questionCode: 'stod', label: '=1+1' });
+		const account = async (role: 'analyst' | 'contact', email: string, organisationCode?: string) => {
+			const user = await createUser(database.db, {
+				email,
+				name: email,
+				password: 'ett-långt-lösenord',
+				role,
+				organisationCode
+			});
+			return (await createApiToken(database.db, user, 'skript')).token;
+		};
+		tokens.analyst = await account('analyst', 'analytiker@example.org');
+		tokens.lulea = await account('contact', 'lulea@example.org', '2580');
+		tokens.kiruna = await account('contact', 'kiruna@example.org', '2584');
+	} finally {
+		await database.close();
+	}
+});
+afterAll(async () => backend?.cleanup());
+
+function mognad(...args: string[]) {
+	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: backend.url ?? '',
+			MOGNAD_DATA_DIR: backend.dataDir,
+			LOG_LEVEL: ''
+		},
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const csv = (text: string) => parse(text, { columns: true }) as Array<Record<string, string>>;
+
+describe('mognad results', () => {
+	it('prints the results as JSON in the published shape', () => {
+		const run = mognad('results', '--wave', 'nu');
+		expect(run.code).toBe(0);
+		const results = ZWaveResults.parse(JSON.parse(run.out));
+		expect(results.responses).toEqual({ complete: 13, partial: 1 });
+		expect(results.questions.find((q) => q.code === 'vision')?.options[0]).toEqual({
+			code: 'ja',
+			label: 'Ja',
+			count: 9,
+			percent: 69.2,
+			ci95: [42.4, 87.3]
+		});
+	});
+
+	it('prints CSV by organisation: a row per question and option and group, hidden groups without figures, formula cells neutralised', () => {
+		const run = mognad(
+			'results',
+			'--wave',
+			'nu',
+			'--by',
+			'organisation',
+			'--format',
+			'csv',
+			'--include-partial'
+		);
+		expect(run.code).toBe(0);
+		const rows = csv(run.out);
+		expect(Object.keys(rows[0] ?? {})).toEqual([
+			'group',
+			'group_label',
+			'suppressed',
+			'question',
+			'type',
+			'n',
+			'kind',
+			'code',
+			'label',
+			'count',
+			'percent',
+			'ci95_low',
+			'ci95_high',
+			'mean',
+			'median',
+			'sd',
+			'top_box_from',
+			'top_box_count',
+			'top_box_percent',
+			'excluded'
+		]);
+		const ja = rows.find((r) => r.group === '' && r.question === 'ledning_delar' && r.code === 'ja');
+		expect(ja).toMatchObject({ n: '14', count: '8', percent: '57.1', ci95_low: '32.6', ci95_high: '78.6' });
+		expect(rows.filter((r) => r.suppressed === 'true').map((r) => [r.group, r.n, r.count])).toEqual([
+			['2584', '', ''],
+			['2581', '', '']
+		]);
+		const boden = rows.find((r) => r.group === '2582' && r.question === 'behov' && r.code === '9');
+		// With the partial response (behov 10), Boden has 5 respondents and 4 valid behov answers.
+		expect(boden).toMatchObject({ group_label: 'Boden', n: '4', count: '1', mean: '7.25', excluded: '1' });
+		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label.includes('1+1'))?.label).toBe(
+			"'=1+1"
+		);
+	});
+
+	it('prints the change since an earlier wave as CSV', () => {
+		const run = mognad('results', '--wave', 'nu', '--compare', 'forra', '--format', 'csv');
+		expect(run.code).toBe(0);
+		const rows = csv(run.out);
+		expect(rows.find((r) => r.question === 'vision' && r.code === 'ja')).toMatchObject({
+			previous_percent: '10',
+			current_percent: '69.2',
+			difference: '59.2',
+			ci95_low: '18.7',
+			ci95_high: '79.1',
+			changed: 'true'
+		});
+		expect(rows.find((r) => r.question === 'ledning_delar' && r.code === 'ja')).toMatchObject({
+			difference: '3.8',
+			changed: 'false'
+		});
+		expect(rows.find((r) => r.question === 'ny_fraga')).toMatchObject({
+			kind: 'not_comparable',
+			not_comparable: 'only-in-this-wave'
+		});
+		const json = mognad('results', '--wave', 'nu', '--compare', 'forra');
+		expect(ZWaveChange.parse(JSON.parse(json.out)).notComparable).toHaveLength(1);
+	});
+
+	it('refuses a wrong option or an unknown wave with one line and exit code 1', () => {
+		const wrong = mognad('results', '--wave', 'nu', '--by', 'kommun');
+		expect(wrong.code).toBe(1);
+		expect(wrong.err).toContain('--by must be organisation, department or role');
+		const unknown = mognad('results', '--wave', 'finns-inte');
+		expect(unknown).toMatchObject({ code: 1, out: '' });
+		expect(unknown.err).toContain('No wave with the slug "finns-inte"');
+	});
+});
+
+describe('GET /api/v1/waves/{slug}/results', () => {
+	let server: AppServer;
+	beforeAll(async () => {
+		server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
+	});
+	afterAll(async () => server?.stop());
+
+	const get = (target: string, token?: string) =>
+		fetch(`${server.url}${target}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+	it('gives a script with an API token the results, with the same query options as the CLI', async () => {
+		const res = await get('/api/v1/waves/nu/results?by=organisation&includePartial=true', tokens.analyst);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('application/json');
+		const results = ZWaveResults.parse(await res.json());
+		expect(results.filters).toEqual({
+			organisation: null,
+			roleGroup: null,
+			includePartial: true,
+			by: 'organisation'
+		});
+		expect(results.breakdown?.map((g) => [g.group, g.n, g.suppressed])).toEqual([
+			['2582', 5, false],
+			['2584', null, true],
+			['2580', 5, false],
+			['2581', null, true]
+		]);
+	});
+
+	it('answers bad parameters with 400 and every problem named', async () => {
+		const res = await get(
+			'/api/v1/waves/nu/results?by=kommun&includePartial=ja&x=1&lang=sv&lang=en',
+			tokens.analyst
+		);
+		expect(res.status).toBe(400);
+		const body = (await res.json()) as { error: { code: string; issues: Array<{ parameter: string }> } };
+		expect(body.error.code).toBe('INVALID_INPUT');
+		expect(body.error.issues.map((i) => i.parameter).sort()).toEqual(['by', 'includePartial', 'lang', 'x']);
+	});
+
+	it('answers an unknown wave with 404 and no token with 401', async () => {
+		const missing = await get('/api/v1/waves/finns-inte/results', tokens.analyst);
+		expect(missing.status).toBe(404);
+		expect(await missing.json()).toEqual({
+			error: { code: 'NOT_FOUND', message: 'No wave with the slug "finns-inte"' }
+		});
+		expect((await get('/api/v1/waves/nu/results')).status).toBe(401);
+		expect((await get('/api/v1/waves/nu/results', 'fel-token')).status).toBe(401);
+	});
+
+	it("gives an organisation contact their own organisation's results only, and only with at least k respondents", async () => {
+		const own = await get('/api/v1/waves/nu/results?by=department', tokens.lulea);
+		expect(own.status).toBe(200);
+		const results = ZWaveResults.parse(await own.json());
+		expect(results.responses).toEqual({ complete: 5, partial: 0 });
+		expect(results.filters.organisation).toBe('2580');
+		// Luleå itself 4, its IT department 1: the department is hidden, and so is the one other group.
+		expect(results.breakdown?.map((g) => [g.group, g.n, g.suppressed])).toEqual([
+			['2580', null, true],
+			['2580-it', null, true]
+		]);
+		expect((await get('/api/v1/waves/nu/results?organisation=2584', tokens.lulea)).status).toBe(403);
+		expect((await get('/api/v1/waves/nu/results?roleGroup=it', tokens.lulea)).status).toBe(403);
+		// Kiruna has one respondent, fewer than k = 3.
+		expect((await get('/api/v1/waves/nu/results', tokens.kiruna)).status).toBe(403);
+	});
+
+	it('serves an OpenAPI 3.1 document describing the endpoint and its JSON shape', async () => {
+		const res = await get('/api/v1/openapi.json', tokens.analyst);
+		expect(res.status).toBe(200);
+		const doc = (await res.json()) as {
+			openapi: string;
+			paths: Record<string, { get: { parameters: Array<{ name: string; in: string }> } }>;
+			components: { schemas: { WaveResults: { properties: Record<string, unknown>; required: string[] } } };
+		};
+		expect(doc.openapi).toBe('3.1.0');
+		const operation = doc.paths['/waves/{slug}/results']?.get;
+		expect(operation?.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+			'path:slug',
+			'query:by',
+			'query:includePartial',
+			'query:organisation',
+			'query:roleGroup',
+			'query:lang'
+		]);
+		const schema = doc.components.schemas.WaveResults;
+		expect(Object.keys(schema.properties)).toEqual([
+			'wave',
+			'filters',
+			'responses',
+			'organisations',
+			'questions',
+			'breakdown'
+		]);
+		expect(schema.required).not.toContain('breakdown');
+	});
+});
