@@ -7,7 +7,7 @@ import type { TResultsScope } from './results-scope.ts';
 
 export interface TFilterChoices {
 	/** The units below the wave's owner, in tree order; a contact's list holds only their own subtree. */
-	organisations: Array<{ value: string; name: string; depth: number }>;
+	organisations: Array<{ id: string; value: string; name: string; depth: number }>;
 	/** The questionnaire's role groups; empty for a contact, who filters by unit only. */
 	roleGroups: Array<{ value: string; label: string }>;
 }
@@ -27,7 +27,12 @@ export async function resultsFilterChoices(
 	const shown = allowed ? units.filter((u) => allowed.has(u.id)) : units;
 	const depth = Math.min(...shown.map((u) => u.depth));
 	return {
-		organisations: shown.map((u) => ({ value: u.code ?? u.id, name: u.name, depth: u.depth - depth })),
+		organisations: shown.map((u) => ({
+			id: u.id,
+			value: u.code ?? u.id,
+			name: u.name,
+			depth: u.depth - depth
+		})),
 		roleGroups: scope.restricted
 			? []
 			: questionnaire.roleGroups.map((g) => ({ value: g.code, label: t(g.label, lang) }))

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { isAppError } from '../app-error.ts';
 import type { TSessionUser } from '../auth/roles.ts';
 import type { TDb } from '../db/client.ts';
-import { organisationSubtreeIds } from '../organisations/organisation-subtree.ts';
 import { resolveOrganisationFilter } from '../results/resolve-organisation-filter.ts';
 import { ZBreakdown } from '../results/response-scope.ts';
 
@@ -12,7 +11,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 	z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
 /** The filters of the results pages' GET forms, as they arrive in the URL. */
-export const ZResultsQuery = z.object({
+export const ZResultsPageQuery = z.object({
 	organisation: optional(z.string().trim().min(1).max(100)),
 	role: optional(z.string().trim().min(1).max(100)),
 	partial: optional(z.literal('1')),
@@ -34,7 +33,7 @@ export interface TResultsScope {
 	 * respondents, never free text.
 	 */
 	restricted: boolean;
-	/** The units this user may choose among: null = every unit. */
+	/** The units this user may choose among: null = every unit; a contact only their own. */
 	allowedIds: Set<string> | null;
 }
 
@@ -49,8 +48,8 @@ const forbidden = (lang: 'sv' | 'en') =>
 
 /**
  * What a signed-in user may see with the filters in `params`: staff other than contacts get what they ask
- * for; an organisation contact is held to their own unit and the units below it (asking for another
- * organisation, or for a role-group filter that could single out a person beside a subtotal, is 403).
+ * for; an organisation contact is held to their own unit with the units below it (asking for another
+ * unit, or for a role group, is 403).
  */
 export async function resultsScope(
 	db: TDb,
@@ -58,7 +57,7 @@ export async function resultsScope(
 	params: URLSearchParams,
 	lang: 'sv' | 'en'
 ): Promise<TResultsScope> {
-	const parsed = ZResultsQuery.safeParse(Object.fromEntries(params));
+	const parsed = ZResultsPageQuery.safeParse(Object.fromEntries(params));
 	if (!parsed.success) {
 		error(400, { message: lang === 'en' ? 'The filters are not valid.' : 'Filtren är inte giltiga.' });
 	}
@@ -88,17 +87,19 @@ export async function resultsScope(
 			allowedIds: null
 		};
 	}
-	if (!user.organisationId || query.role) forbidden(lang);
-	const allowed = new Set(await organisationSubtreeIds(db, user.organisationId ?? ''));
-	if (allowed.size === 0) forbidden(lang);
-	const organisation = await resolve(query.organisation ?? user.organisationId ?? '');
-	if (!allowed.has(organisation.id)) forbidden(lang);
+	// A contact sees their own unit as a whole: narrowing it to a unit below or a role group would give
+	// two totals whose difference is a small remainder (a breakdown, with its small-group rule, is the
+	// way to look inside). The same rule as getResultsForUser, which the results page calls.
+	const own = user.organisationId;
+	if (!own || query.role) forbidden(lang);
+	const organisation = await resolve(query.organisation ?? own ?? '');
+	if (organisation.id !== own) forbidden(lang);
 	return {
 		...common,
-		organisation: organisation.label,
+		organisation: organisation.id,
 		organisationId: organisation.id,
 		organisationIds: organisation.ids,
 		restricted: true,
-		allowedIds: allowed
+		allowedIds: new Set([organisation.id])
 	};
 }

@@ -71,7 +71,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			organisationIds: scope.organisationIds,
 			includePartial
 		});
-		const name = choices.organisations.find((o) => o.value === scope.organisation)?.name ?? '';
+		const name = choices.organisations.find((o) => o.id === scope.organisationId)?.name ?? '';
 		const row = {
 			id: scope.organisationId ?? '',
 			name,

@@ -2,10 +2,11 @@ import { responseHeadline } from '#lib/core/results/response-headline.ts';
 import { formatPercentInterval } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
+import { isAppError } from '#lib/server/app-error.ts';
 import { ROLES } from '#lib/server/auth/roles.ts';
 import { questionChart } from '#lib/server/charts/question-chart.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
-import { getWaveResults } from '#lib/server/results/get-wave-results.ts';
+import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
 import type { TQuestionResult } from '#lib/server/results/wave-results-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
@@ -77,58 +78,64 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = await getDatabase();
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
-	const [results, choices] = await Promise.all([
-		getWaveResults(db, {
-			slug: wave.slug,
-			organisation: scope.organisation,
-			roleGroup: scope.roleGroup,
-			includePartial: scope.includePartial,
-			by: scope.by,
-			lang
+	const options = {
+		slug: wave.slug,
+		organisation: scope.organisation,
+		roleGroup: scope.roleGroup,
+		includePartial: scope.includePartial,
+		by: scope.by,
+		lang
+	};
+	const [shown, choices] = await Promise.all([
+		getResultsForUser(db, user, options).catch((e: unknown) => {
+			// The scope was checked above, so a contact refused here has fewer than k respondents: the page
+			// says so instead of showing figures.
+			if (scope.restricted && isAppError(e) && e.code === 'FORBIDDEN') return null;
+			throw e;
 		}),
 		resultsFilterChoices(db, wave, scope, lang)
 	]);
-	const k = results.wave.minGroupSize;
-	const respondents = results.responses.complete + (scope.includePartial ? results.responses.partial : 0);
-	// A contact sees figures only when the selection itself is no small group.
-	const hidden = scope.restricted && respondents < k;
-	const questions = hidden ? [] : results.questions;
-	return {
+	const base = {
 		wave: { slug: wave.slug, name: wave.name, period: wave.period },
 		restricted: scope.restricted,
-		k,
+		k: wave.minGroupSize,
 		choices,
 		values: {
-			organisation:
-				url.searchParams.get('organisation') || (scope.restricted ? (scope.organisation ?? '') : ''),
+			organisation: url.searchParams.get('organisation') ?? '',
 			role: scope.roleGroup ?? '',
 			partial: scope.includePartial,
 			by: scope.by ?? ''
-		},
-		responses: {
+		}
+	};
+	if (!shown) return { ...base, hidden: true as const, summary: null, questions: [], breakdown: null };
+	const results = shown;
+	const respondents = results.responses.complete + (scope.includePartial ? results.responses.partial : 0);
+	const questions = results.questions;
+	return {
+		...base,
+		hidden: false as const,
+		summary: {
 			complete: formatNumber(results.responses.complete, lang, 0),
-			partial: formatNumber(results.responses.partial, lang, 0)
+			partial: formatNumber(results.responses.partial, lang, 0),
+			headline: responseHeadline({ organisations: results.organisations, respondents }, lang),
+			empty: respondents === 0
 		},
-		headline: responseHeadline({ organisations: results.organisations, respondents }, lang),
-		empty: respondents === 0,
-		hidden,
 		questions: questions.map((q) => shownQuestion(q, lang, scope.restricted)),
-		breakdown:
-			hidden || !results.breakdown
-				? null
-				: questions.map((q) => ({
-						code: q.code,
-						text: q.text,
-						columns: groupColumns(q, scope.restricted),
-						groups: (results.breakdown ?? []).map((g) => {
-							const own = g.questions.find((gq) => gq.code === q.code);
-							return {
-								label: g.label,
-								suppressed: g.suppressed,
-								n: g.n === null ? null : formatNumber(own?.n ?? 0, lang, 0),
-								cells: groupCells(own, lang, scope.restricted)
-							};
-						})
-					}))
+		breakdown: !results.breakdown
+			? null
+			: questions.map((q) => ({
+					code: q.code,
+					text: q.text,
+					columns: groupColumns(q, scope.restricted),
+					groups: (results.breakdown ?? []).map((g) => {
+						const own = g.questions.find((gq) => gq.code === q.code);
+						return {
+							label: g.label,
+							suppressed: g.suppressed,
+							n: g.n === null ? null : formatNumber(own?.n ?? 0, lang, 0),
+							cells: groupCells(own, lang, scope.restricted)
+						};
+					})
+				}))
 	};
 };
