@@ -6,6 +6,8 @@ export interface TCommandIo {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	cwd: string;
+	/** What was piped to the command's standard input (e.g. `--password-stdin`); empty when nothing was. */
+	input?: () => Promise<string>;
 }
 
 /** A CLI command: takes its arguments, writes to `io`, returns an exit code. */
@@ -15,8 +17,21 @@ export type TCommand = (argv: string[], io: TCommandIo) => Promise<number>;
 export const consoleIo: TCommandIo = {
 	out: (text) => console.log(text),
 	err: (text) => console.error(text),
-	cwd: process.cwd()
+	cwd: process.cwd(),
+	input: () => readStandardInput()
 };
+
+let stdin: Promise<string> | undefined;
+/** All of standard input, read once; empty when it is a terminal (nothing piped). */
+export function readStandardInput(): Promise<string> {
+	stdin ??= (async () => {
+		if (process.stdin.isTTY) return '';
+		const chunks: Buffer[] = [];
+		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	})();
+	return stdin;
+}
 
 /**
  * Parses options strictly; an unknown option or a missing value is a usage error naming the command's help.

@@ -10,7 +10,12 @@ import { describeError } from './describe-error.ts';
 // the server instead: the CLI sends its arguments over a Unix socket in the data folder (readable by the
 // folder's owner only) and prints what comes back. One JSON object per line each way.
 
-const ZRequest = z.strictObject({ argv: z.array(z.string()).max(100), cwd: z.string().min(1) });
+const ZRequest = z.strictObject({
+	argv: z.array(z.string()).max(100),
+	cwd: z.string().min(1),
+	/** The caller's standard input, for the commands that read it. */
+	input: z.string().max(100_000).optional()
+});
 const ZReply = z.union([
 	z.strictObject({ out: z.string() }),
 	z.strictObject({ err: z.string() }),
@@ -47,7 +52,8 @@ export async function listenForCommands(socketPath: string, run: TRunCommand): P
 			const exit = await run(request.argv, {
 				out: (text) => send({ out: text }),
 				err: (text) => send({ err: text }),
-				cwd: request.cwd
+				cwd: request.cwd,
+				input: async () => request.input ?? ''
 			});
 			socket.end(`${JSON.stringify({ exit })}\n`);
 			lines.close();
@@ -69,13 +75,18 @@ export async function listenForCommands(socketPath: string, run: TRunCommand): P
  * Runs a command in the server listening on `socketPath`, printing its output to `io`. Resolves to its
  * exit code, or to null when no server listens there (no socket, or a stale one).
  */
-export function forwardCommand(socketPath: string, argv: string[], io: TCommandIo): Promise<number | null> {
+export function forwardCommand(
+	socketPath: string,
+	argv: string[],
+	io: TCommandIo,
+	input?: string
+): Promise<number | null> {
 	return new Promise((resolve) => {
 		let connected = false;
 		let exit: number | null = null;
 		const socket = createConnection(socketPath, () => {
 			connected = true;
-			socket.write(`${JSON.stringify({ argv, cwd: io.cwd })}\n`);
+			socket.write(`${JSON.stringify({ argv, cwd: io.cwd, input })}\n`);
 			createInterface({ input: socket }).on('line', (line) => {
 				let reply: ReturnType<typeof ZReply.safeParse>;
 				try {

@@ -3,12 +3,13 @@ import { isAppError } from '../lib/server/app-error.ts';
 import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
-import { consoleIo, type TCommand, type TCommandIo } from './command.ts';
+import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
 import { resultsCommand } from './commands/results.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
 import { waveCommand } from './commands/wave.ts';
 import { controlSocketPath, forwardCommand } from './control-socket.ts';
 import { describeError } from './describe-error.ts';
@@ -20,7 +21,8 @@ const commands: Record<string, TCommand> = {
 	questionnaire: questionnaireCommand,
 	wave: waveCommand,
 	participant: participantCommand,
-	results: resultsCommand
+	results: resultsCommand,
+	user: userCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -32,6 +34,7 @@ Commands:
   wave create|list|show|open|close
   participant add            invite one person to a wave and print their link
   results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
+  user create                create a staff account (--admin for an administrator)
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN.`;
@@ -44,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
 	const [name] = argv;
 	const config = readConfig();
 	if (name && name !== 'serve' && commands[name] && !config.DATABASE_URL) {
-		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo);
+		// Standard input is read here and sent along: the server has none of the caller's.
+		const input = argv.includes('--password-stdin') ? await readStandardInput() : undefined;
+		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo, input);
 		if (forwarded !== null) return forwarded;
 	}
 	// Commands print their results; the log is for the server, and for problems.

@@ -61,6 +61,8 @@ export const routeAccess: TRouteAccess[] = [
 
 	// Staff.
 	{ route: '/admin', path: '/admin', expect: signedIn() },
+	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
+	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },
 	// Results, maturity and change: every staff role; a contact only for their own unit (their default).
 	{ route: '/admin/waves/[slug]/results', path: '/admin/waves/{slug}/results', expect: signedIn() },
 	{ route: '/admin/waves/[slug]/maturity', path: '/admin/waves/{slug}/maturity', expect: signedIn() },
