@@ -1,6 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { aggregateMaturity, type TScoreSums } from '../../core/maturity/aggregate-maturity.ts';
+import {
+	aggregateMaturity,
+	type TScoreSum,
+	type TScoreSums
+} from '../../core/maturity/aggregate-maturity.ts';
 import { countLevels } from '../../core/maturity/count-levels.ts';
 import { itemScoreTable } from '../../core/maturity/item-score.ts';
 import { maturityModel } from '../../core/maturity/maturity-model.ts';
@@ -54,15 +58,6 @@ export interface TWaveMaturity {
 	organisations: TOrganisationMaturityResult[];
 }
 
-interface TSumRow {
-	kind: 'respondents' | 'dimension' | 'index';
-	organisation: string | null;
-	/** The dimension, or the respondent index rounded to one decimal. */
-	key: string | null;
-	n: number;
-	total: number | null;
-}
-
 /**
  * The maturity index of a wave: each respondent's dimension scores are computed in the database (the
  * answers joined to a table of item scores built from the questionnaire, a dimension kept only when at
@@ -79,17 +74,16 @@ export async function computeMaturity(
 	const model = maturityModel(questionnaire);
 	if (model.dimensions.length === 0) return null;
 
+	// Dimensions are numbered by their position in the model (0, 1, …): the columns d0, d1, … below.
+	const position = new Map(model.dimensions.map((d, i) => [d.code, i]));
 	const items = JSON.stringify(
 		itemScoreTable(model.items).map((r) => ({
 			question_code: r.questionCode,
 			option_code: r.optionCode,
 			value_num: r.valueNum,
 			score: r.score,
-			dimension: r.dimension
+			dim: position.get(r.dimension)
 		}))
-	);
-	const dimensions = JSON.stringify(
-		model.dimensions.map((d) => ({ dimension: d.code, items: d.items.length, weight: d.weight }))
 	);
 	const conditions = [sql`r.wave_id = ${wave.id}`];
 	if (!input.includePartial) conditions.push(sql`r.status = 'complete'`);
@@ -104,6 +98,33 @@ export async function computeMaturity(
 	const roots = wave.ownerOrganisationId
 		? sql`parent_id = ${wave.ownerOrganisationId}`
 		: sql`parent_id is null`;
+	// One column per dimension: a respondent's dimension score, when at least half of its items are
+	// answered. Pivoting keeps the aggregate at one group per response, with small sum and count states.
+	const columns = model.dimensions.map((d, i) => ({ ...d, name: sql.raw(`d${i}`), i }));
+	const itemSums = columns.map(
+		(d) => sql`count(*) filter (where i.dim = ${d.i}::int) as ${sql.raw(`c${d.i}`)},
+			sum(i.score) filter (where i.dim = ${d.i}::int) as ${sql.raw(`s${d.i}`)}`
+	);
+	const dimensionScores = columns.map(
+		(d) => sql`case when 2 * ${sql.raw(`c${d.i}`)} >= ${d.items.length}::int
+			then ${sql.raw(`s${d.i}`)} / ${sql.raw(`c${d.i}`)} end as ${d.name}`
+	);
+	const scored = sql.join(
+		columns.map((d) => sql`(${d.name} is not null)::int`),
+		sql` + `
+	);
+	const weighted = sql.join(
+		columns.map((d) => sql`coalesce(${d.name} * ${d.weight}::float8, 0)`),
+		sql` + `
+	);
+	const weights = sql.join(
+		columns.map((d) => sql`(${d.name} is not null)::int * ${d.weight}::float8`),
+		sql` + `
+	);
+	const sums = columns.map(
+		(d, i) =>
+			sql`sum(${d.name})::float8 as ${sql.raw(`sum${i}`)}, count(${d.name})::int as ${sql.raw(`count${i}`)}`
+	);
 
 	const result = await db.execute(sql`
 		with recursive tree(id, top_id) as (
@@ -113,10 +134,7 @@ export async function computeMaturity(
 		),
 		items as (
 			select * from jsonb_to_recordset(${items}::jsonb)
-				as i(question_code text, option_code text, value_num float8, score float8, dimension text)
-		),
-		dimensions as (
-			select * from jsonb_to_recordset(${dimensions}::jsonb) as d(dimension text, items int, weight float8)
+				as i(question_code text, option_code text, value_num float8, score float8, dim int)
 		),
 		scoped as (
 			select r.id, tree.top_id as organisation
@@ -125,51 +143,42 @@ export async function computeMaturity(
 			left join tree on tree.id = r.organisation_id
 			where ${sql.join(conditions, sql` and `)}
 		),
-		respondent_scores as (
-			select a.response_id, i.dimension, avg(i.score) as score
+		item_sums as (
+			select a.response_id, ${sql.join(itemSums, sql`, `)}
 			from answers a
-			join scoped s on s.id = a.response_id
 			join items i on i.question_code = a.question_code and i.option_code = a.option_code
 				and (i.value_num is null or i.value_num = a.value_num)
-			join dimensions d on d.dimension = i.dimension
 			where a.wave_id = ${wave.id}
-			group by a.response_id, i.dimension, d.items
-			having 2 * count(*) >= d.items
+			group by a.response_id
 		),
-		-- The weighted mean of a respondent's dimension scores, when at least half of the dimensions have one.
+		respondent_scores as (
+			select s.organisation, ${sql.join(dimensionScores, sql`, `)}
+			from scoped s left join item_sums on item_sums.response_id = s.id
+		),
+		-- A respondent's index: the weighted mean of their dimension scores, when at least half have one.
 		respondent_index as (
-			select rs.response_id, sum(rs.score * d.weight) / sum(d.weight) as score
-			from respondent_scores rs join dimensions d on d.dimension = rs.dimension
-			group by rs.response_id
-			having 2 * count(*) >= (select count(*) from dimensions)
+			select *, case when 2 * (${scored}) >= ${columns.length}::int
+				then (${weighted}) / (${weights}) end as score
+			from respondent_scores
 		)
-		select 'respondents' as kind, s.organisation::text as organisation, null::text as key,
-			count(*)::int as n, null::float8 as total
-		from scoped s group by s.organisation
-		union all
-		select 'dimension', s.organisation::text, rs.dimension, count(*)::int, sum(rs.score)::float8
-		from respondent_scores rs join scoped s on s.id = rs.response_id
-		group by s.organisation, rs.dimension
-		union all
-		select 'index', null, round(ri.score::numeric, 1)::text, count(*)::int, null
-		from respondent_index ri group by round(ri.score::numeric, 1)`);
-	const rows = (result as unknown as { rows: TSumRow[] }).rows;
+		select grouping(organisation) = 0 as by_organisation, organisation::text as organisation,
+			round(score::numeric, 1)::text as index, count(*)::int as n, ${sql.join(sums, sql`, `)}
+		from respondent_index
+		group by grouping sets ((organisation), (round(score::numeric, 1)))`);
+	const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
 	const indices: Array<{ index: number; respondents: number }> = [];
 
 	const groups = new Map<string | null, TScoreSums>();
-	const groupOf = (organisation: string | null) => {
-		let group = groups.get(organisation);
-		if (!group) {
-			group = { respondents: 0, dimensions: {} };
-			groups.set(organisation, group);
-		}
-		return group;
-	};
 	for (const row of rows) {
-		if (row.kind === 'respondents') groupOf(row.organisation).respondents = Number(row.n);
-		else if (row.key === null) throw new Error(`maturity query returned a ${row.kind} row without a key`);
-		else if (row.kind === 'index') indices.push({ index: Number(row.key), respondents: Number(row.n) });
-		else groupOf(row.organisation).dimensions[row.key] = { sum: Number(row.total), count: Number(row.n) };
+		if (row.by_organisation) {
+			const dimensions: Record<string, TScoreSum> = {};
+			columns.forEach((d, i) => {
+				dimensions[d.code] = { sum: Number(row[`sum${i}`] ?? 0), count: Number(row[`count${i}`]) };
+			});
+			groups.set(row.organisation as string | null, { respondents: Number(row.n), dimensions });
+		} else if (row.index !== null) {
+			indices.push({ index: Number(row.index), respondents: Number(row.n) });
+		}
 	}
 	const ids = [...groups.keys()].filter((id): id is string => id !== null);
 	const units =
