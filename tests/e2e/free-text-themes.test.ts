@@ -108,12 +108,17 @@ describe('the free-text page for an analyst, without JavaScript', () => {
 
 	it('accepts a suggested group under an edited name and shows the counts as a chart with its table', async () => {
 		const page = await openAs(users.analyst);
+		expect(await page.locator('section.suggestion').count()).toBe(0);
+		await submit(page, page.getByRole('button', { name: 'Föreslå teman' }));
 		const suggestion = page.locator('section.suggestion').first();
 		expect(await suggestion.locator('li').allTextContents()).toEqual(answers.slice(0, 3));
 		const field = suggestion.locator('input[name=label]');
 		expect(await field.inputValue()).toBe('Ansträngd, ekonomi och resurser');
 		await field.fill('Ansträngd ekonomi och resursbrist');
 		await submit(page, suggestion.getByRole('button', { name: 'Skapa temat och märk svaren' }));
+		// The suggestions stay open for the next group.
+		expect(new URL(page.url()).search).toBe('?saved&suggest');
+		expect(await page.locator('section.suggestion li').allTextContents()).toEqual(answers.slice(3, 5));
 
 		const figure = page.locator('figure.chart-figure');
 		const svg = figure.locator('svg[role=img]');

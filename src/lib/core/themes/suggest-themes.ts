@@ -1,5 +1,5 @@
 import { clusterByAverageLinkage } from './cluster.ts';
-import { cosineSimilarity, tfIdfVectors } from './tf-idf.ts';
+import { similarityMatrix, tfIdfVectors } from './tf-idf.ts';
 import { type TToken, tokenize } from './tokenize.ts';
 
 export interface TSuggestionAnswer {
@@ -39,7 +39,7 @@ export function suggestThemes(
 		.map((answer) => ({ id: answer.id, tokens: tokenize(answer.text) }))
 		.filter((d) => d.tokens.length > 0);
 	const vectors = tfIdfVectors(documents.map((d) => d.tokens));
-	const similarity = vectors.map((a) => vectors.map((b) => cosineSimilarity(a, b)));
+	const similarity = similarityMatrix(vectors);
 	return clusterByAverageLinkage(similarity, threshold)
 		.filter((cluster) => cluster.length >= minSize)
 		.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drivkrafterAnswers } from '../testing/drivkrafter-answers.ts';
 import { clusterByAverageLinkage } from './cluster.ts';
 import { suggestThemes, themeName } from './suggest-themes.ts';
-import { cosineSimilarity, tfIdfVectors } from './tf-idf.ts';
+import { cosineSimilarity, similarityMatrix, tfIdfVectors } from './tf-idf.ts';
 import { tokenize } from './tokenize.ts';
 
 describe('tokenize', () => {
@@ -108,5 +108,23 @@ describe('themeName', () => {
 		expect(themeName(['ekonomi', 'resurser'])).toBe('Ekonomi och resurser');
 		expect(themeName(['övrigt', 'resurser', 'budget'])).toBe('Övrigt, resurser och budget');
 		expect(themeName([])).toBe('');
+	});
+});
+
+describe('similarityMatrix', () => {
+	it('agrees with the pairwise cosine similarity and is symmetric', () => {
+		const vectors = tfIdfVectors(drivkrafterAnswers.map((a) => tokenize(a.text)));
+		const matrix = similarityMatrix(vectors);
+		for (let i = 0; i < vectors.length; i++) {
+			for (let j = 0; j < vectors.length; j++) {
+				const expected =
+					i === j
+						? vectors[i]?.size
+							? 1
+							: 0
+						: cosineSimilarity(vectors[i] ?? new Map(), vectors[j] ?? new Map());
+				expect(matrix[i]?.[j]).toBeCloseTo(expected, 12);
+			}
+		}
 	});
 });

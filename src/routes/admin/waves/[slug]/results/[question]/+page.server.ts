@@ -28,6 +28,8 @@ const EDITORS = ['admin', 'analyst'] as const;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireRole(locals, READERS);
 	const canEdit = (EDITORS as readonly string[]).includes(user.role);
+	// Clustering costs about a second per thousand answers: run it when asked, not on every visit.
+	const suggest = canEdit && url.searchParams.has('suggest');
 	const lang = locals.lang ?? 'sv';
 	const { db } = await getDatabase();
 	const ref = { waveSlug: params.slug, questionCode: params.question };
@@ -35,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [answers, counts, suggestions] = await Promise.all([
 		listQuestionAnswers(db, ref),
 		countThemes(db, ref),
-		canEdit ? suggestQuestionThemes(db, ref) : Promise.resolve([])
+		suggest ? suggestQuestionThemes(db, ref) : Promise.resolve([])
 	]);
 	const chart =
 		counts.themes.length === 0
@@ -51,6 +53,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		wave: { name: wave.name, slug: wave.slug },
 		question: { code: question.code, text: t(question.text, lang) },
 		canEdit,
+		suggest,
 		saved: url.searchParams.has('saved'),
 		answers,
 		counts,
@@ -96,7 +99,9 @@ function refusal(error: unknown, field: string, label = '', values: Record<strin
 	return invalid(errorStatus[error.code], field, message, values);
 }
 
-const saved = (event: RequestEvent): never => redirect(303, `${event.url.pathname}?saved`);
+/** Back to the page (Post/Redirect/Get), keeping the suggestions open when they were. */
+const saved = (event: RequestEvent): never =>
+	redirect(303, `${event.url.pathname}?saved${event.url.searchParams.has('suggest') ? '&suggest' : ''}`);
 
 export const actions: Actions = {
 	create: async (event) => {
