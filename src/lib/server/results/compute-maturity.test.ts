@@ -1,7 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maturityModel } from '../../core/maturity/maturity-model.ts';
+import { maturityProfile } from '../../core/maturity/maturity-profile.ts';
+import { respondentScores } from '../../core/maturity/respondent-scores.ts';
 import type { TAnswerMap } from '../../core/questionnaire/answer.ts';
-import { definition, page, scale, sectionOf, yesNo } from '../../core/testing/questionnaires.ts';
+import {
+	builtInTemplate,
+	definition,
+	page,
+	scale,
+	sectionOf,
+	yesNo
+} from '../../core/testing/questionnaires.ts';
 import type { TDatabase } from '../db/client.ts';
 import { organisations, participants } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
@@ -330,6 +340,48 @@ describe('computeMaturity', () => {
 		expect(result?.region.pooled).toBeNull();
 		expect(result?.region.respondentLevels).toBeNull();
 		expect(result?.region.organisationMean.index).toBeNull();
+	});
+});
+
+describe('computeMaturity against the pure maturity functions', () => {
+	it("gives each one-respondent organisation (k = 1) exactly the respondent's own profile", async () => {
+		await createWave(database.db, {
+			questionnaireCode: 'digital-mognad-i-kommuner',
+			name: 'Jämför',
+			slug: 'jamfor',
+			minGroupSize: 1
+		});
+		await setWaveStatus(database.db, 'jamfor', 'open');
+		// A spread of ja, nej and vet ej: some respondents lose dimensions, three their index.
+		const patterns: Array<[string, string]> = [
+			['2505', 'JJJJJJJJ'],
+			['2506', 'NNNNNNNN'],
+			['2510', 'JNJNJNJN'],
+			['2513', 'VJVJVJVJ'],
+			['2514', 'VVJNVJVV'],
+			['2518', 'NVVVJVVN'],
+			['2521', 'JVNJJVNV'],
+			['2523', 'VVVVVVVJ'],
+			['2560', 'NJNJNJNJ'],
+			['2580', 'JNVVNJJN'],
+			['2581', 'VNJJNVVJ']
+		];
+		const expected = new Map<string, unknown>();
+		const model = maturityModel(builtInTemplate());
+		for (const [code, letters] of patterns) {
+			const pages = templateAnswers(letters);
+			await respond('jamfor', code, pages);
+			const answers = Object.assign({}, ...Object.values(pages));
+			expected.set(code, maturityProfile(model, respondentScores(model, answers)));
+		}
+		const result = await computeMaturity(database.db, { slug: 'jamfor' });
+		expect(result?.organisations).toHaveLength(patterns.length);
+		for (const organisation of result?.organisations ?? []) {
+			expect(organisation.profile, organisation.name).toEqual(expected.get(organisation.code ?? ''));
+		}
+		expect(result?.region.respondentLevels?.respondents).toBe(
+			[...expected.values()].filter((p) => (p as { index: number | null }).index !== null).length
+		);
 	});
 });
 
