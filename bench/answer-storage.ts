@@ -85,7 +85,7 @@ async function timed(name: string, run: () => Promise<unknown>): Promise<void> {
 }
 
 /** Inserts the responses and their answers with a handful of set-based statements; returns the answer rows. */
-async function generate(database: TDatabase, template: TQuestionnaire, waveId: string, count: number) {
+export async function generate(database: TDatabase, template: TQuestionnaire, waveId: string, count: number) {
 	const { db } = database;
 	const w = sql.raw(`'${waveId}'`);
 	const groups = template.roleGroups.map((g) => `'${g.code}'`);

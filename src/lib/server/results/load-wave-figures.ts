@@ -7,6 +7,7 @@ import { countOrganisations, type TOrganisationCounts } from './count-organisati
 import { countResponses, type TResponseCounts } from './count-responses.ts';
 import { countScaleValues } from './count-scale-values.ts';
 import { countThemes } from './count-themes.ts';
+import { listTopUnits } from './list-top-units.ts';
 import type { TBreakdown, TResponseScope, TResultsFilters } from './response-scope.ts';
 import { scaleStatistics, type TScaleRange } from './scale-statistics.ts';
 
@@ -57,7 +58,8 @@ export async function loadWaveFigures(
 		waveId: wave.id,
 		ownerOrganisationId: wave.ownerOrganisationId,
 		filters: options.filters,
-		by: options.by
+		by: options.by,
+		topUnits: options.by === 'organisation' ? await listTopUnits(db, wave.ownerOrganisationId) : undefined
 	};
 	const responses = await countResponses(db, base);
 	const { filters } = options;

@@ -25,6 +25,8 @@ export interface TResponseScope {
 	ownerOrganisationId: string | null;
 	filters: TResultsFilters;
 	by?: TBreakdown;
+	/** For the breakdown by organisation: each unit's unit directly below the owner (listTopUnits). */
+	topUnits?: Array<{ id: string; topId: string }>;
 	/**
 	 * Set when the scope is every response that has answers in the wave (no filter, no breakdown, and
 	 * partial responses counted or none exist): queries then read the answers table alone.
@@ -48,16 +50,17 @@ export function scopedResponses(scope: TResponseScope, statuses: 'counted' | 'al
 	}
 	return sql`select r.id, r.status, ${groupKey(scope)} as grp from responses r
 		${needsParticipant ? sql`left join participants p on p.id = r.participant_id` : sql``}
-		${scope.by === 'organisation' ? topUnits(scope.ownerOrganisationId) : sql``}
+		${scope.by === 'organisation' ? topUnits(scope.topUnits ?? []) : sql``}
 		where ${sql.join(conditions, sql` and `)}`;
 }
 
+// Unit ids stay uuids until the result (smaller to hash than their text); a role group is text.
 function groupKey(scope: TResponseScope): SQL {
 	switch (scope.by) {
 		case 'organisation':
-			return sql`t.top_id::text`;
+			return sql`t.top_id`;
 		case 'department':
-			return sql`r.organisation_id::text`;
+			return sql`r.organisation_id`;
 		case 'role':
 			return sql`coalesce(r.role_group, p.role_group)`;
 		default:
@@ -65,17 +68,15 @@ function groupKey(scope: TResponseScope): SQL {
 	}
 }
 
-// Each unit below the wave's owner, with the unit directly below the owner that it belongs to (itself
-// for a municipality, its municipality for a department).
-function topUnits(ownerOrganisationId: string | null): SQL {
-	const roots = ownerOrganisationId ? sql`parent_id = ${ownerOrganisationId}` : sql`parent_id is null`;
-	return sql`left join (
-		with recursive tree(id, top_id) as (
-			select id, id from organisations where ${roots}
-			union all
-			select o.id, tree.top_id from organisations o join tree on o.parent_id = tree.id
-		) select id, top_id from tree
-	) t on t.id = r.organisation_id`;
+// The mapping goes in as a list of values rather than a recursive query: the planner then knows its
+// size, and can scan the answers in parallel.
+function topUnits(units: Array<{ id: string; topId: string }>): SQL {
+	if (units.length === 0) return sql`left join (select null::uuid as top_id) t on false`;
+	const rows = sql.join(
+		units.map((u) => sql`(${u.id}::uuid, ${u.topId}::uuid)`),
+		sql`, `
+	);
+	return sql`left join (values ${rows}) as t(id, top_id) on t.id = r.organisation_id`;
 }
 
 /**
@@ -101,7 +102,7 @@ export function groupWithBreakdown(scope: TResponseScope, columns: SQL): SQL {
  */
 export function overallAndGroup(scope: TResponseScope): SQL {
 	return scope.by
-		? sql`grouping(s.grp) = 1 as overall, s.grp as grp`
+		? sql`grouping(s.grp) = 1 as overall, s.grp::text as grp`
 		: sql`true as overall, null::text as grp`;
 }
 
