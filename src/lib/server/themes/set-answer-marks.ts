@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { answerMarks } from '../db/schema.ts';
 import { assertTextAnswer, findTextQuestion } from './find-text-question.ts';
@@ -9,7 +10,9 @@ export const ZSetAnswerMarks = ZQuestionRef.extend({
 	/** May be quoted in the report. */
 	quotable: z.boolean().optional(),
 	/** May be shown to the contacts of the answer's organisation. */
-	released: z.boolean().optional()
+	released: z.boolean().optional(),
+	/** Who sets them, for the audit log (an e-mail address, or `cli`). */
+	actor: z.string().min(1).default('cli')
 });
 export type SetAnswerMarksOptions = z.input<typeof ZSetAnswerMarks>;
 
@@ -29,6 +32,14 @@ export async function setAnswerMarks(db: TDb, options: SetAnswerMarksOptions) {
 			.values({ responseId: input.responseId, questionCode: input.questionCode, ...changes })
 			.onConflictDoUpdate({ target: [answerMarks.responseId, answerMarks.questionCode], set: changes })
 			.returning();
-		return { quotable: marks?.quotable ?? false, released: marks?.released ?? false };
+		const result = { quotable: marks?.quotable ?? false, released: marks?.released ?? false };
+		// Releasing free text shows it to people outside the analysis: keep a record of who decided.
+		await recordAudit(tx, {
+			actor: input.actor,
+			action: 'answer.marks',
+			subject: `${input.waveSlug}/${input.questionCode}`,
+			details: { response: input.responseId, ...result }
+		});
+		return result;
 	});
 }

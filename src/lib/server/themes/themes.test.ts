@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeResponse } from '../../../../tests/support/complete-response.ts';
 import { drivkrafterAnswers } from '../../core/testing/drivkrafter-answers.ts';
 import type { TDatabase } from '../db/client.ts';
-import { answerThemes } from '../db/schema.ts';
+import { answerThemes, auditLog } from '../db/schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
@@ -279,5 +279,42 @@ describe('suggestions', () => {
 			})
 		).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect((await counts()).themes.map(([label]) => label)).not.toContain('Blandat');
+	});
+});
+
+describe('the audit log', () => {
+	it('records who merged and deleted themes and who set the marks of an answer', async () => {
+		const rows = await database.db
+			.select({
+				actor: auditLog.actor,
+				action: auditLog.action,
+				subject: auditLog.subject,
+				details: auditLog.details
+			})
+			.from(auditLog)
+			.orderBy(asc(auditLog.id));
+		const ours = rows.filter((r) => r.action.startsWith('theme.') || r.action.startsWith('answer.'));
+		expect(ours.map((r) => [r.actor, r.action, r.subject])).toEqual([
+			['cli', 'theme.merge', 'teman/drivkrafter'],
+			['cli', 'theme.delete', 'teman/drivkrafter'],
+			['cli', 'answer.marks', 'teman/drivkrafter'],
+			['cli', 'answer.marks', 'teman/drivkrafter'],
+			['cli', 'answer.marks', 'teman/drivkrafter'],
+			['cli', 'answer.marks', 'teman/drivkrafter']
+		]);
+		expect(ours[0]?.details).toEqual({ merged: 'Ansträngd ekonomi och resursbrist', into: 'Ekonomi' });
+		expect(ours[1]?.details).toEqual({ theme: 'Personalbrist' });
+		expect(ours[3]?.details).toEqual({ response: id('m2'), quotable: true, released: true });
+	});
+
+	it('names the user who acted when one is given', async () => {
+		const theme = await createTheme(database.db, { ...ref, label: 'Att ta bort' });
+		await deleteTheme(database.db, { ...ref, themeId: theme.id, actor: 'analytiker@example.org' });
+		const [last] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+		expect(last).toMatchObject({
+			actor: 'analytiker@example.org',
+			action: 'theme.delete',
+			details: { theme: 'Att ta bort' }
+		});
 	});
 });

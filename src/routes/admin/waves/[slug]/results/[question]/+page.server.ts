@@ -66,9 +66,9 @@ type TFailure = { errors: Array<{ field: string; message: string }>; values: Rec
 
 /** Reads the posted form of a signed-in editor; viewers and contacts get 403 before anything is read. */
 async function editorForm(event: RequestEvent) {
-	requireRole(event.locals, EDITORS);
+	const user = requireRole(event.locals, EDITORS);
 	const form = await readForm(event.request);
-	const ref = { waveSlug: event.params.slug, questionCode: event.params.question };
+	const ref = { waveSlug: event.params.slug, questionCode: event.params.question, actor: user.email };
 	if (!form.ok) return { ref, form: null };
 	const all = (name: string) => form.entries.filter(([key]) => key === name).map(([, value]) => value);
 	const one = (name: string) => all(name)[0] ?? '';
