@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInContext } from '../support/admin-client.ts';
 import { type E2eApp, startE2eApp } from './app.ts';
 import { expectFocus, expectNoAxeViolations, focused, loads } from './browser.ts';
 
@@ -7,6 +8,7 @@ import { expectFocus, expectNoAxeViolations, focused, loads } from './browser.ts
 // checked with axe-core (WCAG 2.1 A/AA).
 let app: E2eApp;
 let page: Page;
+let kimPassword = '';
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.org', password: 'administratörens lösenord' };
 
 beforeAll(async () => {
@@ -78,7 +80,8 @@ describe('staff pages', () => {
 		await page.getByLabel('Organisation', { exact: true }).selectOption({ label: '– Luleå' });
 		await loads(page, () => page.getByRole('button', { name: 'Skapa användaren' }).click());
 		expect(await page.getByRole('status').textContent()).toContain('Kontot för kim@lulea.se är skapat.');
-		expect(await page.locator('#new-password').textContent()).toMatch(/^[\w-]{24}$/);
+		kimPassword = (await page.locator('#new-password').textContent()) ?? '';
+		expect(kimPassword).toMatch(/^[\w-]{24}$/);
 		expect(await page.getByRole('row', { name: /Kim Kontakt/ }).textContent()).toContain('Luleå');
 		await expectNoAxeViolations(page);
 	});
@@ -123,5 +126,27 @@ describe('staff pages', () => {
 		await tabTo('sign-out', 20);
 		await loads(page, () => page.keyboard.press('Enter'));
 		expect(path()).toBe('/login');
+	});
+
+	it("keep an organisation contact out of the administrator's pages", async () => {
+		const context = await signedInContext(app.browser, app.url, {
+			email: 'kim@lulea.se',
+			password: kimPassword
+		});
+		const contact = await context.newPage();
+		await contact.goto(`${app.url}/admin`);
+		expect(await contact.locator('header').textContent()).toContain(
+			'Inloggad som Kim Kontakt (kontaktperson)'
+		);
+		expect(await contact.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+			'Översikt',
+			'Mitt konto'
+		]);
+		const refused = await contact.goto(`${app.url}/admin/users`);
+		expect(refused?.status()).toBe(403);
+		expect(await contact.locator('h1').textContent()).toBe('Något gick fel');
+		expect(await contact.textContent('main')).toContain('Ditt konto har inte behörighet till den här sidan.');
+		await expectNoAxeViolations(contact);
+		await context.close();
 	});
 });
