@@ -62,7 +62,10 @@ export const routeAccess: TRouteAccess[] = [
 
 	// Staff.
 	{ route: '/admin', path: '/admin', expect: signedIn() },
-	// Free-text answers and their themes: contacts never, viewers read, admins and analysts edit.
+	// Results, maturity and change: every staff role; a contact only for their own unit (their default).
+	{ route: '/admin/waves/[slug]/results', path: '/admin/waves/{slug}/results', expect: signedIn() },
+	{ route: '/admin/waves/[slug]/maturity', path: '/admin/waves/{slug}/maturity', expect: signedIn() },
+	{ route: '/admin/waves/[slug]/change', path: '/admin/waves/{slug}/change', expect: signedIn() }, // Free-text answers and their themes: contacts never, viewers read, admins and analysts edit.
 	{
 		route: '/admin/waves/[slug]/results/[question]',
 		path: '/admin/waves/{slug}/results/drivkrafter',
