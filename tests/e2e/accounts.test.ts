@@ -59,7 +59,15 @@ describe('staff pages', () => {
 		expect(await row.textContent()).toContain('Öppen');
 		expect(
 			await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()
-		).toEqual(['Översikt', 'Användare', 'Mitt konto']);
+		).toEqual([
+			'Översikt',
+			'Användare',
+			'Organisationer',
+			'Titlar och rollgrupper',
+			'Mitt konto',
+			'Logg',
+			'Personuppgifter'
+		]);
 		await page.keyboard.press('Tab');
 		await expectFocus(page, { tag: 'a', text: 'Hoppa till innehållet' });
 		await expectNoAxeViolations(page);

@@ -48,8 +48,6 @@ export async function seedWave(options: SeedWaveOptions): Promise<{ tokens: stri
 			slug: options.slug,
 			mode: options.mode
 		});
-		const status = options.status ?? 'open';
-		if (status !== 'draft') await setWaveStatus(database.db, options.slug, status);
 		const tokens: string[] = [];
 		for (let i = 0; i < (options.participants ?? 0); i++) {
 			const { token } = await addParticipant(database.db, {
@@ -61,6 +59,9 @@ export async function seedWave(options: SeedWaveOptions): Promise<{ tokens: stri
 			});
 			tokens.push(token);
 		}
+		// Participants are added before the status is set: a closed wave takes no new participants.
+		const status = options.status ?? 'open';
+		if (status !== 'draft') await setWaveStatus(database.db, options.slug, status);
 		return { tokens };
 	} finally {
 		await database.close();
