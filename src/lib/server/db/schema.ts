@@ -163,9 +163,14 @@ export const responses = pgTable(
 		currentSection: text('current_section'),
 		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		submittedAt: timestamp('submitted_at', { withTimezone: true })
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		/** The response's id in an imported file (another tool's export, or ours): re-importing finds it. */
+		importKey: text('import_key')
 	},
-	(t) => [index('responses_wave_status_idx').on(t.waveId, t.status)]
+	(t) => [
+		index('responses_wave_status_idx').on(t.waveId, t.status),
+		uniqueIndex('responses_wave_import_key_unique').on(t.waveId, t.importKey)
+	]
 );
 
 /**
@@ -237,6 +242,42 @@ export const answerMarks = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.responseId, t.questionCode] })]
+);
+
+/**
+ * A wave's report as the analyst edits it: one draft per wave, saved as they type. `revision` grows with
+ * every save, so a stale tab cannot overwrite newer text unnoticed.
+ */
+export const reports = pgTable('reports', {
+	id: id(),
+	waveId: uuid('wave_id')
+		.notNull()
+		.unique()
+		.references(() => waves.id, { onDelete: 'cascade' }),
+	definition: jsonb('definition').notNull(),
+	revision: integer('revision').notNull().default(1),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' })
+});
+
+/**
+ * A published, frozen report version: the definition and the data snapshot it was rendered from, so the
+ * published PDF and DOCX can be rebuilt identically later.
+ */
+export const reportVersions = pgTable(
+	'report_versions',
+	{
+		id: id(),
+		reportId: uuid('report_id')
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		definition: jsonb('definition').notNull(),
+		snapshot: jsonb('snapshot').notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+		publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [uniqueIndex('report_versions_report_version_unique').on(t.reportId, t.version)]
 );
 
 export const users = pgTable(
