@@ -1,10 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../src/lib/server/auth/roles.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { organisations } from '../../src/lib/server/db/schema.ts';
+import { actionAccess } from '../support/action-access.ts';
 import { type AdminClient, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { ACCESSORS, routeAccess, type TAccessor } from '../support/route-access.ts';
@@ -28,11 +30,67 @@ function routeIds(): string[] {
 	return [...found].sort();
 }
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The object literal an `export const actions = {…}` (possibly `satisfies Actions`) holds. */
+function actionsObject(node: ts.Expression | undefined): ts.ObjectLiteralExpression | null {
+	if (!node) return null;
+	if (ts.isObjectLiteralExpression(node)) return node;
+	if (ts.isSatisfiesExpression(node) || ts.isAsExpression(node)) return actionsObject(node.expression);
+	return null;
+}
+
+/** Every state-changing entry under src/routes: `route action` for page form actions and write endpoints. */
+function actionIds(): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(routesFolder, { recursive: true, encoding: 'utf8' })) {
+		const file = path.basename(entry);
+		if (file !== '+page.server.ts' && file !== '+server.ts') continue;
+		const route = `/${path
+			.dirname(entry)
+			.split(path.sep)
+			.filter((s) => s !== '.' && !/^\(.+\)$/.test(s))
+			.join('/')}`;
+		const source = ts.createSourceFile(
+			entry,
+			readFileSync(path.join(routesFolder, entry), 'utf8'),
+			ts.ScriptTarget.Latest
+		);
+		for (const statement of source.statements) {
+			const exported = ts.canHaveModifiers(statement)
+				? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+				: false;
+			if (!exported) continue;
+			if (ts.isFunctionDeclaration(statement) && statement.name && WRITE_METHODS.has(statement.name.text))
+				found.push(`${route} ${statement.name.text}`);
+			if (!ts.isVariableStatement(statement)) continue;
+			for (const declaration of statement.declarationList.declarations) {
+				if (!ts.isIdentifier(declaration.name)) continue;
+				const name = declaration.name.text;
+				if (file === '+server.ts' && WRITE_METHODS.has(name)) found.push(`${route} ${name}`);
+				if (file === '+page.server.ts' && name === 'actions') {
+					for (const property of actionsObject(declaration.initializer)?.properties ?? []) {
+						if (property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)))
+							found.push(`${route} ${property.name.text}`);
+					}
+				}
+			}
+		}
+	}
+	return found.sort();
+}
+
 describe('the route table', () => {
 	it('lists every route under src/routes, and no route that does not exist', () => {
 		const listed = routeAccess.map((r) => r.route);
 		expect(new Set(listed).size, 'a route is listed twice').toBe(listed.length);
 		expect([...listed].sort()).toEqual(routeIds());
+	});
+
+	it('lists every form action and write endpoint, and none that does not exist', () => {
+		const listed = actionAccess.map((a) => `${a.route} ${a.action}`);
+		expect(new Set(listed).size, 'an action is listed twice').toBe(listed.length);
+		expect([...listed].sort()).toEqual(actionIds());
 	});
 });
 
@@ -93,6 +151,45 @@ describe('every role on every route', () => {
 					// Signed-out visitors are sent to sign in, and back here afterwards.
 					if (location !== `/login?next=${encodeURIComponent(target)}`)
 						mismatches.push(`${entry.route} as anonymous: redirected to ${location}`);
+				}
+			}
+		}
+		expect(mismatches).toEqual([]);
+	});
+
+	it('lets only the allowed roles past the role check of every action', async () => {
+		const mismatches: string[] = [];
+		for (const entry of actionAccess) {
+			if (entry.allowed === 'public') continue;
+			const page = routeAccess.find((r) => r.route === entry.route);
+			if (!page) throw new Error(`${entry.route} is not in route-access.ts`);
+			const base = page.path.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
+			const target = WRITE_METHODS.has(entry.action)
+				? base
+				: `${base}${entry.action === 'default' ? '' : `?/${entry.action}`}`;
+			for (const accessor of ACCESSORS) {
+				const client = clients.get(accessor);
+				// An empty form, posted as a browser on the site would (same origin, so CSRF lets it through).
+				const res = client
+					? await client.post(target, [])
+					: await fetch(`${server.url}${target}`, {
+							method: 'POST',
+							redirect: 'manual',
+							headers: {
+								origin: server.url,
+								accept: 'text/html',
+								'content-type': 'application/x-www-form-urlencoded'
+							},
+							body: ''
+						});
+				if ('arrayBuffer' in res) await res.arrayBuffer();
+				const label = `${entry.route} ${entry.action} as ${accessor}: ${res.status}`;
+				if (accessor === 'anonymous') {
+					if (res.status !== 303) mismatches.push(`${label} (expected 303 to sign in)`);
+				} else if (!entry.allowed.includes(accessor)) {
+					if (res.status !== 403) mismatches.push(`${label} (expected 403)`);
+				} else if (res.status === 403 || res.status >= 500) {
+					mismatches.push(`${label} (expected the action to run or refuse the empty form)`);
 				}
 			}
 		}
