@@ -1,6 +1,6 @@
 import { formatNumber } from '../../core/statistics/format-number.ts';
 import { m } from '../../paraglide/messages.js';
-import { nText, percentAndCount, percentText, percentValue } from './chart-text.ts';
+import { distributionTable, nText, percentAndCount, percentText, percentValue } from './chart-text.ts';
 import { palette, renderChartSvg, type TChart, type TChartLang } from './render-chart-svg.ts';
 
 export interface BarChartInput {
@@ -83,14 +83,6 @@ export function barChart(input: BarChartInput): TChart {
 	return {
 		svg,
 		alt,
-		table: {
-			columns: [
-				input.categoryLabel ?? m.charts_answer({}, locale),
-				m.charts_count({}, locale),
-				m.charts_percent({}, locale)
-			],
-			rows: bars.map((b) => [b.label, formatNumber(b.count, lang, 0), percentText(b.count, n, lang)]),
-			footer: ['n', formatNumber(n, lang, 0), '']
-		}
+		table: distributionTable(bars, n, lang, input.categoryLabel)
 	};
 }

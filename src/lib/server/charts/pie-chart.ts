@@ -1,6 +1,5 @@
-import { formatNumber } from '../../core/statistics/format-number.ts';
 import { m } from '../../paraglide/messages.js';
-import { nText, percentAndCount, percentText, percentValue } from './chart-text.ts';
+import { distributionTable, nText, percentAndCount, percentText, percentValue } from './chart-text.ts';
 import { colourAt, renderChartSvg, type TChart, type TChartLang } from './render-chart-svg.ts';
 
 export interface PieChartInput {
@@ -48,14 +47,6 @@ export function pieChart(input: PieChartInput): TChart {
 	return {
 		svg,
 		alt,
-		table: {
-			columns: [
-				input.categoryLabel ?? m.charts_answer({}, locale),
-				m.charts_count({}, locale),
-				m.charts_percent({}, locale)
-			],
-			rows: slices.map((s) => [s.label, formatNumber(s.count, lang, 0), percentText(s.count, n, lang)]),
-			footer: ['n', formatNumber(n, lang, 0), '']
-		}
+		table: distributionTable(slices, n, lang, input.categoryLabel)
 	};
 }
