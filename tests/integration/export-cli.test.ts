@@ -115,7 +115,7 @@ describe('mognad export responses', () => {
 		);
 		expect(run.code, run.err).toBe(0);
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(file('svar.xlsx'));
+		await workbook.xlsx.load(file('svar.xlsx') as never);
 		expect(workbook.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
 			['values', 3],
 			['labels', 3],

@@ -250,7 +250,7 @@ describe('exportResponsesXlsx', () => {
 	it('writes a values sheet, a labels sheet and the codebook', async () => {
 		const file = await exportResponsesXlsx(database.db, { slug: 'export', actor: 'cli' });
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(await read(file.body));
+		await workbook.xlsx.load((await read(file.body)) as never);
 		expect(workbook.worksheets.map((w) => w.name)).toEqual(['values', 'labels', 'codebook']);
 		const sheetRows = (name: string) => {
 			const sheet = workbook.getWorksheet(name);
@@ -342,7 +342,7 @@ describe('exportCodebook', () => {
 		expect(rows.find((r) => r[0] === 'vision')?.[6]).toBe('ja=Ja | nej=Nej | vet_ej=Vet ej');
 		const xlsx = await exportCodebook(database.db, { slug: 'export', format: 'xlsx' });
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(Buffer.from(xlsx.body));
+		await workbook.xlsx.load(Buffer.from(xlsx.body) as never);
 		expect(workbook.getWorksheet('codebook')?.rowCount).toBe(names.length + 1);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { responseToCells, type TCell } from '../../core/exchange/response-columns.ts';
 import type { TAnswerRow } from '../../core/questionnaire/answer.ts';
 import type { TDb } from '../db/client.ts';
@@ -36,23 +36,7 @@ export async function* streamResponseCells(
 			.orderBy(asc(responses.id))
 			.limit(batchSize);
 		if (batch.length === 0) return;
-		const ids = batch.map((r) => r.id);
-		const rows = await db
-			.select({
-				responseId: answers.responseId,
-				questionCode: answers.questionCode,
-				optionCode: answers.optionCode,
-				valueNum: answers.valueNum,
-				valueText: answers.valueText
-			})
-			.from(answers)
-			.where(inArray(answers.responseId, ids));
-		const byResponse = new Map<string, TAnswerRow[]>();
-		for (const { responseId, ...row } of rows) {
-			const list = byResponse.get(responseId);
-			if (list) list.push(row);
-			else byResponse.set(responseId, [row]);
-		}
+		const byResponse = await answerRowsOf(db, wave.id, batch[0]?.id ?? '', batch[batch.length - 1]?.id ?? '');
 		yield batch.map((r) =>
 			responseToCells(
 				wave.columns,
@@ -71,4 +55,37 @@ export async function* streamResponseCells(
 		after = batch[batch.length - 1]?.id ?? null;
 		if (batch.length < batchSize) return;
 	}
+}
+
+/**
+ * The answer rows of the wave's responses with ids from `first` to `last`: exactly one batch, since the
+ * batch holds every response of the wave in that range. One JSON array per response keeps the number of
+ * rows the driver decodes small (many short rows are what makes reading slow, PGlite above all).
+ */
+async function answerRowsOf(
+	db: TDb,
+	waveId: string,
+	first: string,
+	last: string
+): Promise<Map<string, TAnswerRow[]>> {
+	const result = (await db.execute(sql`
+		select ${answers.responseId} as id,
+			json_agg(json_build_array(${answers.questionCode}, ${answers.optionCode}, ${answers.valueNum}, ${answers.valueText}))::text as rows
+		from ${answers}
+		where ${answers.waveId} = ${waveId} and ${answers.responseId} between ${first} and ${last}
+		group by ${answers.responseId}`)) as unknown as { rows: Array<{ id: string; rows: string }> };
+	const byResponse = new Map<string, TAnswerRow[]>();
+	for (const r of result.rows) {
+		const tuples = JSON.parse(r.rows) as Array<[string, string, number | null, string | null]>;
+		byResponse.set(
+			r.id,
+			tuples.map(([questionCode, optionCode, valueNum, valueText]) => ({
+				questionCode,
+				optionCode,
+				valueNum,
+				valueText
+			}))
+		);
+	}
+	return byResponse;
 }
