@@ -209,3 +209,17 @@ export function suggestValues(column: TExportColumn, distinct: readonly string[]
 
 /** Whether a name is one of the first columns every export has. */
 export const isMetaColumn = (name: string) => (RESPONSE_META_COLUMNS as readonly string[]).includes(name);
+
+/** A header problem as one English sentence, as the CLI prints it. */
+export function describeHeaderIssue(issue: THeaderIssue): string {
+	switch (issue.code) {
+		case 'unknown_column':
+			return `The column "${issue.column}" is not a column of this questionnaire's export (another questionnaire's file?); map it or remove it`;
+		case 'missing_column':
+			return `The column "${issue.column}" is missing (an export of this questionnaire has it)`;
+		case 'duplicate_column':
+			return `The column "${issue.column}" is given twice; keep one`;
+		case 'unknown_target':
+			return `The column "${issue.column}" is mapped to "${issue.target}", which is not a column of this questionnaire's export`;
+	}
+}

@@ -12,7 +12,7 @@ import { fieldName, otherFieldName, parseSectionForm } from '../questionnaire/pa
 import { isQuestionVisible } from '../questionnaire/visibility.ts';
 import { fileColumnName, planCells, type TImportPlan } from './import-mapping.ts';
 import type { TImportProblem } from './import-problem.ts';
-import { cellsToResponse, type TReadCell } from './response-columns.ts';
+import { cellsToResponse, type TReadCell, unprotectText } from './response-columns.ts';
 
 /** A response ready to store: its key in the file, its meta and its answer rows. */
 export interface TImportedResponse {
@@ -66,23 +66,58 @@ export function importReader(options: ImportReaderOptions): TImportReader {
 		}
 	}
 	const columnOf = (question: string) => firstColumn.get(question) ?? question;
+	const metaIndex = new Map<string, number>(
+		plan.columns.flatMap((c, i) => (c.kind === 'meta' ? [[c.name, i] as const] : []))
+	);
 
 	return {
 		read: (line, row) => {
-			const parsed = cellsToResponse(plan.columns, planCells(plan, line, row));
+			const cells = planCells(plan, line, row);
+			const parsed = cellsToResponse(plan.columns, cells);
+			// Units and role groups are checked on every row, also one with bad cells: all problems at once.
+			const metaText = (name: string) => {
+				const cell = cells[metaIndex.get(name) ?? -1];
+				if (cell === null || cell === undefined) return null;
+				const text = unprotectText(String(cell)).trim();
+				return text === '' ? null : text;
+			};
+			const problems: TImportProblem[] = [];
+			let organisationId: string | null = null;
+			const code = metaText('organisation_code');
+			const unit = code ?? metaText('organisation');
+			if (unit !== null) {
+				const found = findOrganisation(unit);
+				if (found.found) organisationId = found.found.id;
+				else {
+					problems.push({
+						line,
+						column: fileColumnName(plan, code !== null ? 'organisation_code' : 'organisation'),
+						code: found.reason === 'ambiguous' ? 'ambiguous_organisation' : 'unknown_organisation',
+						value: unit
+					});
+				}
+			}
+			const roleGroup = metaText('role_group');
+			if (roleGroup !== null && !roleGroups.has(roleGroup)) {
+				problems.push({
+					line,
+					column: fileColumnName(plan, 'role_group'),
+					code: 'unknown_role_group',
+					value: roleGroup
+				});
+			}
 			if (!parsed.ok) {
-				return {
-					ok: false,
-					problems: parsed.problems.map((p) => ({
+				const cellProblems = parsed.problems.map(
+					(p): TImportProblem => ({
 						line,
 						column: fileColumnName(plan, p.column),
 						code: p.code,
 						value: p.value
-					}))
-				};
+					})
+				);
+				return { ok: false, problems: [...cellProblems, ...problems] };
 			}
 			const { meta } = parsed;
-			const problems: TImportProblem[] = [];
 			const given = rowsToAnswers(questionnaire, parsed.rows);
 			const accepted: TAnswerMap = {};
 			for (const section of sections) {
@@ -116,32 +151,6 @@ export function importReader(options: ImportReaderOptions): TImportReader {
 				}
 				Object.assign(accepted, result.answers);
 			}
-
-			let organisationId: string | null = null;
-			const unit = meta.organisationCode ?? meta.organisation;
-			if (unit !== null) {
-				const found = findOrganisation(unit);
-				if (found.found) organisationId = found.found.id;
-				else {
-					problems.push({
-						line,
-						column: fileColumnName(
-							plan,
-							meta.organisationCode !== null ? 'organisation_code' : 'organisation'
-						),
-						code: found.reason === 'ambiguous' ? 'ambiguous_organisation' : 'unknown_organisation',
-						value: unit
-					});
-				}
-			}
-			if (meta.roleGroup !== null && !roleGroups.has(meta.roleGroup)) {
-				problems.push({
-					line,
-					column: fileColumnName(plan, 'role_group'),
-					code: 'unknown_role_group',
-					value: meta.roleGroup
-				});
-			}
 			if (problems.length > 0) return { ok: false, problems };
 			const rows = questionnaire.sections
 				.flatMap((s) => s.questions)
@@ -155,7 +164,7 @@ export function importReader(options: ImportReaderOptions): TImportReader {
 					key: meta.responseId,
 					organisationId,
 					role: meta.role?.trim() || null,
-					roleGroup: meta.roleGroup,
+					roleGroup,
 					status: meta.status,
 					submittedAt: meta.submittedAt,
 					rows
