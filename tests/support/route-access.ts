@@ -111,5 +111,11 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/waves/[slug]/messages',
 		path: '/admin/waves/{slug}/messages',
 		expect: only(['admin', 'analyst'])
+	},
+	// Importing responses changes a wave's results: administrators and analysts.
+	{
+		route: '/admin/waves/[slug]/import',
+		path: '/admin/waves/{slug}/import',
+		expect: only(['admin', 'analyst'])
 	}
 ];
