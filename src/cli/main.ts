@@ -4,6 +4,7 @@ import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
 import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
@@ -26,6 +27,7 @@ const commands: Record<string, TCommand> = {
 	participants: participantCommand,
 	user: userCommand,
 	results: resultsCommand,
+	export: exportCommand,
 	invitations: sendMailCommand('invitations'),
 	reminders: sendMailCommand('reminders'),
 	import: importCommand
@@ -42,6 +44,8 @@ Commands:
   participants import        import a CSV or XLSX list of participants into a wave (all or nothing)
   user create                create a staff account (--admin for an administrator)
   results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
+  export responses|codebook --wave <slug>   a wave's raw data (CSV, XLSX, SPSS) or its codebook
+  export questionnaire <code>      a questionnaire's definition as the file "questionnaire import" takes
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
   import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)

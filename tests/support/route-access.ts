@@ -117,5 +117,26 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/waves/[slug]/import',
 		path: '/admin/waves/{slug}/import',
 		expect: only(['admin', 'analyst'])
+	},
+	// Raw microdata and its description: analysts and administrators only (every response download is audited).
+	{
+		route: '/admin/waves/[slug]/export',
+		path: '/admin/waves/{slug}/export',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/export/responses',
+		path: '/admin/waves/{slug}/export/responses?format=xlsx',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/export/codebook',
+		path: '/admin/waves/{slug}/export/codebook?format=json',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/export/questionnaire',
+		path: '/admin/waves/{slug}/export/questionnaire',
+		expect: only(['admin', 'analyst'])
 	}
 ];
