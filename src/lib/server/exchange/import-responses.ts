@@ -30,7 +30,7 @@ export const MAX_LISTED_PROBLEMS = 1000;
 
 // Rows checked against the database and written together; answers go in separate, larger statements.
 const BATCH = 500;
-const ANSWER_BATCH = 5000;
+const ANSWER_BATCH = 10_000;
 
 export const ZImportResponses = z.object({
 	waveSlug: z.string().min(1),
@@ -321,10 +321,18 @@ async function insertResponses(tx: TTx, waveId: string, batch: TScanned[]): Prom
 			importKey: response.key
 		}))
 	);
-	const answerRows = rows.flatMap(({ id, response }) =>
-		response.rows.map((a) => ({ responseId: id, waveId, ...a }))
-	);
+	// One statement per batch, its columns as arrays: a handful of parameters instead of six per answer.
+	const answerRows = rows.flatMap(({ id, response }) => response.rows.map((a) => ({ responseId: id, ...a })));
 	for (let i = 0; i < answerRows.length; i += ANSWER_BATCH) {
-		await tx.insert(answers).values(answerRows.slice(i, i + ANSWER_BATCH));
+		const chunk = answerRows.slice(i, i + ANSWER_BATCH);
+		await tx.execute(sql`
+			insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text)
+			select r, ${waveId}::uuid, q, o, n, t from unnest(
+				${sql.param(chunk.map((a) => a.responseId))}::uuid[],
+				${sql.param(chunk.map((a) => a.questionCode))}::text[],
+				${sql.param(chunk.map((a) => a.optionCode))}::text[],
+				${sql.param(chunk.map((a) => a.valueNum))}::float8[],
+				${sql.param(chunk.map((a) => a.valueText))}::text[]
+			) as u(r, q, o, n, t)`);
 	}
 }
