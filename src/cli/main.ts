@@ -5,6 +5,7 @@ import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
 import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
@@ -28,7 +29,8 @@ const commands: Record<string, TCommand> = {
 	results: resultsCommand,
 	export: exportCommand,
 	invitations: sendMailCommand('invitations'),
-	reminders: sendMailCommand('reminders')
+	reminders: sendMailCommand('reminders'),
+	import: importCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -46,6 +48,7 @@ Commands:
   export questionnaire <code>      a questionnaire's definition as the file "questionnaire import" takes
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
+  import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,

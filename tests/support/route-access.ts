@@ -112,6 +112,12 @@ export const routeAccess: TRouteAccess[] = [
 		path: '/admin/waves/{slug}/messages',
 		expect: only(['admin', 'analyst'])
 	},
+	// Importing responses changes a wave's results: administrators and analysts.
+	{
+		route: '/admin/waves/[slug]/import',
+		path: '/admin/waves/{slug}/import',
+		expect: only(['admin', 'analyst'])
+	},
 	// Raw microdata and its description: analysts and administrators only (every response download is audited).
 	{
 		route: '/admin/waves/[slug]/export',

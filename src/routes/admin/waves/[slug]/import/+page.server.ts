@@ -1,0 +1,272 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { headerIssueText, importProblemText } from '#lib/components/admin/import-problem-text.ts';
+import {
+	suggestMapping,
+	suggestValues,
+	type TFileColumn,
+	type TImportMapping
+} from '#lib/core/exchange/import-mapping.ts';
+import { responseColumns, type TExportColumn } from '#lib/core/exchange/response-columns.ts';
+import { t } from '#lib/core/questionnaire/text.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { isAppError } from '#lib/server/app-error.ts';
+import { getDatabase } from '#lib/server/db/instance.ts';
+import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
+import { importResponses, type TImportResponsesResult } from '#lib/server/exchange/import-responses.ts';
+import {
+	loadUpload,
+	removeUpload,
+	saveUpload,
+	type TUpload,
+	updateUploadMapping
+} from '#lib/server/exchange/import-uploads.ts';
+import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
+import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
+import { readForm } from '#lib/server/web/read-form.ts';
+import { readUpload } from '#lib/server/web/read-upload.ts';
+import { requireRole } from '#lib/server/web/require-role.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// Imported answers become results: the same people who manage a wave's data.
+const ROLES = ['admin', 'analyst'] as const;
+
+async function context(slug: string, lang: 'sv' | 'en') {
+	const { db } = await getDatabase();
+	const wave = await findWaveBySlug(db, slug);
+	if (!wave) error(404, { message: m.not_found_title() });
+	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
+	const columns = responseColumns(questionnaire);
+	const questionText = new Map(
+		questionnaire.sections.flatMap((s) => s.questions).map((q) => [q.code, t(q.text, lang)])
+	);
+	return { db, wave, questionnaire, columns, questionText };
+}
+
+const langOf = (locals: App.Locals): 'sv' | 'en' => (locals.lang === 'en' ? 'en' : 'sv');
+
+/** What a select shows for an export column: its name and, for questions, the start of the question. */
+function targetLabel(column: TExportColumn, questionText: Map<string, string>): string {
+	if (column.kind === 'meta') return column.name;
+	const text = questionText.get(column.question) ?? '';
+	const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+	if (column.kind === 'multi_option') return `${column.name} – ${short} (${column.label.sv})`;
+	return `${column.name} – ${short}`;
+}
+
+/** The choices offered for a file value under a target: option codes, 1/0 for an option column, or none. */
+function valueChoices(column: TExportColumn | undefined, lang: 'sv' | 'en') {
+	if (column?.kind === 'single')
+		return column.options.map((o) => ({ value: o.code, label: t(o.label, lang) }));
+	if (column?.kind === 'multi_option') {
+		return [
+			{ value: '1', label: m.import_value_chosen() },
+			{ value: '0', label: m.import_value_not_chosen() }
+		];
+	}
+	return [];
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireRole(locals, ROLES);
+	const lang = langOf(locals);
+	const { wave, columns, questionText } = await context(params.slug, lang);
+	const id = url.searchParams.get('upload');
+	const upload = id ? loadUpload(id, wave.slug, user.id) : null;
+	const byName = new Map(columns.map((c) => [c.name, c]));
+	return {
+		wave: { slug: wave.slug, name: wave.name },
+		expired: id !== null && upload === null,
+		targets: {
+			meta: columns.filter((c) => c.kind === 'meta').map((c) => ({ value: c.name, label: c.name })),
+			questions: columns
+				.filter((c) => c.kind !== 'meta')
+				.map((c) => ({ value: c.name, label: targetLabel(c, questionText) }))
+		},
+		upload: upload && {
+			id: upload.id,
+			fileName: upload.meta.fileName,
+			status: upload.meta.mapping.status,
+			columns: upload.meta.columns
+				.map((c, index) => ({ ...c, index }))
+				.filter((c) => c.name !== '')
+				.map((c) => {
+					const target = upload.meta.mapping.columns[c.name] ?? '';
+					const values = upload.meta.mapping.values[c.name] ?? {};
+					const choices = valueChoices(byName.get(target), lang);
+					return {
+						index: c.index,
+						name: c.name,
+						target,
+						distinct:
+							c.distinct === null || choices.length === 0
+								? null
+								: c.distinct.map((value) => ({ value, mapped: values[value] ?? '' })),
+						many: c.distinct === null && choices.length > 0,
+						choices
+					};
+				})
+		}
+	};
+};
+
+type TCheck = {
+	ok: boolean;
+	rows: number;
+	imported: number;
+	unchanged: number;
+	problemCount: number;
+	problems: string[];
+	columns: string[];
+};
+
+const checkView = (result: TImportResponsesResult): TCheck =>
+	result.ok
+		? {
+				ok: true,
+				rows: result.rows,
+				imported: result.imported,
+				unchanged: result.unchanged,
+				problemCount: 0,
+				problems: [],
+				columns: []
+			}
+		: {
+				ok: false,
+				rows: result.rows,
+				imported: 0,
+				unchanged: 0,
+				problemCount: result.problemCount,
+				problems: result.problems.map(importProblemText),
+				columns: result.columns.map(headerIssueText)
+			};
+
+/** The mapping posted by the page: a target per file column, a code per value, and the default status. */
+function postedMapping(
+	upload: TUpload,
+	entries: Array<[string, string]>,
+	columns: readonly TExportColumn[]
+): TImportMapping {
+	const form = new Map(entries);
+	const byName = new Map(columns.map((c) => [c.name, c]));
+	const before = upload.meta.mapping;
+	const mapping: TImportMapping = {
+		columns: {},
+		values: {},
+		status: form.get('status') === 'partial' ? 'partial' : 'complete'
+	};
+	upload.meta.columns.forEach((file, i) => {
+		if (file.name === '') return;
+		const posted = form.get(`c${i}`) ?? before.columns[file.name] ?? '';
+		const target = byName.has(posted) ? posted : '';
+		mapping.columns[file.name] = target;
+		const column = byName.get(target);
+		if (!column || !file.distinct) return;
+		// A column given a new target starts from the suggestions for it; otherwise the posted choices count.
+		if (target !== before.columns[file.name]) {
+			const suggested = suggestValues(column, file.distinct);
+			if (Object.keys(suggested).length > 0) mapping.values[file.name] = suggested;
+			return;
+		}
+		const allowed = new Set(valueChoices(column, 'sv').map((c) => c.value));
+		const values: Record<string, string> = {};
+		file.distinct.forEach((value, j) => {
+			const code = form.get(`v${i}_${j}`) ?? '';
+			if (allowed.has(code)) values[value] = code;
+		});
+		if (Object.keys(values).length > 0) mapping.values[file.name] = values;
+	});
+	return mapping;
+}
+
+async function postedUpload(request: Request, locals: App.Locals, slug: string) {
+	const user = requireRole(locals, ROLES);
+	const lang = langOf(locals);
+	const ctx = await context(slug, lang);
+	const form = await readForm(request);
+	if (!form.ok) return { fail: fail(form.status, { error: m.error_form_invalid() }) };
+	const id = new Map(form.entries).get('upload') ?? '';
+	const upload = loadUpload(id, ctx.wave.slug, user.id);
+	if (!upload) return { fail: fail(410, { error: m.import_error_expired() }) };
+	const mapping = postedMapping(upload, form.entries, ctx.columns);
+	updateUploadMapping(upload, mapping);
+	return { user, lang, ctx, upload, mapping };
+}
+
+export const actions: Actions = {
+	upload: async ({ request, locals, params }) => {
+		const user = requireRole(locals, ROLES);
+		const { wave, questionnaire, columns } = await context(params.slug, langOf(locals));
+		const posted = await readUpload(request, 'file');
+		if (!posted.ok) {
+			return fail(posted.reason === 'too-large' ? 413 : 400, {
+				error: posted.reason === 'too-large' ? m.import_error_file_too_large() : m.error_form_invalid()
+			});
+		}
+		if (!posted.file) return fail(400, { error: m.import_error_file_required() });
+		const fileName = posted.file.name.slice(0, 255);
+		let fileColumns: TFileColumn[];
+		try {
+			fileColumns = await readFileColumns({ bytes: posted.file.bytes, fileName });
+		} catch (e) {
+			if (!isAppError(e)) throw e;
+			return fail(400, { error: e.message });
+		}
+		const upload = saveUpload(posted.file.bytes, {
+			waveSlug: wave.slug,
+			userId: user.id,
+			fileName,
+			columns: fileColumns,
+			mapping: suggestMapping(questionnaire, columns, fileColumns)
+		});
+		redirect(303, `/admin/waves/${wave.slug}/import?upload=${upload.id}`);
+	},
+
+	map: async ({ request, locals, params }) => {
+		const posted = await postedUpload(request, locals, params.slug);
+		if ('fail' in posted) return posted.fail;
+		redirect(303, `/admin/waves/${posted.ctx.wave.slug}/import?upload=${posted.upload.id}`);
+	},
+
+	check: async ({ request, locals, params }) => {
+		const posted = await postedUpload(request, locals, params.slug);
+		if ('fail' in posted) return posted.fail;
+		const { user, lang, ctx, upload, mapping } = posted;
+		try {
+			const result = await importResponses(ctx.db, {
+				waveSlug: ctx.wave.slug,
+				source: { path: upload.path, fileName: upload.meta.fileName },
+				mapping,
+				dryRun: true,
+				actor: user.email,
+				lang
+			});
+			return { check: checkView(result) };
+		} catch (e) {
+			if (!isAppError(e)) throw e;
+			return fail(400, { error: e.message });
+		}
+	},
+
+	confirm: async ({ request, locals, params }) => {
+		const posted = await postedUpload(request, locals, params.slug);
+		if ('fail' in posted) return posted.fail;
+		const { user, lang, ctx, upload, mapping } = posted;
+		try {
+			const result = await importResponses(ctx.db, {
+				waveSlug: ctx.wave.slug,
+				source: { path: upload.path, fileName: upload.meta.fileName },
+				mapping,
+				actor: user.email,
+				lang
+			});
+			if (!result.ok) return fail(400, { check: checkView(result) });
+			removeUpload(upload.id);
+			return {
+				done: m.import_done({ count: result.imported, wave: ctx.wave.name, unchanged: result.unchanged })
+			};
+		} catch (e) {
+			if (!isAppError(e)) throw e;
+			return fail(400, { error: e.message });
+		}
+	}
+};
