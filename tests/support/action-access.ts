@@ -43,6 +43,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/waves/new', ['default'], MANAGERS),
 	...actions('/admin/waves/[slug]', ['open', 'close'], MANAGERS),
 	...actions('/admin/waves/[slug]/participants', ['add', 'import'], MANAGERS),
+	...actions('/admin/waves/[slug]/import', ['upload', 'map', 'check', 'confirm'], MANAGERS),
 	...actions('/admin/waves/[slug]/messages', ['invitations', 'reminders', 'retry'], MANAGERS),
 	...actions(
 		'/admin/waves/[slug]/results/[question]',
