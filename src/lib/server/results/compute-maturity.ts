@@ -14,7 +14,6 @@ import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
-import { countResponses } from './count-responses.ts';
 import { listTopUnits } from './list-top-units.ts';
 import { rowsOf, scopedResponses, type TResponseScope, ZResultsFilters } from './response-scope.ts';
 
@@ -80,20 +79,10 @@ export async function computeMaturity(
 		by: 'organisation',
 		topUnits: await listTopUnits(db, wave.ownerOrganisationId)
 	};
-	const [respondents, scores] = await Promise.all([
-		countResponses(db, scope),
-		sumRespondentScores(db, scope, model)
-	]);
-
-	const groups = new Map<string | null, TScoreSums>();
-	for (const group of respondents.groups) {
-		const counted = group.complete + (filters.includePartial ? group.partial : 0);
-		if (counted > 0) groups.set(group.key, { respondents: counted, dimensions: {} });
-	}
-	for (const row of scores.byGroup) {
-		const group = groups.get(row.grp);
-		if (group) group.dimensions = row.dimensions;
-	}
+	const scores = await sumRespondentScores(db, scope, model);
+	const groups = new Map<string | null, TScoreSums>(
+		scores.byGroup.map((g) => [g.grp, { respondents: g.respondents, dimensions: g.dimensions }])
+	);
 	const indices = scores.indices;
 	const ids = [...groups.keys()].filter((id): id is string => id !== null);
 	const units =
@@ -139,36 +128,33 @@ export async function computeMaturity(
 }
 
 /**
- * Per group, the sum and count of respondents' dimension scores; and respondents per index value (one
- * decimal), for the levels. One query: each respondent's item scores are summed once (a hash aggregate
- * over the scope's answers), their dimension scores and index computed once per respondent, then summed.
+ * Per group, its respondents and the sum and count of their dimension scores; and respondents per index
+ * value (one decimal), for the levels. One query: the item answers of the wave are summed per response
+ * and dimension, joined to the scope's responses (each response once, those without a scored answer
+ * too), and those respondent rows summed per group and counted per index value.
  */
 async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMaturityModel) {
 	// Dimensions are numbered by their position in the model (0, 1, …): the columns d0, d1, … below.
 	const columns = model.dimensions.map((d, i) => ({ ...d, name: sql.raw(`d${i}`), i }));
 	const position = new Map(columns.map((d) => [d.code, d.i]));
-	// An answer row's item score, and its dimension, as CASE expressions rather than a join to a table of
-	// scores: the planner then estimates the answers read from the column statistics, not a guess.
-	const score = sql`case ${sql.join(
-		itemScoreTable(model.items).map((r) =>
-			r.valueNum === null
-				? sql`when a.question_code = ${r.questionCode} and a.option_code = ${r.optionCode} then ${r.score}::float8`
-				: sql`when a.question_code = ${r.questionCode} and a.value_num = ${r.valueNum}::float8 then ${r.score}::float8`
-		),
-		sql` `
-	)} end`;
-	const dimension = sql`case ${sql.join(
-		model.items.map(
-			(q) => sql`when a.question_code = ${q.code} then ${position.get(q.dimension ?? '')}::int`
-		),
-		sql` `
-	)} end`;
-	// A respondent's dimension score, when at least half of its items are answered (a missing answer,
-	// vet ej or a value out of range has no score).
+	const items = JSON.stringify(
+		itemScoreTable(model.items).map((r) => ({
+			question_code: r.questionCode,
+			option_code: r.optionCode,
+			value_num: r.valueNum,
+			score: r.score,
+			dim: position.get(r.dimension)
+		}))
+	);
+	// Per response and dimension, the items answered with a score and the sum of their scores.
+	const itemSums = columns.map(
+		(d) => sql`count(*) filter (where i.dim = ${d.i}::int) as ${sql.raw(`c${d.i}`)},
+			sum(i.score) filter (where i.dim = ${d.i}::int) as ${sql.raw(`s${d.i}`)}`
+	);
+	// A respondent's dimension score, when at least half of its items are answered.
 	const dimensionScores = columns.map(
-		(d) => sql`case when 2 * count(*) filter (where dim = ${d.i}::int) >= ${d.items.length}::int
-			then sum(score) filter (where dim = ${d.i}::int) / count(*) filter (where dim = ${d.i}::int)
-			end as ${d.name}`
+		(d) => sql`case when 2 * ${sql.raw(`c${d.i}`)} >= ${d.items.length}::int
+			then ${sql.raw(`s${d.i}`)} / ${sql.raw(`c${d.i}`)} end as ${d.name}`
 	);
 	const scored = sql.join(
 		columns.map((d) => sql`(${d.name} is not null)::int`),
@@ -186,28 +172,25 @@ async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMatur
 		(d) =>
 			sql`sum(${d.name})::float8 as ${sql.raw(`sum${d.i}`)}, count(${d.name})::int as ${sql.raw(`count${d.i}`)}`
 	);
-	// Materialized: each respondent's scores are computed once, not once per use in the index.
 	const rows = rowsOf<
 		Record<string, unknown> & { by_group: boolean; grp: string | null; index: string | null; n: number }
 	>(
 		await db.execute(sql`
-			with item_scores as (
-				select a.response_id, ${score} as score, ${dimension} as dim
-				from answers a
-				where a.wave_id = ${scope.waveId} and a.question_code in ${model.items.map((q) => q.code)}
+			with items as (
+				select * from jsonb_to_recordset(${items}::jsonb)
+					as i(question_code text, option_code text, value_num float8, score float8, dim int)
 			),
 			item_sums as (
-				select response_id, ${sql.join(dimensionScores, sql`, `)}
-				from item_scores
-				where score is not null
-				group by response_id
+				select a.response_id, ${sql.join(itemSums, sql`, `)}
+				from answers a
+				join items i on i.question_code = a.question_code and i.option_code = a.option_code
+					and (i.value_num is null or i.value_num = a.value_num)
+				where a.wave_id = ${scope.waveId} and a.question_code in ${model.items.map((q) => q.code)}
+				group by a.response_id
 			),
-			respondent_scores as materialized (
-				select s.grp, ${sql.join(
-					columns.map((d) => d.name),
-					sql`, `
-				)}
-				from (${scopedResponses(scope)}) s join item_sums on item_sums.response_id = s.id
+			respondent_scores as (
+				select s.grp, ${sql.join(dimensionScores, sql`, `)}
+				from (${scopedResponses(scope)}) s left join item_sums on item_sums.response_id = s.id
 			),
 			-- A respondent's index: the weighted mean of their dimension scores, when at least half have one.
 			respondent_index as (
@@ -220,7 +203,11 @@ async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMatur
 			from respondent_index
 			group by grouping sets ((grp), (round(score::numeric, 1)))`)
 	);
-	const byGroup: Array<{ grp: string | null; dimensions: Record<string, TScoreSum> }> = [];
+	const byGroup: Array<{
+		grp: string | null;
+		respondents: number;
+		dimensions: Record<string, TScoreSum>;
+	}> = [];
 	const indices: Array<{ index: number; respondents: number }> = [];
 	for (const row of rows) {
 		if (row.by_group) {
@@ -228,7 +215,7 @@ async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMatur
 			for (const d of columns) {
 				dimensions[d.code] = { sum: Number(row[`sum${d.i}`] ?? 0), count: Number(row[`count${d.i}`]) };
 			}
-			byGroup.push({ grp: row.grp, dimensions });
+			byGroup.push({ grp: row.grp, respondents: row.n, dimensions });
 		} else if (row.index !== null) {
 			indices.push({ index: Number(row.index), respondents: Number(row.n) });
 		}
