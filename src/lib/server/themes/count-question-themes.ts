@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.ts';
-import { answers, answerThemes, responses, themes } from '../db/schema.ts';
+import { countAnswered } from '../results/count-answered.ts';
+import { countThemes } from '../results/count-themes.ts';
+import { rowsOf, scopedResponses, type TResponseScope } from '../results/response-scope.ts';
 import { findTextQuestion } from './find-text-question.ts';
 import { parseInput, type TQuestionRef, ZQuestionRef } from './theme-input.ts';
 
@@ -13,40 +15,36 @@ export interface TThemeCounts {
 	themes: Array<{ id: string; label: string; count: number }>;
 }
 
-/** How many answers carry each theme of a question, counted in SQL over complete responses only. */
-export async function countThemes(db: TDb, ref: TQuestionRef): Promise<TThemeCounts> {
+/**
+ * One question's themes for the analyst's page: the results engine's answer and theme counts over the
+ * complete responses of the whole wave, and how many of the answers carry a theme at all.
+ */
+export async function countQuestionThemes(db: TDb, ref: TQuestionRef): Promise<TThemeCounts> {
 	const input = parseInput(ZQuestionRef, ref);
 	const { wave } = await findTextQuestion(db, input);
-	// An answer counts when its response is complete and the answer is still stored (a tagging may outlive
-	// an answer removed because its question ended up hidden).
-	const counted = sql`
-		select at.response_id, at.theme_id from ${answerThemes} at
-		join ${responses} r on r.id = at.response_id and r.status = 'complete'
-		join ${answers} a on a.response_id = at.response_id and a.question_code = at.question_code
-			and a.option_code = '' and a.value_text is not null
-		where at.question_code = ${input.questionCode}`;
-	const themeRows = (await db.execute(sql`
-		select t.id, t.label, count(c.response_id)::int as count
-		from ${themes} t left join (${counted}) c on c.theme_id = t.id
-		where t.wave_id = ${wave.id} and t.question_code = ${input.questionCode}
-		group by t.id, t.label`)) as unknown as { rows: Array<{ id: string; label: string; count: number }> };
-	const totals = (await db.execute(sql`
-		select count(*)::int as n,
-			count(*) filter (where exists (
-				select 1 from ${answerThemes} at join ${themes} t on t.id = at.theme_id
-				where at.response_id = a.response_id and at.question_code = a.question_code
-					and t.wave_id = ${wave.id}))::int as tagged
-		from ${answers} a join ${responses} r on r.id = a.response_id and r.status = 'complete'
-		where a.wave_id = ${wave.id} and a.question_code = ${input.questionCode}
-			and a.option_code = '' and a.value_text is not null`)) as unknown as {
-		rows: Array<{ n: number; tagged: number }>;
+	const scope: TResponseScope = {
+		waveId: wave.id,
+		ownerOrganisationId: wave.ownerOrganisationId,
+		filters: { includePartial: false }
 	};
-	const total = totals.rows[0];
+	const code = input.questionCode;
+	const [answered, themes, tagged] = await Promise.all([
+		countAnswered(db, scope, { multi: [], text: [code] }),
+		countThemes(db, scope, [code]),
+		db.execute(sql`
+			select count(distinct at.response_id)::int as n
+			from answer_themes at
+			join themes t on t.id = at.theme_id and t.wave_id = ${wave.id}
+			join (${scopedResponses(scope)}) s on s.id = at.response_id
+			join answers a on a.response_id = at.response_id and a.question_code = at.question_code
+				and btrim(a.value_text) <> ''
+			where at.question_code = ${code}`)
+	]);
 	return {
-		n: Number(total?.n ?? 0),
-		tagged: Number(total?.tagged ?? 0),
-		themes: themeRows.rows
-			.map((r) => ({ id: r.id, label: r.label, count: Number(r.count) }))
+		n: answered[0]?.n ?? 0,
+		tagged: rowsOf<{ n: number }>(tagged)[0]?.n ?? 0,
+		themes: themes
+			.map((t) => ({ id: t.id, label: t.label, count: t.count }))
 			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv'))
 	};
 }

@@ -11,7 +11,7 @@ import { getDatabase } from '#lib/server/db/instance.ts';
 import { organisations } from '#lib/server/db/schema.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
 import { acceptThemeSuggestion } from '#lib/server/themes/accept-theme-suggestion.ts';
-import { countThemes } from '#lib/server/themes/count-themes.ts';
+import { countQuestionThemes } from '#lib/server/themes/count-question-themes.ts';
 import { createTheme } from '#lib/server/themes/create-theme.ts';
 import { deleteTheme } from '#lib/server/themes/delete-theme.ts';
 import { findTextQuestion } from '#lib/server/themes/find-text-question.ts';
@@ -77,7 +77,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { wave, question } = await findTextQuestion(db, ref);
 	const [answers, counts, suggestions] = await Promise.all([
 		listQuestionAnswers(db, ref),
-		countThemes(db, ref),
+		countQuestionThemes(db, ref),
 		suggest ? suggestQuestionThemes(db, ref) : Promise.resolve([])
 	]);
 	const chart =
