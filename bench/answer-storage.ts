@@ -1,12 +1,12 @@
 // Is the long answer format fit for statistics in SQL? Generates a wave of complete responses to the
 // built-in questionnaire straight into the database (set-based SQL, deterministic pseudo-random answers)
-// and times the aggregate queries the results pages will run over it.
+// and times hand-written aggregate queries over it (the results engine over the same answers:
+// bench/results.ts).
 
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { TQuestionnaire } from '../src/lib/core/questionnaire/definition.ts';
 import { openDatabase, type TDatabase } from '../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
-import { getWaveResults } from '../src/lib/server/results/get-wave-results.ts';
 import { loadBuiltIns } from '../src/lib/server/setup/load-built-ins.ts';
 import { createWave } from '../src/lib/server/waves/create-wave.ts';
 
@@ -33,41 +33,41 @@ export async function answerStorage(
 		console.log(
 			`\nAnswer storage, ${label}: ${count} complete responses, ${rows} answer rows generated in ${generated.toFixed(1)} s`
 		);
-		const w = sql.raw(`'${wave.id}'`);
-		const queries: Array<[string, ReturnType<typeof sql>]> = [
-			[
-				'counts per question and option (complete responses)',
-				sql`select a.question_code, a.option_code, count(*) from answers a
-					join responses r on r.id = a.response_id
-					where a.wave_id = ${w} and r.status = 'complete' group by 1, 2`
-			],
-			[
-				'n, mean, SD and median per scale question',
-				sql`select a.question_code, count(*), avg(a.value_num), stddev_samp(a.value_num),
-					percentile_cont(0.5) within group (order by a.value_num)
-					from answers a join responses r on r.id = a.response_id
-					where a.wave_id = ${w} and r.status = 'complete' and a.value_num is not null group by 1`
-			],
-			[
-				'counts per organisation, question and option',
-				sql`select r.organisation_id, a.question_code, a.option_code, count(*) from answers a
-					join responses r on r.id = a.response_id
-					where a.wave_id = ${w} and r.status = 'complete' group by 1, 2, 3`
-			]
-		];
-		for (const [name, query] of queries) {
+		for (const [name, query] of handWrittenQueries(wave.id)) {
 			await timed(name, () => database.db.execute(query));
 		}
-		// The results engine over the same answers: every question's figures, then with a breakdown.
-		await timed('results engine: all questions of the wave (getWaveResults)', () =>
-			getWaveResults(database.db, { slug: wave.slug })
-		);
-		await timed('results engine: all questions, broken down by organisation', () =>
-			getWaveResults(database.db, { slug: wave.slug, by: 'organisation' })
-		);
 	} finally {
 		await database.close();
 	}
+}
+
+/**
+ * The aggregate queries a results page needs, written by hand over the answers of one wave (complete
+ * responses): the limit the results engine is compared with.
+ */
+export function handWrittenQueries(waveId: string): Array<[string, SQL]> {
+	const w = sql.raw(`'${waveId}'`);
+	return [
+		[
+			'counts per question and option (complete responses)',
+			sql`select a.question_code, a.option_code, count(*) from answers a
+				join responses r on r.id = a.response_id
+				where a.wave_id = ${w} and r.status = 'complete' group by 1, 2`
+		],
+		[
+			'n, mean, SD and median per scale question',
+			sql`select a.question_code, count(*), avg(a.value_num), stddev_samp(a.value_num),
+				percentile_cont(0.5) within group (order by a.value_num)
+				from answers a join responses r on r.id = a.response_id
+				where a.wave_id = ${w} and r.status = 'complete' and a.value_num is not null group by 1`
+		],
+		[
+			'counts per organisation, question and option',
+			sql`select r.organisation_id, a.question_code, a.option_code, count(*) from answers a
+				join responses r on r.id = a.response_id
+				where a.wave_id = ${w} and r.status = 'complete' group by 1, 2, 3`
+		]
+	];
 }
 
 /** Runs `run` QUERY_RUNS times and prints the median time. */

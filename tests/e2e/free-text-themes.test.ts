@@ -224,9 +224,12 @@ describe('other roles', () => {
 		expect(refused.status).toBe(403);
 	});
 
-	it('refuses organisation contacts', async () => {
+	it('shows organisation contacts no answer the analyst has not released, and lets them change nothing', async () => {
 		const client = await signInOverHttp(server.url, users.contact);
-		expect((await client.get(PAGE)).status).toBe(403);
+		const page = await client.get(PAGE);
+		expect(page.status).toBe(200);
+		for (const text of answers.slice(0, 5)) expect(page.body).not.toContain(text);
+		expect(page.body).not.toContain('onerror');
 		expect((await client.post(`${PAGE}?/create`, [['label', 'Smygtema']])).status).toBe(403);
 	});
 

@@ -46,6 +46,7 @@ const visionOf: Array<[string, string]> = [
 ];
 
 let backend: TestBackend;
+let hostileResponse = '';
 let server: AppServer;
 let browser: Browser;
 const users: Record<string, SeededUser> = {};
@@ -92,6 +93,7 @@ beforeAll(async () => {
 			});
 			ids.push(await respond(db, 'resultat', unit, given));
 		}
+		hostileResponse = ids[0] ?? '';
 		const theme = await createTheme(db, { waveSlug: 'resultat', questionCode: 'stod', label: HOSTILE_THEME });
 		await tagAnswer(db, {
 			waveSlug: 'resultat',
@@ -244,7 +246,8 @@ describe("an organisation contact's view", () => {
 		// Their own unit, with no other unit or role group to choose.
 		expect(await page.locator('.results-filters').textContent()).toContain('Organisation: Luleå');
 		expect(await page.locator('#f-organisation, #f-role').count()).toBe(0);
-		expect(await page.locator('a[href*="/results/stod"]').count()).toBe(0);
+		// The link leads to the answers the analyst released, not to the answers themselves.
+		expect(await page.locator('a[href*="/results/stod"]').textContent()).toContain('frisläppta svaren');
 		const stod = (await page.locator('section:has(> h2#q-stod)').textContent()) ?? '';
 		expect(stod).toContain('1 fritextsvar');
 		expect(stod).not.toContain('tema');
@@ -278,13 +281,39 @@ describe("an organisation contact's view", () => {
 			'/admin/waves/resultat/results?organisation=2580-x',
 			'/admin/waves/resultat/maturity?organisation=2584',
 			'/admin/waves/resultat/change?previous=forra&organisation=2581',
-			'/admin/waves/resultat/results/stod'
+			'/admin/waves/resultat/results/stod?organisation=2581'
 		]) {
 			const res = await client.get(path);
 			expect(res.status, path).toBe(403);
 			expect(res.body).not.toContain('Kiruna</th>');
 		}
 		expect((await client.get('/admin/waves/resultat/results?organisation=2580')).status).toBe(200);
+	});
+});
+
+describe("a contact's view of free-text answers", () => {
+	it('shows only the answers the analyst released, escaped, and passes axe-core', async () => {
+		const before = await open(users.contact as SeededUser, '/admin/waves/resultat/results/stod', {
+			javaScriptEnabled: false
+		});
+		expect(before.status).toBe(200);
+		expect((await before.page.textContent('main')) ?? '').toContain('Inga svar är frisläppta ännu.');
+		expect(await before.page.content()).not.toContain('fet</b>');
+		await expectNoAxeViolations(before.page);
+
+		// The analyst releases the answer on the same page.
+		const analyst = await signInOverHttp(server.url, users.admin as SeededUser);
+		const marked = await analyst.post('/admin/waves/resultat/results/stod?/marks', [
+			['responseId', hostileResponse],
+			['released', '1']
+		]);
+		expect(marked.status).toBe(303);
+		const after = await open(users.contact as SeededUser, '/admin/waves/resultat/results/stod', {
+			javaScriptEnabled: false
+		});
+		expect(await after.page.locator('blockquote.answer-text').allTextContents()).toEqual([HOSTILE_ANSWER]);
+		expect(await after.page.locator('main b, main script').count()).toBe(0);
+		await expectNoAxeViolations(after.page);
 	});
 });
 

@@ -1,16 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/lib/server/auth/create-api-token.ts';
 import { createUser } from '../../src/lib/server/auth/create-user.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
-import { themes, waves } from '../../src/lib/server/db/schema.ts';
+import {
+	answerMarks,
+	answers,
+	organisations,
+	responses,
+	themes,
+	waves
+} from '../../src/lib/server/db/schema.ts';
 import { ZWaveChange } from '../../src/lib/server/results/wave-change-schema.ts';
 import { ZWaveResults } from '../../src/lib/server/results/wave-results-schema.ts';
 import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
+import { signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { seedResultsDataset } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
@@ -20,6 +28,11 @@ import { createTestBackend, type TestBackend } from '../support/test-backend.ts'
 const root = path.resolve(import.meta.dirname, '../..');
 let backend: TestBackend;
 const tokens: Record<'analyst' | 'lulea' | 'kiruna', string> = { analyst: '', lulea: '', kiruna: '' };
+const PASSWORD = 'ett-långt-lösenord';
+const LULEA_RELEASED = 'Mer samordning mellan kommunerna';
+const LULEA_UNRELEASED = 'Stöd, samordning och goda exempel';
+const PITEA_RELEASED = '=Visa goda exempel';
+const KIRUNA_ANSWER = 'Kiruna behöver <em>mer</em> stöd';
 
 beforeAll(async () => {
 	backend = await createTestBackend('results');
@@ -31,13 +44,37 @@ beforeAll(async () => {
 		// A theme whose label a spreadsheet would run as a formula.
 		const [wave] = await database.db.select().from(waves).where(eq(waves.slug, 'nu'));
 		await database.db.insert(themes).values({ waveId: wave?.id ?? '', questionCode: 'stod', label: '=1+1' });
+		// Free text: Luleå's first answer and Piteå's are released, Luleå's other one only quotable; Kiruna
+		// (one respondent, below k) gets a released answer too.
+		const [kiruna] = await database.db
+			.select({ id: responses.id })
+			.from(responses)
+			.innerJoin(organisations, eq(organisations.id, responses.organisationId))
+			.where(and(eq(responses.waveId, wave?.id ?? ''), eq(organisations.code, '2584')));
+		await database.db.insert(answers).values({
+			responseId: kiruna?.id ?? '',
+			waveId: wave?.id ?? '',
+			questionCode: 'stod',
+			valueText: KIRUNA_ANSWER
+		});
+		const stod = await database.db
+			.select({ responseId: answers.responseId, text: answers.valueText })
+			.from(answers)
+			.where(and(eq(answers.waveId, wave?.id ?? ''), eq(answers.questionCode, 'stod')));
+		const responseOf = (text: string) => stod.find((a) => a.text === text)?.responseId ?? '';
+		await database.db.insert(answerMarks).values([
+			{ responseId: responseOf(LULEA_RELEASED), questionCode: 'stod', released: true },
+			{ responseId: responseOf(LULEA_UNRELEASED), questionCode: 'stod', quotable: true },
+			{ responseId: responseOf(PITEA_RELEASED), questionCode: 'stod', released: true },
+			{ responseId: responseOf(KIRUNA_ANSWER), questionCode: 'stod', released: true }
+		]);
 		const account = async (role: 'analyst' | 'contact', email: string, organisationCode?: string) => {
 			const user = await createUser(
 				database.db,
 				{
 					email,
 					name: email,
-					password: 'ett-långt-lösenord',
+					password: PASSWORD,
 					role,
 					organisationCode
 				},
@@ -132,6 +169,11 @@ describe('mognad results', () => {
 		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label?.includes('1+1'))?.label).toBe(
 			"'=1+1"
 		);
+		expect(rows.filter((r) => r.kind === 'released').map((r) => [r.group, r.label])).toEqual([
+			['', "'=Visa goda exempel"],
+			['', KIRUNA_ANSWER],
+			['', LULEA_RELEASED]
+		]);
 	});
 
 	it('prints the change since an earlier wave as CSV', () => {
@@ -156,6 +198,33 @@ describe('mognad results', () => {
 		});
 		const json = mognad('results', '--wave', 'nu', '--compare', 'forra');
 		expect(ZWaveChange.parse(JSON.parse(json.out)).notComparable).toHaveLength(1);
+	});
+
+	it('prints the maturity index as CSV: the region, then each municipality', () => {
+		const run = mognad('results', '--wave', 'nu', '--maturity', '--format', 'csv', '--organisation', '2580');
+		expect(run.code).toBe(0);
+		const rows = csv(run.out);
+		expect(Object.keys(rows[0] ?? {}).slice(0, 10)).toEqual([
+			'group',
+			'group_label',
+			'suppressed',
+			'n',
+			'index',
+			'level',
+			'weakest',
+			'capability',
+			'legacy',
+			'strategi'
+		]);
+		expect(rows.map((r) => [r.group, r.group_label, r.n, r.index, r.level, r.strategi, r.kompetens])).toEqual(
+			[
+				['region', 'pooled', '5', '93.3', 'hog', '60', ''],
+				['region', 'organisation_mean', '1', '93.3', 'hog', '60', ''],
+				['2580', 'Luleå', '5', '93.3', 'hog', '60', '']
+			]
+		);
+		const json = ZWaveResults.parse(JSON.parse(mognad('results', '--wave', 'nu', '--maturity').out));
+		expect(json.maturity?.region.pooled?.index).toBe(94.2);
 	});
 
 	it('refuses a wrong option or an unknown wave with one line and exit code 1', () => {
@@ -235,6 +304,115 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		expect((await get('/api/v1/waves/nu/results', tokens.kiruna)).status).toBe(403);
 	});
 
+	it("adds the maturity index when asked: an organisation contact gets their own organisation's", async () => {
+		const res = await get('/api/v1/waves/nu/results?maturity=true', tokens.lulea);
+		expect(res.status).toBe(200);
+		const maturity = ZWaveResults.parse(await res.json()).maturity;
+		// Luleå's five respondents: strategi (ledning_delar, vision) 100, 100, 0, 100 and 0 (nej, vet ej):
+		// 300 / 5 = 60; every other dimension 100 but kompetens (only vet ej): none.
+		// index (60 + 5 × 100) / 6 = 93.33 · capability (60 + 4 × 100) / 5 = 92 · legacy 100
+		const profile = {
+			dimensions: {
+				strategi: 60,
+				medborgarfokus: 100,
+				ledning: 100,
+				digitalt_arv: 100,
+				omvarld: 100,
+				kultur: 100,
+				kompetens: null
+			},
+			index: 93.3,
+			weakest: 'strategi',
+			level: 'hog',
+			placement: { capability: 92, legacy: 100 }
+		};
+		expect(maturity?.respondents).toBe(5);
+		expect(maturity?.region.pooled).toEqual(profile);
+		expect(maturity?.organisations).toEqual([
+			{ group: '2580', label: 'Luleå', n: 5, suppressed: false, profile }
+		]);
+		expect((await get('/api/v1/waves/nu/results?maturity=ja', tokens.lulea)).status).toBe(400);
+	});
+
+	it('gives an analyst the whole region: Kiruna (1) and the next smallest, Piteå (3), hidden', async () => {
+		const res = await get('/api/v1/waves/nu/results?maturity=true', tokens.analyst);
+		const maturity = ZWaveResults.parse(await res.json()).maturity;
+		expect(
+			maturity?.organisations.map((o) => [o.group, o.n, o.suppressed, o.profile?.index ?? null])
+		).toEqual([
+			// Boden: strategi (100 + 50 + 50 + 50) / 4 = 62.5; index 562.5 / 6 = 93.75
+			['2582', 4, false, 93.8],
+			['2584', null, true, null],
+			['2580', 5, false, 93.3],
+			['2581', null, true, null]
+		]);
+		// Pooled strategi 850 / 13 = 65.38: index 565.38 / 6 = 94.23, capability 465.38 / 5 = 93.08.
+		expect(maturity?.region.pooled).toMatchObject({
+			index: 94.2,
+			placement: { capability: 93.1, legacy: 100 }
+		});
+		expect(maturity?.region.pooled?.dimensions.strategi).toBe(65.4);
+		// Luleå and Boden: strategi (60 + 62.5) / 2 = 61.25; index 561.25 / 6 = 93.54.
+		expect(maturity?.region.organisationMean).toMatchObject({ organisations: 2, index: 93.5 });
+		expect(maturity?.region.organisationMean.dimensions.strategi).toBe(61.3);
+		// Every respondent has six of seven dimensions, each index at least 500 / 6 = 83.3: all Hög.
+		expect(maturity?.region.respondentLevels).toEqual({
+			respondents: 13,
+			levels: [
+				{ code: 'lag', respondents: 0 },
+				{ code: 'medel', respondents: 0 },
+				{ code: 'hog', respondents: 13 }
+			]
+		});
+	});
+
+	it('gives the free-text answers the analyst released, never the others; a contact only their own unit’s', async () => {
+		const own = ZWaveResults.parse(await (await get('/api/v1/waves/nu/results', tokens.lulea)).json());
+		expect(own.questions.find((q) => q.code === 'stod')?.released).toEqual([LULEA_RELEASED]);
+		// Only the whole selection's questions carry them, and only free-text ones.
+		expect(own.questions.find((q) => q.code === 'vision')).not.toHaveProperty('released');
+		const all = ZWaveResults.parse(
+			await (await get('/api/v1/waves/nu/results?by=organisation', tokens.analyst)).json()
+		);
+		expect(all.questions.find((q) => q.code === 'stod')?.released).toEqual([
+			PITEA_RELEASED,
+			KIRUNA_ANSWER,
+			LULEA_RELEASED
+		]);
+		expect(all.breakdown?.flatMap((g) => g.questions).some((q) => q.released !== undefined)).toBe(false);
+		// Kiruna has one respondent, fewer than k: nothing at all, its released answer neither.
+		const kiruna = await get('/api/v1/waves/nu/results', tokens.kiruna);
+		expect(kiruna.status).toBe(403);
+		expect(await kiruna.text()).not.toContain('Kiruna behöver');
+	});
+
+	it("shows a contact the released answers of their own unit on the question's page, escaped", async () => {
+		const lulea = await signInOverHttp(server.url, { email: 'lulea@example.org', password: PASSWORD });
+		const page = await lulea.get('/admin/waves/nu/results/stod');
+		expect(page.status).toBe(200);
+		expect(page.body).toContain(LULEA_RELEASED);
+		expect(page.body).not.toContain(LULEA_UNRELEASED);
+		expect(page.body).not.toContain('Visa goda exempel');
+		expect(page.body).not.toContain('Kiruna behöver');
+		// No themes, marks or forms to change them.
+		expect(page.body).not.toContain('action="?/');
+		expect(page.body).not.toContain('Samordning</');
+		const kiruna = await signInOverHttp(server.url, { email: 'kiruna@example.org', password: PASSWORD });
+		const hidden = await kiruna.get('/admin/waves/nu/results/stod');
+		expect(hidden.status).toBe(200);
+		expect(hidden.body).toContain('Urvalet har färre än 3 svar');
+		expect(hidden.body).not.toContain('Kiruna behöver');
+		expect((await kiruna.get('/admin/waves/nu/results/stod?organisation=2580')).status).toBe(403);
+		// The analyst sees every answer, Kiruna's escaped.
+		const analyst = await signInOverHttp(server.url, {
+			email: 'analytiker@example.org',
+			password: PASSWORD
+		});
+		const full = await analyst.get('/admin/waves/nu/results/stod');
+		expect(full.body).toContain(LULEA_UNRELEASED);
+		expect(full.body).toContain('Kiruna behöver &lt;em>mer&lt;/em> stöd');
+	});
+
 	it('serves an OpenAPI 3.1 document describing the endpoint and its JSON shape', async () => {
 		const res = await get('/api/v1/openapi.json', tokens.analyst);
 		expect(res.status).toBe(200);
@@ -251,6 +429,7 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 			'query:includePartial',
 			'query:organisation',
 			'query:roleGroup',
+			'query:maturity',
 			'query:lang'
 		]);
 		const schema = doc.components.schemas.WaveResults;
@@ -260,8 +439,10 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 			'responses',
 			'organisations',
 			'questions',
-			'breakdown'
+			'breakdown',
+			'maturity'
 		]);
 		expect(schema.required).not.toContain('breakdown');
+		expect(schema.required).not.toContain('maturity');
 	});
 });

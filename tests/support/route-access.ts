@@ -65,11 +65,13 @@ export const routeAccess: TRouteAccess[] = [
 	// Results, maturity and change: every staff role; a contact only for their own unit (their default).
 	{ route: '/admin/waves/[slug]/results', path: '/admin/waves/{slug}/results', expect: signedIn() },
 	{ route: '/admin/waves/[slug]/maturity', path: '/admin/waves/{slug}/maturity', expect: signedIn() },
-	{ route: '/admin/waves/[slug]/change', path: '/admin/waves/{slug}/change', expect: signedIn() }, // Free-text answers and their themes: contacts never, viewers read, admins and analysts edit.
+	{ route: '/admin/waves/[slug]/change', path: '/admin/waves/{slug}/change', expect: signedIn() },
+	// Free-text answers and their themes: viewers read, admins and analysts edit; a contact reads only the
+	// answers of their own unit that the analyst released (when it has at least k respondents).
 	{
 		route: '/admin/waves/[slug]/results/[question]',
 		path: '/admin/waves/{slug}/results/drivkrafter',
-		expect: only(['admin', 'analyst', 'viewer'])
+		expect: signedIn()
 	},
 	{ route: '/admin/users', path: '/admin/users', expect: only(['admin']) },
 	{ route: '/admin/account', path: '/admin/account', expect: signedIn() },

@@ -1,7 +1,9 @@
+import { AppError } from '../../lib/server/app-error.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { changeToCsv } from '../../lib/server/results/change-to-csv.ts';
 import { getWaveChange } from '../../lib/server/results/get-wave-change.ts';
 import { getWaveResults } from '../../lib/server/results/get-wave-results.ts';
+import { maturityToCsv } from '../../lib/server/results/maturity-to-csv.ts';
 import { ZBreakdown } from '../../lib/server/results/response-scope.ts';
 import { resultsToCsv } from '../../lib/server/results/results-to-csv.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
@@ -9,14 +11,16 @@ import { UsageError } from '../usage-error.ts';
 
 const help = `Usage: mognad results --wave <slug> [--by organisation|department|role] [--include-partial]
                       [--organisation <code>] [--role-group <code>] [--compare <earlier slug>]
-                      [--format json|csv] [--lang sv|en]
+                      [--maturity] [--format json|csv] [--lang sv|en]
 Prints a wave's results (JSON by default; CSV: one row per question and option, and per group).
   --by               break down by municipality, by each respondent's own unit, or by role group;
                      groups with fewer than the wave's k respondents show no figures
   --include-partial  count responses that were started but not submitted
   --organisation     count only this unit (official code) and the units below it
   --compare          what changed since an earlier wave of the same questionnaire, in percentage points
-                     with 95 % intervals (instead of the results)`;
+                     with 95 % intervals (instead of the results)
+  --maturity         add the maturity index of the same responses (JSON: "maturity"; CSV: the region
+                     and each municipality instead of the results)`;
 
 export const resultsCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -28,6 +32,7 @@ export const resultsCommand: TCommand = async (argv, io) => {
 			organisation: { type: 'string' },
 			'role-group': { type: 'string' },
 			compare: { type: 'string' },
+			maturity: { type: 'boolean' },
 			format: { type: 'string', default: 'json' },
 			lang: { type: 'string', default: 'sv' }
 		},
@@ -43,6 +48,9 @@ export const resultsCommand: TCommand = async (argv, io) => {
 	const by = v.by === undefined ? undefined : ZBreakdown.safeParse(v.by).data;
 	if (v.by !== undefined && !by) throw new UsageError('--by must be organisation, department or role');
 	if (v.compare !== undefined && by) throw new UsageError('--compare and --by cannot be combined');
+	if (v.compare !== undefined && v.maturity) {
+		throw new UsageError('--compare and --maturity cannot be combined');
+	}
 	const { db } = await getDatabase();
 	const options = {
 		slug: v.wave,
@@ -56,7 +64,11 @@ export const resultsCommand: TCommand = async (argv, io) => {
 		io.out(v.format === 'csv' ? changeToCsv(change).trimEnd() : JSON.stringify(change, null, 2));
 		return 0;
 	}
-	const results = await getWaveResults(db, { ...options, by });
-	io.out(v.format === 'csv' ? resultsToCsv(results).trimEnd() : JSON.stringify(results, null, 2));
+	const results = await getWaveResults(db, { ...options, by, maturity: v.maturity ?? false });
+	if (v.format === 'json') io.out(JSON.stringify(results, null, 2));
+	else if (results.maturity === undefined) io.out(resultsToCsv(results).trimEnd());
+	else if (results.maturity === null) {
+		throw new AppError('NOT_FOUND', "The wave's questionnaire measures no maturity dimension.");
+	} else io.out(maturityToCsv(results.maturity).trimEnd());
 	return 0;
 };

@@ -24,4 +24,16 @@ describe('responseHeadline', () => {
 			'Svar inkom från 250 av 290 kommuner, 12\u00a0000 respondenter'
 		);
 	});
+
+	it('says organisations when the units are not all municipalities', () => {
+		const figures = {
+			organisations: { invited: 3, responded: 0 },
+			respondents: 0,
+			units: 'organisations'
+		} as const;
+		expect(responseHeadline(figures, 'sv')).toBe('Svar inkom från 0 av 3 organisationer, 0 respondenter');
+		expect(responseHeadline(figures, 'en')).toBe('Responses came from 0 of 3 organisations, 0 respondents');
+		const one = { ...figures, organisations: { invited: 1, responded: 1 }, respondents: 2 };
+		expect(responseHeadline(one, 'sv')).toBe('Svar inkom från 1 av 1 organisation, 2 respondenter');
+	});
 });

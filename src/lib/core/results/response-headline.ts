@@ -5,21 +5,35 @@ export interface THeadlineFigures {
 	organisations: { invited: number; responded: number };
 	/** Responses counted: complete ones, plus partial ones when they are included. */
 	respondents: number;
+	/** What the units are called: municipalities (the default) unless some of them are not. */
+	units?: 'municipalities' | 'organisations';
 }
 
+const NOUNS = {
+	sv: {
+		municipalities: ['kommun', 'kommuner'],
+		organisations: ['organisation', 'organisationer'],
+		respondents: ['respondent', 'respondenter']
+	},
+	en: {
+		municipalities: ['municipality', 'municipalities'],
+		organisations: ['organisation', 'organisations'],
+		respondents: ['respondent', 'respondents']
+	}
+} as const;
+
 /**
- * The seed's headline sentence from a wave's results: "Svar inkom från 10 av 14 kommuner,
- * 20 respondenter" (English: "Responses came from 10 of 14 municipalities, 20 respondents").
+ * The seed's headline sentence from a wave's figures: "Svar inkom från 10 av 14 kommuner,
+ * 20 respondenter" (English: "Responses came from 10 of 14 municipalities, 20 respondents"). The noun
+ * agrees with the number it follows ("av 1 kommun", "1 respondent"); numbers in the language's format.
  */
 export function responseHeadline(figures: THeadlineFigures, lang: 'sv' | 'en'): string {
 	const { invited, responded } = figures.organisations;
 	const n = (value: number) => formatNumber(value, lang, 0);
-	if (lang === 'en') {
-		const units = invited === 1 ? 'municipality' : 'municipalities';
-		const people = figures.respondents === 1 ? 'respondent' : 'respondents';
-		return `Responses came from ${n(responded)} of ${n(invited)} ${units}, ${n(figures.respondents)} ${people}`;
-	}
-	const units = invited === 1 ? 'kommun' : 'kommuner';
-	const people = figures.respondents === 1 ? 'respondent' : 'respondenter';
-	return `Svar inkom från ${n(responded)} av ${n(invited)} ${units}, ${n(figures.respondents)} ${people}`;
+	const noun = (count: number, forms: readonly [string, string]) => (count === 1 ? forms[0] : forms[1]);
+	const units = noun(invited, NOUNS[lang][figures.units ?? 'municipalities']);
+	const people = noun(figures.respondents, NOUNS[lang].respondents);
+	return lang === 'en'
+		? `Responses came from ${n(responded)} of ${n(invited)} ${units}, ${n(figures.respondents)} ${people}`
+		: `Svar inkom från ${n(responded)} av ${n(invited)} ${units}, ${n(figures.respondents)} ${people}`;
 }

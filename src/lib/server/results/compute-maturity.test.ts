@@ -23,6 +23,9 @@ import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { computeMaturity } from './compute-maturity.ts';
+import { getResultsForUser } from './get-results-for-user.ts';
+import { getWaveResults } from './get-wave-results.ts';
+import { ZWaveResults } from './wave-results-schema.ts';
 
 let database: TDatabase;
 const WAVE = 'mognad';
@@ -340,6 +343,90 @@ describe('computeMaturity', () => {
 		expect(result?.region.pooled).toBeNull();
 		expect(result?.region.respondentLevels).toBeNull();
 		expect(result?.region.organisationMean.index).toBeNull();
+	});
+});
+
+describe('the maturity index in the results output', () => {
+	const luleaProfile = {
+		dimensions: {
+			strategi: 62.5,
+			medborgarfokus: 66.7,
+			ledning: 50,
+			digitalt_arv: 50,
+			omvarld: 75,
+			kultur: 75,
+			kompetens: 33.3
+		},
+		index: 58.9,
+		weakest: 'kompetens',
+		level: 'medel',
+		placement: { capability: 60.4, legacy: 50 }
+	};
+
+	it('is left out unless asked for', async () => {
+		const results = await getWaveResults(database.db, { slug: WAVE });
+		expect(results).not.toHaveProperty('maturity');
+	});
+
+	it('gives labels in the chosen language, and hidden organisations with neither n nor profile', async () => {
+		const results = ZWaveResults.parse(
+			await getWaveResults(database.db, { slug: WAVE, maturity: true, lang: 'en' })
+		);
+		const maturity = results.maturity;
+		expect(maturity?.respondents).toBe(13);
+		expect(maturity?.minGroupSize).toBe(3);
+		expect(maturity?.levels.map((l) => [l.code, l.min, l.max])).toEqual([
+			['lag', 0, 33],
+			['medel', 34, 66],
+			['hog', 67, 100]
+		]);
+		expect(maturity?.dimensions.find((d) => d.code === 'digitalt_arv')?.legacy).toBe(true);
+		expect(maturity?.organisations.map((o) => [o.group, o.label, o.n, o.suppressed])).toEqual([
+			['2506', 'Arjeplog', null, true],
+			['2584', 'Kiruna', null, true],
+			['2580', 'Luleå', 5, false],
+			['2581', 'Piteå', 4, false]
+		]);
+		expect(maturity?.organisations.filter((o) => o.suppressed).map((o) => o.profile)).toEqual([null, null]);
+		expect(maturity?.organisations.find((o) => o.group === '2580')?.profile).toEqual(luleaProfile);
+		// The same figures as computeMaturity pins above: pooled index 52.6, mean of Luleå and Piteå 54.2.
+		expect(maturity?.region.pooled?.index).toBe(52.6);
+		expect(maturity?.region.organisationMean).toMatchObject({ organisations: 2, index: 54.2 });
+		expect(maturity?.region.respondentLevels?.respondents).toBe(11);
+	});
+
+	it('follows the filters of the results: a role group pools four respondents and shows no organisation', async () => {
+		const results = await getWaveResults(database.db, { slug: WAVE, maturity: true, roleGroup: 'it' });
+		expect(results.maturity?.respondents).toBe(4);
+		expect(results.maturity?.region.pooled?.index).toBe(66.1);
+		expect(results.maturity?.organisations.every((o) => o.suppressed && o.n === null)).toBe(true);
+	});
+
+	it("gives an organisation contact their own unit's subtree only, and nothing below k", async () => {
+		const [luleaUnit, arjeplog] = await Promise.all(
+			['2580', '2506'].map(async (code) => {
+				const [unit] = await database.db.select().from(organisations).where(eq(organisations.code, code));
+				return unit?.id ?? null;
+			})
+		);
+		const own = await getResultsForUser(
+			database.db,
+			{ role: 'contact', organisationId: luleaUnit ?? null },
+			{ slug: WAVE, maturity: true }
+		);
+		expect(own.maturity?.respondents).toBe(5);
+		expect(own.maturity?.organisations).toEqual([
+			{ group: '2580', label: 'Luleå', n: 5, suppressed: false, profile: luleaProfile }
+		]);
+		expect(own.maturity?.region.pooled).toEqual(luleaProfile);
+		expect(own.maturity?.region.organisationMean).toEqual({ ...luleaProfile, organisations: 1 });
+		await expect(
+			getResultsForUser(
+				database.db,
+				{ role: 'contact', organisationId: arjeplog ?? null },
+				{ slug: WAVE, maturity: true }
+			)
+		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 	});
 });
 

@@ -28,7 +28,7 @@ export async function countAnswered(
 	if (questions.multi.length + questions.text.length === 0) return [];
 	const none = [''];
 	// Per group first; the whole scope's counts are sums of those. A free-text answer is one row; a
-	// multi-choice answer has a row per option chosen, so those are first reduced to one per response.
+	// multi-choice answer has a row per option chosen, so its respondents are counted distinct.
 	return rowsOf<TAnsweredCount>(
 		await db.execute(sql`
 			with counts as (
@@ -38,13 +38,10 @@ export async function countAnswered(
 					and btrim(a.value_text) <> ''
 				group by s.grp, a.question_code
 				union all
-				select grp, question_code, count(*) from (
-					select s.grp, a.question_code
-					from ${scopedAnswers(scope)}
-					where a.wave_id = ${scope.waveId} and a.question_code in ${questions.multi.length > 0 ? questions.multi : none}
-					group by s.grp, a.question_code, a.response_id
-				) answered
-				group by grp, question_code
+				select s.grp, a.question_code, count(distinct a.response_id)
+				from ${scopedAnswers(scope)}
+				where a.wave_id = ${scope.waveId} and a.question_code in ${questions.multi.length > 0 ? questions.multi : none}
+				group by s.grp, a.question_code
 			)
 			select ${overallAndGroup(scope)}, s.question_code as question, sum(s.c)::int as n
 			from counts s

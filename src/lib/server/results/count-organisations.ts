@@ -42,14 +42,15 @@ export async function countOrganisations(
 			)
 			select
 				(select count(distinct top_id)::int from (${invited}) i) as invited,
-				(select count(distinct t.top_id)::int from responses r
-					join tree t on t.id = r.organisation_id
+				(select count(distinct t.top_id)::int from (
+					-- The units that responded first (few), then their municipalities.
+					select distinct r.organisation_id from responses r
 					${filters.roleGroup !== undefined ? sql`left join participants p on p.id = r.participant_id` : sql``}
 					where r.wave_id = ${scope.waveId}
 					and ${filters.includePartial ? sql`true` : sql`r.status = 'complete'`}
 					and ${inSubtree(sql.raw('r.organisation_id'))}
 					${filters.roleGroup !== undefined ? sql`and coalesce(r.role_group, p.role_group) = ${filters.roleGroup}` : sql``}
-				) as responded`)
+				) u join tree t on t.id = u.organisation_id) as responded`)
 	);
 	return { invited: row?.invited ?? 0, responded: row?.responded ?? 0 };
 }

@@ -9,7 +9,8 @@ import type { TWaveResults } from './wave-results-schema.ts';
  * organisation contact sees only their own unit with the units below it, and only when it has at least k
  * respondents; they cannot narrow it further by role group or unit (a breakdown, with its small-group
  * rule, is the way to look inside), since two such totals would give away a small remainder.
- * Results carry counts only, never the text of an answer.
+ * Of the free text, results carry only the answers the analyst released (see listReleasedAnswers), for
+ * a contact those of their own unit, and only when it has at least k respondents.
  */
 export async function getResultsForUser(
 	db: TDb,

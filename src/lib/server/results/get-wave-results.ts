@@ -6,8 +6,11 @@ import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
+import { computeMaturity } from './compute-maturity.ts';
+import { formatMaturityResult } from './format-maturity-result.ts';
 import { formatQuestionResult } from './format-question-result.ts';
-import { loadWaveFigures } from './load-wave-figures.ts';
+import { listReleasedAnswers } from './list-released-answers.ts';
+import { loadWaveFigures, resultQuestions } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
 import { ZBreakdown } from './response-scope.ts';
 import type { TGroupResult, TWaveResults } from './wave-results-schema.ts';
@@ -19,6 +22,8 @@ export const ZWaveResultsOptions = z.object({
 	roleGroup: z.string().min(1).max(100).optional(),
 	includePartial: z.boolean().default(false),
 	by: ZBreakdown.optional(),
+	/** Add the maturity index (organisations and region) over the same responses. */
+	maturity: z.boolean().default(false),
 	lang: z.enum(['sv', 'en']).default('sv')
 });
 export type TWaveResultsOptions = z.input<typeof ZWaveResultsOptions>;
@@ -27,7 +32,8 @@ const UNKNOWN = { sv: 'Uppgift saknas', en: 'Not known' } as const;
 
 /**
  * A wave's results in the published shape: response and organisation counts, every question's figures,
- * and optionally a breakdown where groups below the wave's k show no figures (see suppressSmallGroups).
+ * optionally a breakdown where groups below the wave's k show no figures (see suppressSmallGroups), and
+ * optionally the maturity index over the same responses (null when the questionnaire measures none).
  */
 export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Promise<TWaveResults> {
 	const input = ZWaveResultsOptions.parse(options);
@@ -39,7 +45,15 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 		roleGroup: input.roleGroup,
 		includePartial: input.includePartial
 	};
-	const figures = await loadWaveFigures(db, wave, questionnaire, { filters, by: input.by });
+	const texts = resultQuestions(questionnaire)
+		.filter((q) => q.type === 'text')
+		.map((q) => q.code);
+	const scope = { waveId: wave.id, ownerOrganisationId: wave.ownerOrganisationId, filters };
+	const [figures, released, maturity] = await Promise.all([
+		loadWaveFigures(db, wave, questionnaire, { filters, by: input.by }),
+		listReleasedAnswers(db, scope, texts),
+		input.maturity ? computeMaturity(db, { slug: wave.slug, ...filters }) : undefined
+	]);
 	const lang = input.lang;
 	const result: TWaveResults = {
 		wave: {
@@ -58,8 +72,12 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 		},
 		responses: figures.responses,
 		organisations: figures.organisations,
-		questions: figures.questions.map((q) => formatQuestionResult(q, figures.overall.get(q.code), lang))
+		questions: figures.questions.map((q) => {
+			const result = formatQuestionResult(q, figures.overall.get(q.code), lang);
+			return q.type === 'text' ? { ...result, released: released.get(q.code) ?? [] } : result;
+		})
 	};
+	if (maturity !== undefined) result.maturity = maturity && formatMaturityResult(maturity, lang);
 	if (!input.by) return result;
 
 	const counted = figures.groups

@@ -21,6 +21,10 @@ export const ZResultsQuery = z.strictObject({
 		.regex(/^[a-z][a-z0-9_]*$/)
 		.optional()
 		.describe('count only this role group'),
+	maturity: z
+		.enum(['true', 'false'])
+		.optional()
+		.describe('add the maturity index of the same responses: organisations and region (default false)'),
 	lang: z.enum(['sv', 'en']).optional().describe('language of labels (default sv)')
 });
 
@@ -30,6 +34,7 @@ export type TResultsQueryResult =
 			options: {
 				by?: z.infer<typeof ZBreakdown>;
 				includePartial: boolean;
+				maturity: boolean;
 				organisation?: string;
 				roleGroup?: string;
 				lang?: 'sv' | 'en';
@@ -58,6 +63,9 @@ export function parseResultsQuery(params: URLSearchParams): TResultsQueryResult 
 		}
 	}
 	if (issues.length > 0 || !parsed.success) return { ok: false, issues };
-	const { includePartial, ...rest } = parsed.data;
-	return { ok: true, options: { ...rest, includePartial: includePartial === 'true' } };
+	const { includePartial, maturity, ...rest } = parsed.data;
+	return {
+		ok: true,
+		options: { ...rest, includePartial: includePartial === 'true', maturity: maturity === 'true' }
+	};
 }

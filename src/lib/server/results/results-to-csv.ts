@@ -29,7 +29,7 @@ const COLUMNS = [
 
 /**
  * A wave's results as CSV: one row per question and option (a scale's options are its values), per
- * theme of a free-text question, or one per question without either; repeated per breakdown group
+ * theme and released answer of a free-text question, or one per question without any; repeated per breakdown group
  * (group empty = all respondents). A suppressed group is one row with no figures. Text cells that a
  * spreadsheet would run as a formula are neutralised.
  */
@@ -62,7 +62,9 @@ export function resultsToCsv(results: TWaveResults): string {
 			}
 			for (const t of q.themes)
 				rows.push([...start, 'theme', null, t.label, t.count, null, null, null, ...question]);
-			if (q.options.length === 0 && q.themes.length === 0) {
+			for (const text of q.released ?? [])
+				rows.push([...start, 'released', null, text, null, null, null, null, ...question]);
+			if (q.options.length === 0 && q.themes.length === 0 && (q.released ?? []).length === 0) {
 				rows.push([...start, 'question', null, null, null, null, null, null, ...question]);
 			}
 		}

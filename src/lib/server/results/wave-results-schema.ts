@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZBreakdown } from './response-scope.ts';
+import { ZMaturityResult } from './wave-maturity-schema.ts';
 
 // The stable JSON shape of a wave's results (API, CLI, pages, report). Percents are 0–100 with one
 // decimal, means, medians and SDs have two; a figure without a base is null, never NaN.
@@ -45,7 +46,13 @@ export const ZQuestionResult = z.object({
 		.describe(
 			"stored scale values outside the question's range (an older version), left out of every figure"
 		),
-	themes: z.array(z.object({ label: z.string(), count: z.number().int() })).describe('answers per theme')
+	themes: z.array(z.object({ label: z.string(), count: z.number().int() })).describe('answers per theme'),
+	released: z
+		.array(z.string())
+		.optional()
+		.describe(
+			'free-text questions of the whole selection: the answers the analyst released to be shown, A–Ö (never the others)'
+		)
 });
 export type TQuestionResult = z.infer<typeof ZQuestionResult>;
 
@@ -78,6 +85,9 @@ export const ZWaveResults = z.object({
 	responses: z.object({ complete: z.number().int(), partial: z.number().int() }),
 	organisations: z.object({ invited: z.number().int(), responded: z.number().int() }),
 	questions: z.array(ZQuestionResult),
-	breakdown: z.array(ZGroupResult).optional()
+	breakdown: z.array(ZGroupResult).optional(),
+	maturity: ZMaturityResult.nullable()
+		.optional()
+		.describe('when asked for: the maturity index; null when the questionnaire measures no dimension')
 });
 export type TWaveResults = z.infer<typeof ZWaveResults>;

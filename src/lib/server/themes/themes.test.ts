@@ -8,7 +8,7 @@ import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { acceptThemeSuggestion } from './accept-theme-suggestion.ts';
-import { countThemes } from './count-themes.ts';
+import { countQuestionThemes } from './count-question-themes.ts';
 import { createTheme } from './create-theme.ts';
 import { deleteTheme } from './delete-theme.ts';
 import { listQuestionAnswers } from './list-question-answers.ts';
@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const counts = async () => {
-	const result = await countThemes(database.db, ref);
+	const result = await countQuestionThemes(database.db, ref);
 	return { n: result.n, tagged: result.tagged, themes: result.themes.map((t) => [t.label, t.count]) };
 };
 
@@ -111,7 +111,7 @@ describe('themes', () => {
 	});
 
 	it('tag answers, once each however often asked, and one answer can carry several themes', async () => {
-		const ekonomi = (await countThemes(database.db, ref)).themes[0]?.id ?? '';
+		const ekonomi = (await countQuestionThemes(database.db, ref)).themes[0]?.id ?? '';
 		const personal = await createTheme(database.db, { ...ref, label: 'Personalbrist' });
 		for (const fixture of ['e1', 'e2', 'e3', 'p2']) {
 			await tagAnswer(database.db, { ...ref, responseId: id(fixture), themeId: ekonomi });
@@ -132,11 +132,11 @@ describe('themes', () => {
 	});
 
 	it('refuse tagging an answer of another wave, a response without an answer, or a theme of another question', async () => {
-		const ekonomi = (await countThemes(database.db, ref)).themes[0]?.id ?? '';
+		const ekonomi = (await countQuestionThemes(database.db, ref)).themes[0]?.id ?? '';
 		await expect(
 			tagAnswer(database.db, { ...ref, responseId: otherWaveResponse, themeId: ekonomi })
 		).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Svaret finns inte på den här frågan.' });
-		const stod = await countThemes(database.db, { ...ref, questionCode: 'stod' });
+		const stod = await countQuestionThemes(database.db, { ...ref, questionCode: 'stod' });
 		await expect(
 			tagAnswer(database.db, { ...ref, responseId: id('e4'), themeId: stod.themes[0]?.id ?? '' })
 		).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -146,7 +146,9 @@ describe('themes', () => {
 	});
 
 	it('untag an answer; untagging again changes nothing', async () => {
-		const personal = (await countThemes(database.db, ref)).themes.find((t) => t.label === 'Personalbrist');
+		const personal = (await countQuestionThemes(database.db, ref)).themes.find(
+			(t) => t.label === 'Personalbrist'
+		);
 		await untagAnswer(database.db, { ...ref, responseId: id('p2'), themeId: personal?.id ?? '' });
 		await untagAnswer(database.db, { ...ref, responseId: id('p2'), themeId: personal?.id ?? '' });
 		expect((await counts()).themes).toEqual([
@@ -156,7 +158,7 @@ describe('themes', () => {
 	});
 
 	it('are renamed; the name of another theme of the question is refused', async () => {
-		const { themes } = await countThemes(database.db, ref);
+		const { themes } = await countQuestionThemes(database.db, ref);
 		const [ekonomi, personal] = themes;
 		await renameTheme(database.db, {
 			...ref,
@@ -181,7 +183,9 @@ describe('themes', () => {
 		const kept = await createTheme(database.db, { ...ref, label: 'Ekonomi' });
 		await tagAnswer(database.db, { ...ref, responseId: id('e1'), themeId: kept.id });
 		await tagAnswer(database.db, { ...ref, responseId: id('e4'), themeId: kept.id });
-		const merged = (await countThemes(database.db, ref)).themes.find((t) => t.label.startsWith('Ansträngd'));
+		const merged = (await countQuestionThemes(database.db, ref)).themes.find((t) =>
+			t.label.startsWith('Ansträngd')
+		);
 		await expect(
 			mergeThemes(database.db, { ...ref, sourceId: kept.id, targetId: kept.id })
 		).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -202,7 +206,9 @@ describe('themes', () => {
 	});
 
 	it('are deleted with their taggings; the answers stay', async () => {
-		const personal = (await countThemes(database.db, ref)).themes.find((t) => t.label === 'Personalbrist');
+		const personal = (await countQuestionThemes(database.db, ref)).themes.find(
+			(t) => t.label === 'Personalbrist'
+		);
 		await deleteTheme(database.db, { ...ref, themeId: personal?.id ?? '' });
 		expect(await counts()).toEqual({ n: 25, tagged: 5, themes: [['Ekonomi', 5]] });
 		expect(await listQuestionAnswers(database.db, ref)).toHaveLength(25);

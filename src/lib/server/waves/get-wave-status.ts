@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { t } from '../../core/questionnaire/text.ts';
-import { responseHeadline } from '../../core/wave/response-headline.ts';
+import { responseHeadline } from '../../core/results/response-headline.ts';
 import type { TDb } from '../db/client.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from './get-wave.ts';
@@ -158,6 +158,14 @@ export async function getWaveStatus(db: TDb, slug: string, options: GetWaveStatu
 		respondents: total.completed,
 		municipalities: targeted.length > 0 && targeted.every((r) => r.kind === 'municipality')
 	};
+	const headlineFigures = {
+		organisations: {
+			invited: headlineCounts.organisationsInvited,
+			responded: headlineCounts.organisationsResponded
+		},
+		respondents: headlineCounts.respondents,
+		units: headlineCounts.municipalities ? 'municipalities' : 'organisations'
+	} as const;
 	return {
 		wave: {
 			slug: wave.slug,
@@ -176,8 +184,8 @@ export async function getWaveStatus(db: TDb, slug: string, options: GetWaveStatu
 		roleGroups,
 		headline: {
 			...headlineCounts,
-			sv: responseHeadline(headlineCounts, 'sv'),
-			en: responseHeadline(headlineCounts, 'en')
+			sv: responseHeadline(headlineFigures, 'sv'),
+			en: responseHeadline(headlineFigures, 'en')
 		}
 	};
 }

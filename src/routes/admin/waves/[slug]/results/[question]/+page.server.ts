@@ -1,11 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { formatNumber } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { errorStatus, isAppError } from '#lib/server/app-error.ts';
+import { ROLES, type TSessionUser } from '#lib/server/auth/roles.ts';
 import { barChart } from '#lib/server/charts/bar-chart.ts';
+import type { TDb } from '#lib/server/db/client.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
+import { organisations } from '#lib/server/db/schema.ts';
+import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
 import { acceptThemeSuggestion } from '#lib/server/themes/accept-theme-suggestion.ts';
-import { countThemes } from '#lib/server/themes/count-themes.ts';
+import { countQuestionThemes } from '#lib/server/themes/count-question-themes.ts';
 import { createTheme } from '#lib/server/themes/create-theme.ts';
 import { deleteTheme } from '#lib/server/themes/delete-theme.ts';
 import { findTextQuestion } from '#lib/server/themes/find-text-question.ts';
@@ -19,24 +25,59 @@ import { ZThemeLabel } from '#lib/server/themes/theme-input.ts';
 import { untagAnswer } from '#lib/server/themes/untag-answer.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-// Organisation contacts never see free text here: it could identify a respondent.
-const READERS = ['admin', 'analyst', 'viewer'] as const;
+type TLang = 'sv' | 'en';
+
 const EDITORS = ['admin', 'analyst'] as const;
 
+/**
+ * What an organisation contact sees: the answers of their own unit (with the units below it) that the
+ * analyst has released, when it has at least k respondents; never the others, nor themes or marks.
+ */
+async function contactView(db: TDb, user: TSessionUser, slug: string, code: string, url: URL, lang: TLang) {
+	const { wave, question } = await findTextQuestion(db, { waveSlug: slug, questionCode: code });
+	const scope = await resultsScope(db, user, url.searchParams, lang);
+	const results = await getResultsForUser(db, user, {
+		slug: wave.slug,
+		organisation: scope.organisation,
+		includePartial: scope.includePartial,
+		lang
+	}).catch((e: unknown) => {
+		if (isAppError(e) && e.code === 'FORBIDDEN') return null;
+		throw e;
+	});
+	const [unit] = await db
+		.select({ name: organisations.name })
+		.from(organisations)
+		.where(eq(organisations.id, scope.organisationId ?? ''));
+	const own = results?.questions.find((q) => q.code === question.code);
+	return {
+		view: 'contact' as const,
+		wave: { name: wave.name, slug: wave.slug },
+		question: { code: question.code, text: t(question.text, lang) },
+		k: wave.minGroupSize,
+		organisation: unit?.name ?? '',
+		hidden: results === null,
+		n: formatNumber(own?.n ?? 0, lang, 0),
+		released: own?.released ?? []
+	};
+}
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, READERS);
+	const user = requireRole(locals, ROLES);
+	const lang = locals.lang ?? 'sv';
+	const { db } = await getDatabase();
+	if (user.role === 'contact') return contactView(db, user, params.slug, params.question, url, lang);
 	const canEdit = (EDITORS as readonly string[]).includes(user.role);
 	// Clustering costs about a second per thousand answers: run it when asked, not on every visit.
 	const suggest = canEdit && url.searchParams.has('suggest');
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
 	const ref = { waveSlug: params.slug, questionCode: params.question };
 	const { wave, question } = await findTextQuestion(db, ref);
 	const [answers, counts, suggestions] = await Promise.all([
 		listQuestionAnswers(db, ref),
-		countThemes(db, ref),
+		countQuestionThemes(db, ref),
 		suggest ? suggestQuestionThemes(db, ref) : Promise.resolve([])
 	]);
 	const chart =
@@ -50,6 +91,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					bars: counts.themes.map((theme) => ({ label: theme.label, count: theme.count }))
 				});
 	return {
+		view: 'staff' as const,
 		wave: { name: wave.name, slug: wave.slug },
 		question: { code: question.code, text: t(question.text, lang) },
 		canEdit,

@@ -1,0 +1,43 @@
+import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCell } from '../../core/csv/spreadsheet-safe-cell.ts';
+import type { TMaturityProfileResult, TMaturityResult } from './wave-maturity-schema.ts';
+
+type TCell = string | number | boolean | null;
+
+/**
+ * The maturity index as CSV: the pooled region, the mean of the shown organisations, then each
+ * organisation (a suppressed one without figures); one column per dimension after the index, its level,
+ * the weakest dimension and the placement.
+ */
+export function maturityToCsv(maturity: TMaturityResult): string {
+	const columns = [
+		'group',
+		'group_label',
+		'suppressed',
+		'n',
+		'index',
+		'level',
+		'weakest',
+		'capability',
+		'legacy',
+		...maturity.dimensions.map((d) => d.code)
+	];
+	const figures = (profile: TMaturityProfileResult | null): TCell[] => [
+		profile?.index ?? null,
+		profile?.level ?? null,
+		profile?.weakest ?? null,
+		profile?.placement?.capability ?? null,
+		profile?.placement?.legacy ?? null,
+		...maturity.dimensions.map((d) => profile?.dimensions[d.code] ?? null)
+	];
+	const { pooled, organisationMean } = maturity.region;
+	const rows: TCell[][] = [
+		['region', 'pooled', pooled === null, maturity.respondents, ...figures(pooled)],
+		['region', 'organisation_mean', false, organisationMean.organisations, ...figures(organisationMean)],
+		...maturity.organisations.map((o) => [o.group, o.label, o.suppressed, o.n, ...figures(o.profile)])
+	];
+	return stringify(
+		rows.map((row) => row.map(spreadsheetSafeCell)),
+		{ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } }
+	);
+}
