@@ -175,6 +175,8 @@ export function toTypst(doc: TReportDocument): string {
   text(style: "italic", it.body),
 )
 #show figure.where(kind: table): set figure.caption(position: top)
+// A long table goes on over the page break, its header row repeated.
+#show figure.where(kind: table): set block(breakable: true)
 #show figure.caption: set text(size: 9.5pt, fill: muted)
 #show figure.where(kind: image): set figure(supplement: labels.figure)
 #show figure.where(kind: table): set figure(supplement: labels.table)

@@ -43,7 +43,7 @@ import { reportLabels, type TReportLabels } from '../../core/report/report-label
 const ACCENT = '1F4E79';
 const MUTED = '595959';
 const HEADING_FONT = 'Arial';
-const BODY_FONT = 'Georgia';
+const BODY_FONT = 'Cambria';
 /** A4 with 2.4 cm side margins: the text width in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1361;
 /** Widest a chart is drawn, in pixels at 96 to the inch (about 15 cm). */
@@ -403,6 +403,9 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 		creator: printableText(meta.author),
 		lastModifiedBy: printableText(meta.author),
 		description: printableText(`${meta.organisation}, ${meta.documentId}, ${meta.version}`),
+		// Word fills in the table of contents' page numbers when it opens the file (after asking). The docx
+		// library could lay the pages out to write them in advance (docx/layout), but that takes seconds for a
+		// report with long answers, where Word takes a moment.
 		features: { updateFields: true },
 		hyphenation: { autoHyphenation: true },
 		styles: {

@@ -37,7 +37,8 @@ export const PDF_STANDARD = 'a-2b';
 /**
  * Renders the report to a PDF file (PDF/A-2b once published). Deterministic: the same document gives the
  * same bytes (the PDF's date is the publication date; a draft has none), so a published version can be
- * rebuilt identically.
+ * rebuilt identically. A command-line caller must end the process itself (process.exit) once done: the
+ * compiler keeps Node running.
  */
 export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array> {
 	const typst = getCompiler();
