@@ -180,4 +180,14 @@ describe('renderReportPdf', () => {
 		const text = poppler('pdftotext', ['-f', '1', '-l', '1', draftFile, '-']);
 		expect(text).toContain('Utkast, ej publicerad');
 	});
+
+	it('still renders text in a script no font here covers, as a plain PDF instead of PDF/A', async () => {
+		const withChinese = fixtureReport();
+		withChinese.sections[1]?.blocks.push({ kind: 'paragraph', text: 'Svar från 王芳: bra.' });
+		const plain = await renderReportPdf(withChinese);
+		const plainFile = path.join(dir, 'plain.pdf');
+		writeFileSync(plainFile, plain);
+		expect(poppler('pdftotext', [plainFile, '-'])).toContain('Svar från');
+		expect(Buffer.from(plain).toString('latin1')).not.toContain('<pdfaid:part>');
+	});
 });
