@@ -200,4 +200,18 @@ describe('renderReportDocx', () => {
 			/<w:jc w:val="left"\/><\/w:pPr><w:r><w:t xml:space="preserve">IT-chef<\/w:t>/
 		);
 	});
+
+	it('renders the same published document to the same bytes, dated from its publication', async () => {
+		const first = await renderReportDocx(fixtureReport());
+		const second = await renderReportDocx(fixtureReport());
+		expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+		expect(part('docProps/core.xml')).toContain(
+			'<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-31T00:00:00Z<'
+		);
+		expect(Object.keys(parts)[0]).toBe('[Content_Types].xml');
+		// Every relationship the document refers to exists.
+		const rels = part('word/_rels/document.xml.rels');
+		for (const [, id] of documentXml.matchAll(/r:(?:id|embed)="([^"]+)"/g))
+			expect(rels).toContain(`Id="${id}"`);
+	});
 });

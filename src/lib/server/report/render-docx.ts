@@ -25,6 +25,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type {
 	TReportBlock,
 	TReportDocument,
@@ -382,6 +383,50 @@ function titlePage(doc: TReportDocument, l: TReportLabels): Paragraph[] {
 }
 
 /**
+ * The docx library numbers bookmarks and pictures with counters that run on from one file to the next, names link
+ * relationships at random and dates the file now. Numbered in order and dated from the publication date
+ * instead, the same published document gives the same bytes, as its PDF does (a draft keeps today's date).
+ */
+function reproducible(docx: Uint8Array, publishedOn: string | null): Uint8Array {
+	const files = unzipSync(docx);
+	const read = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+	const renumber = (text: string, pattern: RegExp, name: (index: number) => string) => {
+		const names = new Map<string, string>();
+		return text.replace(pattern, (match) => {
+			let renamed = names.get(match);
+			if (renamed === undefined) {
+				renamed = name(names.size + 1);
+				names.set(match, renamed);
+			}
+			return renamed;
+		});
+	};
+	const links = new Map<string, string>();
+	for (const [, id] of read('word/_rels/document.xml.rels').matchAll(
+		/Id="([^"]+)"[^>]*TargetMode="External"/g
+	))
+		if (id) links.set(id, `rIdLink${links.size + 1}`);
+	const relink = (text: string) =>
+		links.size === 0 ? text : text.replace(/rId[\w-]+/g, (id) => links.get(id) ?? id);
+	let document = relink(read('word/document.xml'));
+	document = renumber(document, /_Toc\d+/g, (i) => `_Toc${i}`);
+	document = renumber(document, /(?<=<w:bookmark(?:Start w:name="[^"]*"|End) w:id=")\d+(?=")/g, String);
+	document = renumber(document, /(?<=<wp:docPr id=")\d+(?=")/g, String);
+	files['word/document.xml'] = strToU8(document);
+	files['word/_rels/document.xml.rels'] = strToU8(relink(read('word/_rels/document.xml.rels')));
+	const date = publishedOn === null ? new Date() : new Date(`${publishedOn}T00:00:00Z`);
+	files['docProps/core.xml'] = strToU8(
+		read('docProps/core.xml').replace(
+			/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g,
+			`$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}`
+		)
+	);
+	// [Content_Types].xml first, as Word writes it.
+	const { '[Content_Types].xml': types, ...rest } = files;
+	return zipSync(types ? { '[Content_Types].xml': types, ...rest } : rest, { level: 6, mtime: date });
+}
+
+/**
  * Renders the report to a Word (.docx) file: a title page, a table of contents field (Word fills it in
  * when the file is opened, after asking), then the sections under Heading 1–3, with the same header and
  * footer as the PDF ("Sida X (Y)" from Word's PAGE and NUMPAGES fields) and the charts as PNG pictures
@@ -557,5 +602,5 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 		]
 	});
 	const buffer = await Packer.toBuffer(file);
-	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+	return reproducible(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), meta.publishedOn);
 }
