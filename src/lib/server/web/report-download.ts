@@ -17,7 +17,7 @@ export const CONTENT_TYPES: Record<TReportFormat | 'zip', string> = {
 
 /** The format named in a download address, or 404 for any other. */
 export function reportFormat(value: string): TReportFormat {
-	if (!(REPORT_FORMATS as readonly string[]).includes(value)) error(404, { message: 'Not found' });
+	if (!(REPORT_FORMATS as readonly string[]).includes(value)) error(404, 'Not found');
 	return value as TReportFormat;
 }
 
