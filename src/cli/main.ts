@@ -4,6 +4,7 @@ import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
 import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
+import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
@@ -26,7 +27,8 @@ const commands: Record<string, TCommand> = {
 	user: userCommand,
 	results: resultsCommand,
 	invitations: sendMailCommand('invitations'),
-	reminders: sendMailCommand('reminders')
+	reminders: sendMailCommand('reminders'),
+	demo: demoCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -42,6 +44,7 @@ Commands:
   results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
+  demo                       create the demo wave (Norrbotten 2020, with its report's figures)
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,
