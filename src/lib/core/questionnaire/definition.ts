@@ -76,6 +76,21 @@ export const ZSection = z.strictObject({
 });
 export type TSection = z.infer<typeof ZSection>;
 
+/**
+ * A key-figure sentence of the report's "Kort sammanställning av läget": a template with placeholders
+ * (`{percent}`, `{count}`, `{n}`, `{mean}`) filled from one measure of one question — the share in a
+ * scale's top box, or the share choosing one option. The analyst can edit the text in each report.
+ */
+export const ZKeyFigure = z.strictObject({
+	question: code,
+	measure: z.discriminatedUnion('kind', [
+		z.strictObject({ kind: z.literal('topBox') }),
+		z.strictObject({ kind: z.literal('option'), option: code })
+	]),
+	template: ZText
+});
+export type TKeyFigure = z.infer<typeof ZKeyFigure>;
+
 export const ZQuestionnaireShape = z.strictObject({
 	code: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, _ and -'),
 	version: z.number().int().min(1),
@@ -89,7 +104,7 @@ export const ZQuestionnaireShape = z.strictObject({
 		.default([]),
 	levels: z.array(z.strictObject({ code, label: ZText, min: z.number(), max: z.number() })).default([]),
 	sections: z.array(ZSection).min(1),
-	keyFigures: z.array(z.unknown()).default([])
+	keyFigures: z.array(ZKeyFigure).default([])
 });
 
 /** A questionnaire definition with every cross-reference checked. */
@@ -168,6 +183,19 @@ export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
 			}
 			if (!seenQuestions.has(question.code)) seenQuestions.set(question.code, { question, section: s });
 		});
+	});
+
+	q.keyFigures.forEach((figure, i) => {
+		const target = seenQuestions.get(figure.question)?.question;
+		if (!target) issue(['keyFigures', i, 'question'], `unknown question "${figure.question}"`);
+		else if (figure.measure.kind === 'topBox') {
+			if (target.type !== 'scale' || !target.topBox)
+				issue(['keyFigures', i, 'measure'], `"${figure.question}" is not a scale with a top box`);
+		} else if (target.type !== 'single' && target.type !== 'multi') {
+			issue(['keyFigures', i, 'measure'], `"${figure.question}" is not a choice question`);
+		} else if (!target.options.some((o) => o.code === (figure.measure as { option: string }).option)) {
+			issue(['keyFigures', i, 'measure', 'option'], `not an option of "${figure.question}"`);
+		}
 	});
 
 	if (q.levels.length > 0) {

@@ -1,0 +1,231 @@
+import type { TReportBlock, TReportDocument, TReportSection, TReportTable } from './document.ts';
+import { parseMarkdown, type TInline, type TMarkdownBlock } from './parse-markdown.ts';
+import { printableText } from './printable-text.ts';
+import { reportLabels } from './report-labels.ts';
+
+// The report as Typst source. No user text is ever written as Typst markup: every string becomes a Typst
+// string literal (`"…"`, only `\`, `"` and line breaks escaped) that is placed as content with
+// `#str`, so `*`, `#`, `$`, `@`, `<label>` and the like are just characters. Only the layout around it
+// (headings, tables, figures, the page template) is Typst code, written here.
+
+/** A Typst string literal holding `text` exactly. */
+export function typstString(text: string): string {
+	let out = '"';
+	for (const char of printableText(text)) {
+		if (char === '\\') out += '\\\\';
+		else if (char === '"') out += '\\"';
+		else if (char === '\n') out += '\\n';
+		else if (char === '\t') out += '\\t';
+		else out += char;
+	}
+	return `${out}"`;
+}
+
+/** Text as content: a code expression, usable as `#{…}`, as an argument, or inside `[…]` after `#`. */
+const str = (text: string): string => `str(${typstString(text)})`;
+
+function inline(node: TInline): string {
+	switch (node.kind) {
+		case 'text':
+			return str(node.text);
+		case 'strong':
+			return `strong(${inlines(node.children)})`;
+		case 'emphasis':
+			return `emph(${inlines(node.children)})`;
+		case 'link':
+			return `link(${typstString(node.url)}, ${inlines(node.children)})`;
+		case 'break':
+			return 'linebreak()';
+	}
+}
+
+function inlines(nodes: TInline[]): string {
+	const parts = nodes.map(inline);
+	if (parts.length === 0) return '[]';
+	return parts.length === 1 ? (parts[0] ?? '[]') : `[${parts.map((p) => `#${p}`).join('')}]`;
+}
+
+/** One Markdown block; `depth` is the depth of the section the narrative is in. */
+function markdownBlock(block: TMarkdownBlock, depth: number): string {
+	switch (block.kind) {
+		case 'paragraph':
+			return `#par(${inlines(block.children)})`;
+		case 'heading':
+			// Headings inside narrative are not numbered and stay out of the table of contents.
+			return `#heading(level: ${Math.min(depth + block.depth, 6)}, numbering: none, outlined: false, ${inlines(block.children)})`;
+		case 'list':
+			return `#${block.ordered ? 'enum' : 'list'}(${block.items.map((item) => inlines(item)).join(', ')})`;
+		case 'quote':
+			return `#quote(block: true, ${inlines(block.children)})`;
+	}
+}
+
+function table(data: TReportTable): string {
+	const columns = Math.max(data.head.length, ...data.rows.map((row) => row.length), 1);
+	const align = Array.from({ length: columns }, (_, i) => (data.numeric[i] ? 'right' : 'left'));
+	const cell = (text: string) => str(text);
+	const widths = Array.from({ length: columns }, (_, i) => (i === 0 ? '1fr' : 'auto'));
+	const rows = data.rows.map((row) =>
+		Array.from({ length: columns }, (_, i) => cell(row[i] ?? '')).join(', ')
+	);
+	return [
+		'table(',
+		`columns: (${widths.join(', ')}${columns === 1 ? ',' : ''}),`,
+		`align: (${align.join(', ')}${columns === 1 ? ',' : ''}),`,
+		`table.header(${Array.from({ length: columns }, (_, i) => `strong(${cell(data.head[i] ?? '')})`).join(', ')}),`,
+		...rows.map((row) => `${row},`),
+		')'
+	].join('\n');
+}
+
+function block(item: TReportBlock, depth: number): string {
+	switch (item.kind) {
+		case 'markdown':
+			return parseMarkdown(item.markdown)
+				.map((b) => markdownBlock(b, depth))
+				.join('\n');
+		case 'paragraph':
+			return `#par(${str(item.text)})`;
+		case 'list':
+			return `#list(${item.items.map(str).join(', ')}${item.items.length === 1 ? ',' : ''})`;
+		case 'figure':
+			return [
+				'#figure(',
+				`image(bytes(${typstString(item.svg)}), format: "svg", width: 80%, alt: ${typstString(item.alt)}),`,
+				`caption: ${str(item.caption)},`,
+				')',
+				`#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`
+			].join('\n');
+		case 'table':
+			return `#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`;
+		case 'quote':
+			return `#quote(block: true, ${str(item.text)})`;
+		case 'notice':
+			return `#notice(${str(item.text)})`;
+	}
+}
+
+function section(item: TReportSection, depth: number): string {
+	const title = item.number === null ? str(item.title) : `[#${str(item.number)}#h(0.8em)#${str(item.title)}]`;
+	return [
+		`#heading(level: ${Math.min(depth, 6)}, ${title})`,
+		...item.blocks.map((b) => block(b, depth)),
+		...item.sections.map((s) => section(s, depth + 1))
+	].join('\n\n');
+}
+
+/** Typst date literal from an ISO date, or none. */
+function typstDate(iso: string | null): string {
+	const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!match) return 'none';
+	return `datetime(year: ${Number(match[1])}, month: ${Number(match[2])}, day: ${Number(match[3])})`;
+}
+
+/**
+ * The whole report as one Typst source file: A4 pages with the header (organisation, title, document
+ * ID, version) and footer (responsible, author, publication date, "Sida X (Y)"), a title page, the table
+ * of contents, then the numbered sections. Pure: the same document always gives the same source.
+ */
+export function toTypst(doc: TReportDocument): string {
+	const { meta } = doc;
+	const l = reportLabels(meta.lang);
+	const published = meta.publishedOn ?? l.draft;
+	const [beforePage, betweenNumbers, afterPages] = l.pageParts;
+	return `// Generated by Mognad from a report document; every text is a string literal.
+#let meta = (
+  title: ${typstString(meta.title)},
+  subtitle: ${typstString(meta.subtitle)},
+  organisation: ${typstString(meta.organisation)},
+  document-id: ${typstString(meta.documentId)},
+  version: ${typstString(meta.version)},
+  published: ${typstString(published)},
+  responsible: ${typstString(meta.responsible)},
+  author: ${typstString(meta.author)},
+)
+#let labels = (
+  responsible: ${typstString(l.responsible)},
+  author: ${typstString(l.author)},
+  document-id: ${typstString(l.documentId)},
+  version: ${typstString(l.version)},
+  published: ${typstString(l.published)},
+  contents: ${typstString(l.contents)},
+  figure: ${typstString(l.figure)},
+  table: ${typstString(l.table)},
+)
+#let accent = rgb("#1f4e79")
+#let muted = rgb("#555555")
+
+#set document(title: meta.title, author: (meta.author,), date: ${typstDate(meta.publishedOn)})
+#set text(lang: ${typstString(meta.lang)}, region: ${meta.lang === 'sv' ? '"se"' : '"gb"'}, font: ("Libertinus Serif", "DejaVu Serif", "DejaVu Sans", "Noto Color Emoji"), size: 11pt, hyphenate: true)
+#set par(justify: true, leading: 0.62em, spacing: 1.1em)
+#show heading: set text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), fill: accent, hyphenate: false)
+#show heading.where(level: 1): it => { v(0.6em); text(size: 17pt, it); v(0.3em) }
+#show heading.where(level: 2): set text(size: 13.5pt)
+#show heading.where(level: 3): set text(size: 12pt)
+#show heading: set block(sticky: true)
+#show link: it => underline(text(fill: accent, it))
+#show quote.where(block: true): it => block(
+  inset: (left: 1em, rest: 0.5em), stroke: (left: 2.5pt + accent.lighten(50%)), width: 100%,
+  text(style: "italic", it.body),
+)
+#show figure.where(kind: table): set figure.caption(position: top)
+#show figure.caption: set text(size: 9.5pt, fill: muted)
+#show figure.where(kind: image): set figure(supplement: labels.figure)
+#show figure.where(kind: table): set figure(supplement: labels.table)
+#set table(stroke: (x, y) => (bottom: if y == 0 { 0.8pt + accent } else { 0.4pt + luma(200) }), inset: (x: 5pt, y: 4pt))
+#show table: set text(size: 9.5pt, hyphenate: false)
+#show table: set par(justify: false)
+#let notice(body) = block(
+  fill: rgb("#fff4d6"), stroke: (left: 3pt + rgb("#b8860b")), inset: 0.7em, width: 100%, radius: 2pt,
+  text(weight: "bold", body),
+)
+#let small(body) = text(size: 8pt, fill: muted, font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), hyphenate: false, body)
+
+#set page(
+  paper: "a4",
+  margin: (top: 3cm, bottom: 2.8cm, x: 2.4cm),
+  header: context {
+    if counter(page).get().first() > 1 {
+      small(grid(columns: (1fr, auto), align: (left + bottom, right + bottom), gutter: 1em,
+        [#strong(str(meta.organisation)) \\ #str(meta.title)],
+        [#str(labels.document-id): #str(meta.document-id) \\ #str(labels.version): #str(meta.version)],
+      ))
+      v(-0.4em)
+      line(length: 100%, stroke: 0.5pt + muted)
+    }
+  },
+  footer: context {
+    line(length: 100%, stroke: 0.5pt + muted)
+    v(-0.4em)
+    small(grid(columns: (1fr, 1fr, auto), align: (left, left, right), gutter: 1em,
+      [#str(labels.responsible): #str(meta.responsible) \\ #str(labels.author): #str(meta.author)],
+      [#str(labels.published): #str(meta.published) \\ #str(labels.document-id): #str(meta.document-id), #str(labels.version) #str(meta.version)],
+      [#str(${typstString(beforePage)})#counter(page).display()#str(${typstString(betweenNumbers)})#counter(page).final().first()#str(${typstString(afterPages)})],
+    ))
+  },
+)
+
+// Title page
+#block(width: 100%, inset: (bottom: 0.6em), stroke: (bottom: 2pt + accent),
+  text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), size: 13pt, weight: "bold", fill: accent, str(meta.organisation)))
+#v(1fr)
+#block(width: 100%, text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), size: 26pt, weight: "bold", fill: accent, hyphenate: false, str(meta.title)))
+#v(0.6em)
+#block(width: 100%, text(size: 15pt, fill: muted, str(meta.subtitle)))
+#v(2fr)
+#block(width: 100%, inset: (top: 0.8em), stroke: (top: 0.8pt + muted), text(size: 10pt, grid(
+  columns: (auto, 1fr), column-gutter: 1.2em, row-gutter: 0.55em,
+  strong(str(labels.document-id)), str(meta.document-id),
+  strong(str(labels.version)), str(meta.version),
+  strong(str(labels.published)), str(meta.published),
+  strong(str(labels.responsible)), str(meta.responsible),
+  strong(str(labels.author)), str(meta.author),
+)))
+#pagebreak()
+
+#outline(title: str(labels.contents), depth: 2, indent: auto)
+#pagebreak()
+
+${doc.sections.map((s) => section(s, 1)).join('\n\n')}
+`;
+}

@@ -1,0 +1,518 @@
+import { Resvg } from '@resvg/resvg-js';
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	ExternalHyperlink,
+	Footer,
+	Header,
+	HeadingLevel,
+	ImageRun,
+	LevelFormat,
+	Packer,
+	PageBreak,
+	PageNumber,
+	Paragraph,
+	type ParagraphChild,
+	SequentialIdentifier,
+	ShadingType,
+	Table,
+	TableCell,
+	TableOfContents,
+	TableRow,
+	TabStopType,
+	TextRun,
+	WidthType
+} from 'docx';
+import type {
+	TReportBlock,
+	TReportDocument,
+	TReportSection,
+	TReportTable
+} from '../../core/report/document.ts';
+import { parseMarkdown, type TInline, type TMarkdownBlock } from '../../core/report/parse-markdown.ts';
+import { printableText, RTL_CHARS } from '../../core/report/printable-text.ts';
+import { reportLabels, type TReportLabels } from '../../core/report/report-labels.ts';
+
+// The report as a Word file, the form a region edits and circulates. Word's own styles carry the structure
+// (Heading 1–3, Title, Caption, Quote, List Paragraph), so the table of contents field, the navigation pane
+// and a region's template work on it. The docx library escapes every text it writes as XML; text reaches
+// it only as run text, never as markup.
+
+const ACCENT = '1F4E79';
+const MUTED = '595959';
+const HEADING_FONT = 'Arial';
+const BODY_FONT = 'Georgia';
+/** A4 with 2.4 cm side margins: the text width in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 2 * 1361;
+/** Widest a chart is drawn, in pixels at 96 to the inch (about 15 cm). */
+const MAX_CHART_WIDTH = 570;
+
+type TRunStyle = { bold?: boolean; italics?: boolean; style?: string };
+
+/**
+ * Runs for a piece of literal text: line breaks become breaks, and stretches of Hebrew or Arabic are marked
+ * right-to-left so Word orders and shapes them as such inside a Swedish paragraph.
+ */
+function textRuns(text: string, style: TRunStyle = {}): TextRun[] {
+	const runs: TextRun[] = [];
+	printableText(text)
+		.split('\n')
+		.forEach((line, index) => {
+			const parts = line.split(
+				/([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff][\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\s\d.,!?'"-]*)/u
+			);
+			parts.forEach((part, partIndex) => {
+				if (part === '' && !(partIndex === 0 && index > 0)) return;
+				runs.push(
+					new TextRun({
+						...style,
+						text: part,
+						break: partIndex === 0 && index > 0 ? 1 : undefined,
+						rightToLeft: RTL_CHARS.test(part) || undefined
+					})
+				);
+			});
+		});
+	return runs;
+}
+
+function inlineRuns(nodes: TInline[], style: TRunStyle = {}): ParagraphChild[] {
+	return nodes.flatMap((node) => inlineRun(node, style));
+}
+
+function inlineRun(node: TInline, style: TRunStyle): ParagraphChild[] {
+	switch (node.kind) {
+		case 'text':
+			return textRuns(node.text, style);
+		case 'strong':
+			return inlineRuns(node.children, { ...style, bold: true });
+		case 'emphasis':
+			return inlineRuns(node.children, { ...style, italics: true });
+		case 'link':
+			return [
+				new ExternalHyperlink({
+					link: node.url,
+					children: inlineRuns(node.children, { ...style, style: 'Hyperlink' }) as TextRun[]
+				})
+			];
+		case 'break':
+			return [new TextRun({ ...style, break: 1 })];
+	}
+}
+
+class DocxBuilder {
+	/** Each ordered list restarts its numbering: one numbering instance per list. */
+	private orderedLists = 0;
+	private readonly labels: TReportLabels;
+
+	constructor(labels: TReportLabels) {
+		this.labels = labels;
+	}
+
+	markdown(block: TMarkdownBlock): Paragraph[] {
+		switch (block.kind) {
+			case 'paragraph':
+				return [new Paragraph({ children: inlineRuns(block.children) })];
+			case 'heading':
+				// Narrative subheadings stay out of the table of contents: a style of their own, not Heading n.
+				return [new Paragraph({ style: 'Subheading', children: inlineRuns(block.children) })];
+			case 'list':
+				return this.list(
+					block.ordered,
+					block.items.map((item) => inlineRuns(item))
+				);
+			case 'quote':
+				return [new Paragraph({ style: 'Quote', children: inlineRuns(block.children) })];
+		}
+	}
+
+	list(ordered: boolean, items: ParagraphChild[][]): Paragraph[] {
+		const instance = ordered ? ++this.orderedLists : 0;
+		return items.map(
+			(children) =>
+				new Paragraph({
+					style: 'ListParagraph',
+					numbering: { reference: ordered ? 'ordered' : 'bullets', level: 0, instance },
+					children
+				})
+		);
+	}
+
+	caption(kind: 'figure' | 'table', text: string): Paragraph {
+		const label = this.labels[kind];
+		return new Paragraph({
+			style: 'Caption',
+			keepNext: kind === 'table',
+			children: [
+				new TextRun(`${label} `),
+				new SequentialIdentifier(label),
+				new TextRun(': '),
+				...textRuns(text)
+			]
+		});
+	}
+
+	table(data: TReportTable): Table {
+		const columns = Math.max(data.head.length, ...data.rows.map((row) => row.length), 1);
+		const cell = (text: string, column: number, header: boolean) =>
+			new TableCell({
+				shading: header ? { type: ShadingType.CLEAR, fill: 'DCE6F0', color: 'auto' } : undefined,
+				children: [
+					new Paragraph({
+						style: 'TableText',
+						alignment: data.numeric[column] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+						children: textRuns(text, header ? { bold: true } : {})
+					})
+				]
+			});
+		const row = (texts: string[], header: boolean) =>
+			new TableRow({
+				tableHeader: header,
+				cantSplit: true,
+				children: Array.from({ length: columns }, (_, i) => cell(texts[i] ?? '', i, header))
+			});
+		const line = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
+		return new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			borders: {
+				top: { style: BorderStyle.SINGLE, size: 8, color: ACCENT },
+				bottom: line,
+				insideHorizontal: line,
+				left: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+				right: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+				insideVertical: { style: BorderStyle.NONE, size: 0, color: 'auto' }
+			},
+			rows: [row(data.head, true), ...data.rows.map((r) => row(r, false))]
+		});
+	}
+
+	figure(svg: string, alt: string, caption: string, data: TReportTable): Array<Paragraph | Table> {
+		const rendered = new Resvg(svg, {
+			fitTo: { mode: 'zoom', value: 2 },
+			font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' }
+		}).render();
+		const width = Math.min(rendered.width / 2, MAX_CHART_WIDTH);
+		const height = Math.round((rendered.height / rendered.width) * width);
+		const png = rendered.asPng();
+		return [
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				keepNext: true,
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: png,
+						transformation: { width, height },
+						altText: { name: caption, title: caption, description: alt }
+					})
+				]
+			}),
+			this.caption('figure', caption),
+			this.caption('table', caption),
+			this.table(data),
+			new Paragraph({})
+		];
+	}
+
+	block(item: TReportBlock): Array<Paragraph | Table> {
+		switch (item.kind) {
+			case 'markdown':
+				return parseMarkdown(item.markdown).flatMap((b) => this.markdown(b));
+			case 'paragraph':
+				return [new Paragraph({ children: textRuns(item.text) })];
+			case 'list':
+				return this.list(
+					false,
+					item.items.map((text) => textRuns(text))
+				);
+			case 'figure':
+				return this.figure(item.svg, item.alt, item.caption, item.table);
+			case 'table':
+				return [this.caption('table', item.caption), this.table(item.table), new Paragraph({})];
+			case 'quote':
+				return [new Paragraph({ style: 'Quote', children: textRuns(item.text) })];
+			case 'notice':
+				return [new Paragraph({ style: 'Notice', children: textRuns(item.text) })];
+		}
+	}
+
+	section(item: TReportSection, depth: number): Array<Paragraph | Table> {
+		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][
+			Math.min(depth, 3) - 1
+		];
+		const title = item.number === null ? item.title : `${item.number}\u2003${item.title}`;
+		return [
+			new Paragraph({ heading, pageBreakBefore: depth === 1, children: textRuns(title) }),
+			...item.blocks.flatMap((b) => this.block(b)),
+			...item.sections.flatMap((s) => this.section(s, depth + 1))
+		];
+	}
+}
+
+/** Header and footer paragraphs, the same text as the PDF's. */
+function headerFooter(doc: TReportDocument, l: TReportLabels) {
+	const { meta } = doc;
+	const right = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
+	const field = (label: string, value: string) => [new TextRun(`${label}: `), ...textRuns(value)];
+	const published = meta.publishedOn ?? l.draft;
+	const [beforePage, betweenNumbers, afterPages] = l.pageParts;
+	const header = new Header({
+		children: [
+			new Paragraph({
+				style: 'HeaderText',
+				tabStops: right,
+				children: [
+					...textRuns(meta.organisation, { bold: true }),
+					new TextRun({ text: '\t' }),
+					...field(l.documentId, meta.documentId)
+				]
+			}),
+			new Paragraph({
+				style: 'HeaderText',
+				tabStops: right,
+				border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: MUTED, space: 4 } },
+				children: [...textRuns(meta.title), new TextRun({ text: '\t' }), ...field(l.version, meta.version)]
+			})
+		]
+	});
+	const footer = new Footer({
+		children: [
+			new Paragraph({
+				style: 'HeaderText',
+				tabStops: right,
+				border: { top: { style: BorderStyle.SINGLE, size: 4, color: MUTED, space: 4 } },
+				children: [
+					...field(l.responsible, meta.responsible),
+					new TextRun({ text: '\t' }),
+					...field(l.published, published)
+				]
+			}),
+			new Paragraph({
+				style: 'HeaderText',
+				tabStops: right,
+				children: [
+					...field(l.author, meta.author),
+					new TextRun({ text: '\t' }),
+					new TextRun({
+						children: [beforePage, PageNumber.CURRENT, betweenNumbers, PageNumber.TOTAL_PAGES, afterPages]
+					})
+				]
+			})
+		]
+	});
+	return { header, footer };
+}
+
+function titlePage(doc: TReportDocument, l: TReportLabels): Array<Paragraph | Table> {
+	const { meta } = doc;
+	const rows: Array<[string, string]> = [
+		[l.documentId, meta.documentId],
+		[l.version, meta.version],
+		[l.published, meta.publishedOn ?? l.draft],
+		[l.responsible, meta.responsible],
+		[l.author, meta.author]
+	];
+	const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+	return [
+		new Paragraph({ style: 'Organisation', children: textRuns(meta.organisation) }),
+		new Paragraph({ spacing: { before: 3600 }, heading: HeadingLevel.TITLE, children: textRuns(meta.title) }),
+		new Paragraph({ style: 'Subtitle', spacing: { after: 3600 }, children: textRuns(meta.subtitle) }),
+		new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			borders: {
+				top: { style: BorderStyle.SINGLE, size: 6, color: MUTED },
+				bottom: none,
+				left: none,
+				right: none,
+				insideHorizontal: none,
+				insideVertical: none
+			},
+			rows: rows.map(
+				([label, value]) =>
+					new TableRow({
+						children: [
+							new TableCell({
+								width: { size: 30, type: WidthType.PERCENTAGE },
+								children: [new Paragraph({ style: 'TableText', children: textRuns(label, { bold: true }) })]
+							}),
+							new TableCell({
+								width: { size: 70, type: WidthType.PERCENTAGE },
+								children: [new Paragraph({ style: 'TableText', children: textRuns(value) })]
+							})
+						]
+					})
+			)
+		})
+	];
+}
+
+/**
+ * Renders the report to a Word (.docx) file: a title page, a table of contents field (Word fills it in
+ * when the file is opened, after asking), then the sections under Heading 1–3, with the same header and
+ * footer as the PDF ("Sida X (Y)" from Word's PAGE and NUMPAGES fields) and the charts as PNG pictures
+ * whose description is the chart's text alternative.
+ */
+export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array> {
+	const { meta } = doc;
+	const l = reportLabels(meta.lang);
+	const builder = new DocxBuilder(l);
+	const { header, footer } = headerFooter(doc, l);
+	const language = { value: meta.lang === 'sv' ? 'sv-SE' : 'en-GB', bidirectional: 'ar-SA' };
+	const heading = (size: number) => ({
+		run: { font: HEADING_FONT, size, bold: true, color: ACCENT },
+		paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true }
+	});
+	const file = new Document({
+		title: printableText(meta.title),
+		subject: printableText(meta.subtitle),
+		creator: printableText(meta.author),
+		lastModifiedBy: printableText(meta.author),
+		description: printableText(`${meta.organisation}, ${meta.documentId}, ${meta.version}`),
+		features: { updateFields: true },
+		hyphenation: { autoHyphenation: true },
+		styles: {
+			default: {
+				document: {
+					run: { font: BODY_FONT, size: 22, language },
+					paragraph: { spacing: { after: 160, line: 276 } }
+				},
+				title: { run: { font: HEADING_FONT, size: 52, bold: true, color: ACCENT } },
+				heading1: heading(32),
+				heading2: heading(26),
+				heading3: heading(23),
+				hyperlink: { run: { color: ACCENT, underline: {} } },
+				listParagraph: { paragraph: { spacing: { after: 80 } } }
+			},
+			paragraphStyles: [
+				{
+					id: 'Subtitle',
+					name: 'Subtitle',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { font: HEADING_FONT, size: 30, color: MUTED }
+				},
+				{
+					id: 'Organisation',
+					name: 'Organisation',
+					basedOn: 'Normal',
+					run: { font: HEADING_FONT, size: 26, bold: true, color: ACCENT },
+					paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 6 } } }
+				},
+				{
+					id: 'Subheading',
+					name: 'Subheading',
+					basedOn: 'Normal',
+					next: 'Normal',
+					quickFormat: true,
+					run: { font: HEADING_FONT, bold: true, color: ACCENT },
+					paragraph: { spacing: { before: 200, after: 80 }, keepNext: true }
+				},
+				{
+					id: 'Quote',
+					name: 'Quote',
+					basedOn: 'Normal',
+					next: 'Normal',
+					quickFormat: true,
+					run: { italics: true, color: '404040' },
+					paragraph: {
+						indent: { left: 567, right: 567 },
+						border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8FAADC', space: 8 } }
+					}
+				},
+				{
+					id: 'Notice',
+					name: 'Notice',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { bold: true },
+					paragraph: {
+						shading: { type: ShadingType.CLEAR, fill: 'FFF4D6', color: 'auto' },
+						border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'B8860B', space: 6 } },
+						indent: { left: 170 }
+					}
+				},
+				{
+					id: 'Caption',
+					name: 'Caption',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { font: HEADING_FONT, size: 18, color: MUTED },
+					paragraph: { spacing: { before: 120, after: 120 } }
+				},
+				{
+					id: 'TableText',
+					name: 'Table Text',
+					basedOn: 'Normal',
+					run: { font: HEADING_FONT, size: 18 },
+					paragraph: { spacing: { before: 40, after: 40, line: 240 } }
+				},
+				{
+					id: 'HeaderText',
+					name: 'Header Text',
+					basedOn: 'Normal',
+					run: { font: HEADING_FONT, size: 16, color: MUTED },
+					paragraph: { spacing: { after: 0, line: 240 } }
+				},
+				{
+					id: 'TOCHeading',
+					name: 'TOC Heading',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { font: HEADING_FONT, size: 32, bold: true, color: ACCENT },
+					paragraph: { spacing: { after: 240 } }
+				}
+			]
+		},
+		numbering: {
+			config: [
+				{
+					reference: 'bullets',
+					levels: [
+						{
+							level: 0,
+							format: LevelFormat.BULLET,
+							text: '\u2022',
+							alignment: AlignmentType.LEFT,
+							style: { paragraph: { indent: { left: 567, hanging: 283 } } }
+						}
+					]
+				},
+				{
+					reference: 'ordered',
+					levels: [
+						{
+							level: 0,
+							format: LevelFormat.DECIMAL,
+							text: '%1.',
+							alignment: AlignmentType.LEFT,
+							style: { paragraph: { indent: { left: 567, hanging: 340 } } }
+						}
+					]
+				}
+			]
+		},
+		sections: [
+			{
+				properties: {
+					page: {
+						size: { width: 11906, height: 16838 },
+						margin: { top: 1701, bottom: 1588, left: 1361, right: 1361, header: 709, footer: 567 }
+					},
+					titlePage: true
+				},
+				headers: { default: header, first: new Header({ children: [] }) },
+				footers: { default: footer, first: footer },
+				children: [
+					...titlePage(doc, l),
+					new Paragraph({ children: [new PageBreak()] }),
+					new Paragraph({ style: 'TOCHeading', children: textRuns(l.contents) }),
+					new TableOfContents(l.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+					...doc.sections.flatMap((s) => builder.section(s, 1))
+				]
+			}
+		]
+	});
+	const buffer = await Packer.toBuffer(file);
+	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

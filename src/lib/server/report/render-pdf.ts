@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { TReportDocument } from '../../core/report/document.ts';
+import { toTypst } from '../../core/report/to-typst.ts';
+
+// PDF through the Typst compiler (a native module). One compiler serves every render: creating it loads
+// the fonts, which costs far more than a compile. Note for command-line callers: the native compiler keeps
+// the Node process alive after the work is done, so a CLI command that renders a PDF must end the process
+// explicitly (process.exit) once its output is written.
+
+/**
+ * Debian font folders the template's fallbacks come from, where present: DejaVu covers Arabic, Hebrew and
+ * some emoji that the compiler's embedded Libertinus fonts lack; Liberation Sans has Arial's metrics, which
+ * the chart SVGs are laid out for; Noto Color Emoji (package fonts-noto-color-emoji) draws the rest.
+ */
+const FONT_DIRS = [
+	'/usr/share/fonts/truetype/dejavu',
+	'/usr/share/fonts/truetype/liberation',
+	'/usr/share/fonts/truetype/noto'
+];
+
+let compiler: NodeCompiler | undefined;
+
+function getCompiler(): NodeCompiler {
+	compiler ??= NodeCompiler.create({
+		fontArgs: [{ fontPaths: FONT_DIRS.filter((dir) => existsSync(dir)) }]
+	});
+	return compiler;
+}
+
+/** The PDF standard written: PDF/A-2b, for archiving a published report. */
+export const PDF_STANDARD = 'a-2b';
+
+/**
+ * Renders the report to a PDF/A-2b file. Deterministic: the same document gives the same bytes (the PDF's
+ * date is the publication date; a draft has none), so a published version can be rebuilt identically.
+ */
+export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array> {
+	const typst = getCompiler();
+	const result = typst.compile({ mainFileContent: toTypst(doc) });
+	const compiled = result.result;
+	if (result.hasError() || compiled === null) {
+		const error = result.takeDiagnostics() ?? result.takeError();
+		const details = error ? JSON.stringify(error.shortDiagnostics) : 'no diagnostics';
+		throw new Error(`The report could not be typeset: ${details}`);
+	}
+	const pdf = typst.pdf(compiled, { pdfStandard: PDF_STANDARD });
+	// Drop what this compile cached of its own source, so a long-running server does not grow with every report.
+	typst.evictCache(10);
+	return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
