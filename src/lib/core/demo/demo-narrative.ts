@@ -12,6 +12,9 @@ export const DEMO_REPORT_META = {
 	author: 'Analytiker, Regional utveckling'
 } as const;
 
+/** The date the demo report's first version is published (autumn 2020, after the spring survey). */
+export const DEMO_REPORT_PUBLISHED_ON = '2020-10-15';
+
 /** Narrative per default section id (see the report's default sections). */
 export const DEMO_SECTION_NARRATIVE: Record<string, string> = {
 	inledning: `Under 1800-talet flyttade många från landsbygden till städernas nya industrier. Nu befinner vi oss mitt i en ny revolution, den digitala, som i stället kan göra det lättare att bo och verka på landsbygden och bromsa den utflyttning som länge har dränerat många av länets kommuner.

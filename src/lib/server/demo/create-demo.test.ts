@@ -1,7 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDatabase } from '../db/client.ts';
-import { answerMarks, answers, auditLog, participants, responses, themes, waves } from '../db/schema.ts';
+import {
+	answerMarks,
+	answers,
+	auditLog,
+	participants,
+	reports,
+	responses,
+	themes,
+	waves
+} from '../db/schema.ts';
+import { getReportDraft } from '../report/get-report-draft.ts';
+import { getReportVersion } from '../report/get-report-version.ts';
+import { listReportVersions } from '../report/list-report-versions.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
 import type { TQuestionResult, TWaveResults } from '../results/wave-results-schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
@@ -31,13 +43,15 @@ const counts = (code: string) => Object.fromEntries(question(code).options.map((
 
 async function tableCounts() {
 	const db = database.db;
-	const count = async (table: typeof waves | typeof responses | typeof answers | typeof themes) =>
-		(await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+	const count = async (
+		table: typeof waves | typeof responses | typeof answers | typeof themes | typeof reports
+	) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
 	return {
 		waves: await count(waves),
 		responses: await count(responses),
 		answers: await count(answers),
 		themes: await count(themes),
+		reports: await count(reports),
 		audit: (
 			await db
 				.select({ n: sql<number>`count(*)::int` })
@@ -177,9 +191,55 @@ describe('createDemo', () => {
 		expect(wave?.closedAt?.toISOString().slice(0, 10)).toBe('2020-05-31');
 	});
 
+	it('writes the report: the narrative in the draft, published as version 1 with the seed’s key figures', async () => {
+		const draft = await getReportDraft(database.db, SLUG);
+		expect(draft.revision).toBe(2);
+		expect(draft.definition.meta).toMatchObject({
+			organisation: 'Region Norrbotten',
+			documentId: 'RN-DEMO-2020-001',
+			author: 'Analytiker, Regional utveckling'
+		});
+		expect(await listReportVersions(database.db, SLUG)).toHaveLength(1);
+		const { snapshot: doc } = await getReportVersion(database.db, SLUG, 1);
+		expect(doc.meta).toMatchObject({ version: '1', publishedOn: '2020-10-15' });
+		expect(doc.sections.map((s) => [s.number, s.title])).toEqual([
+			['1', 'Inledning och bakgrund'],
+			['2', 'Syfte'],
+			['3', 'Data och metod'],
+			['4', 'Kort sammanställning av läget'],
+			['5', 'Svar och kommentarer'],
+			['6', 'Sammanfattning'],
+			['7', 'Slutsats'],
+			['8', 'Reflektion 1: Digitalisering i spåren av covid-19'],
+			['9', 'Reflektion 2: Utbyggnad av digital infrastruktur']
+		]);
+		const lage = doc.sections.find((s) => s.number === '4');
+		expect(lage?.blocks.find((b) => b.kind === 'list')).toEqual({
+			kind: 'list',
+			// The report keeps a figure and its per cent sign together with a no-break space.
+			items: [
+				'80\u00a0% av respondenterna anser att behovet av digitalisering är stort',
+				'47\u00a0% menar att hela kommunledningen delar denna uppfattning',
+				'70\u00a0% av respondenterna säger att man har en digital vision, handlingsplan eller strategi',
+				'55\u00a0% av respondenterna anser att det saknas tillräcklig kompetens inom digitaliseringsområdet',
+				'45\u00a0% bedömer att tidigare gjorda IT-investeringar begränsar möjligheterna till innovation',
+				'45\u00a0% av respondenterna bedömer att organisationen inte har en gemensam bild av framtidens medborgarupplevelse',
+				'40\u00a0% av respondenterna bedömer att man inte har beslutsmässighet och kapacitet för att förflytta sig mot den bilden'
+			]
+		});
+		const svar = doc.sections.find((s) => s.number === '5');
+		const stod = svar?.sections.find((s) => s.title.startsWith('Hur kan Region Norrbotten'));
+		expect(stod?.blocks.filter((b) => b.kind === 'quote')).toEqual([
+			{
+				kind: 'quote',
+				text: 'Varför ska 290 kommuner med samma uppdrag uppfinna hjulet var och en för sig? Hjälp oss att standardisera de digitala tjänsterna.'
+			}
+		]);
+	});
+
 	it('changes nothing when run again, and says where the wave is', async () => {
 		const before = await tableCounts();
-		expect(before).toMatchObject({ waves: 1, responses: 20, themes: 8, audit: 1 });
+		expect(before).toMatchObject({ waves: 1, responses: 20, themes: 8, reports: 1, audit: 1 });
 		const again = await createDemo(database.db);
 		expect(again).toEqual({
 			created: false,

@@ -1,12 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { applyDemoNarrative } from '../../core/demo/apply-demo-narrative.ts';
 import { demoDataset } from '../../core/demo/demo-dataset.ts';
+import { DEMO_REPORT_PUBLISHED_ON } from '../../core/demo/demo-narrative.ts';
 import { answerTo, answerToRows } from '../../core/questionnaire/answer.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { answers, participants, responses, waves } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
+import { getReportDraft } from '../report/get-report-draft.ts';
+import { publishReport } from '../report/publish-report.ts';
+import { saveReportDraft } from '../report/save-report-draft.ts';
 import { createTheme } from '../themes/create-theme.ts';
 import { setAnswerMarks } from '../themes/set-answer-marks.ts';
 import { tagAnswer } from '../themes/tag-answer.ts';
@@ -35,7 +40,8 @@ const DEMO_LOCK = 0x6d6f_6764;
 /**
  * Creates the demo wave: Region Norrbotten's 2020 survey of its municipalities (closed, k = 5), its invited
  * managers, 20 complete responses whose figures are the seed report's, the report's themes on the
- * free-text answers and some answers marked quotable — all in one transaction. Running it again changes
+ * free-text answers, some answers marked quotable, and the report with the seed's narrative and those quotes
+ * (draft and published version 1) — all in one transaction. Running it again changes
  * nothing and says where the existing wave is.
  */
 export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Promise<TCreateDemoResult> {
@@ -154,15 +160,12 @@ export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Prom
 				}
 			}
 		}
+		const quotes: Record<string, string[]> = {};
 		for (const respondent of data.respondents) {
 			for (const questionCode of respondent.quotable) {
-				await setAnswerMarks(tx, {
-					waveSlug: spec.slug,
-					questionCode,
-					responseId: responseOf.get(respondent.key) ?? '',
-					quotable: true,
-					actor
-				});
+				const responseId = responseOf.get(respondent.key) ?? '';
+				await setAnswerMarks(tx, { waveSlug: spec.slug, questionCode, responseId, quotable: true, actor });
+				quotes[questionCode] = [...(quotes[questionCode] ?? []), responseId];
 			}
 		}
 
@@ -175,11 +178,29 @@ export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Prom
 				closedAt: new Date(`${spec.closedOn}T22:00:00Z`)
 			})
 			.where(eq(waves.id, wave.id));
+		// The report: the default report with the demo's narrative and quotes, saved as an analyst's edit,
+		// and published as version 1 so that the finished document can be downloaded at once.
+		const draft = await getReportDraft(tx, spec.slug, 'sv');
+		const saved = await saveReportDraft(
+			tx,
+			{ slug: spec.slug, revision: draft.revision, definition: applyDemoNarrative(draft.definition, quotes) },
+			null
+		);
+		const report = await publishReport(
+			tx,
+			{ slug: spec.slug, revision: saved.revision },
+			null,
+			DEMO_REPORT_PUBLISHED_ON
+		);
 		await recordAudit(tx, {
 			actor,
 			action: 'demo.create',
 			subject: spec.slug,
-			details: { invited: data.invitees.length, responses: data.respondents.length }
+			details: {
+				invited: data.invitees.length,
+				responses: data.respondents.length,
+				reportVersion: report.version
+			}
 		});
 		return {
 			created: true,
