@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
@@ -71,6 +72,29 @@ describe('mognad demo', () => {
 		expect(list.out.trim().split('\n')).toEqual([
 			'norrbotten-2020\tclosed\tinvite\t20 complete\tDigital mognad i Norrbottens kommuner 2020'
 		]);
+	});
+
+	it('writes the published report as a PDF whose text has the seed report’s figures', () => {
+		const file = path.join(backend.dataDir, 'rapport.pdf');
+		const demo = mognad('demo', '--out', file);
+		expect(demo.code, demo.err).toBe(0);
+		expect(demo.err).toContain(`Wrote the report (version 1) to ${file}`);
+		expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+		const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(
+			/[ \u00a0]+/g,
+			' '
+		);
+		for (const figure of [
+			'Sida 1 (',
+			'RN-DEMO-2020-001',
+			'Enkäten skickades till 14 organisationer. Svar inkom från 10.',
+			'80 % av respondenterna anser att behovet av digitalisering är stort',
+			'47 % menar att hela kommunledningen delar denna uppfattning',
+			'70 % av respondenterna säger att man har en digital vision',
+			'55 % av respondenterna anser att det saknas tillräcklig kompetens',
+			'n = 20 · medelvärde 8,5'
+		])
+			expect(text).toContain(figure);
 	});
 
 	it('refuses arguments it does not know', () => {
