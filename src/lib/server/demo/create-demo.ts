@@ -40,15 +40,15 @@ const DEMO_LOCK = 0x6d6f_6764;
 /**
  * Creates the demo wave: Region Norrbotten's 2020 survey of its municipalities (closed, k = 5), its invited
  * managers, 20 complete responses whose figures are the seed report's, the report's themes on the
- * free-text answers, some answers marked quotable, and the report with the seed's narrative and those quotes
- * (draft and published version 1) — all in one transaction. Running it again changes
+ * free-text answers, some answers marked quotable, and the report draft with the seed's narrative and those
+ * quotes — all in one transaction — and then publishes that report as version 1. Running it again changes
  * nothing and says where the existing wave is.
  */
 export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Promise<TCreateDemoResult> {
 	const { actor } = ZCreateDemo.parse(options);
 	const data = demoDataset();
 	const { wave: spec } = data;
-	return db.transaction(async (tx) => {
+	const result: TCreateDemoResult & { revision: number | null } = await db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
 		const existing = await findWaveBySlug(tx, spec.slug);
 		if (existing) {
@@ -64,7 +64,8 @@ export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Prom
 				slug: existing.slug,
 				name: existing.name,
 				invited: Number(counts?.invited ?? 0),
-				responses: Number(counts?.responses ?? 0)
+				responses: Number(counts?.responses ?? 0),
+				revision: null
 			};
 		}
 		const wave = await createWave(
@@ -178,36 +179,32 @@ export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Prom
 				closedAt: new Date(`${spec.closedOn}T22:00:00Z`)
 			})
 			.where(eq(waves.id, wave.id));
-		// The report: the default report with the demo's narrative and quotes, saved as an analyst's edit,
-		// and published as version 1 so that the finished document can be downloaded at once.
+		// The report: the default report with the demo's narrative and quotes, saved as an analyst's edit.
 		const draft = await getReportDraft(tx, spec.slug, 'sv');
 		const saved = await saveReportDraft(
 			tx,
 			{ slug: spec.slug, revision: draft.revision, definition: applyDemoNarrative(draft.definition, quotes) },
 			null
 		);
-		const report = await publishReport(
-			tx,
-			{ slug: spec.slug, revision: saved.revision },
-			null,
-			DEMO_REPORT_PUBLISHED_ON
-		);
 		await recordAudit(tx, {
 			actor,
 			action: 'demo.create',
 			subject: spec.slug,
-			details: {
-				invited: data.invitees.length,
-				responses: data.respondents.length,
-				reportVersion: report.version
-			}
+			details: { invited: data.invitees.length, responses: data.respondents.length }
 		});
 		return {
 			created: true,
 			slug: spec.slug,
 			name: spec.name,
 			invited: data.invitees.length,
-			responses: data.respondents.length
+			responses: data.respondents.length,
+			revision: saved.revision
 		};
 	});
+	const { revision, ...outcome } = result;
+	if (revision === null) return outcome;
+	// Published as version 1 so that the finished document can be downloaded at once. After the commit:
+	// resolving a report reads with several queries at once, which needs the pool, not one transaction.
+	await publishReport(db, { slug: outcome.slug, revision }, null, DEMO_REPORT_PUBLISHED_ON);
+	return outcome;
 }
