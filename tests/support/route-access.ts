@@ -111,5 +111,37 @@ export const routeAccess: TRouteAccess[] = [
 		route: '/admin/waves/[slug]/messages',
 		path: '/admin/waves/{slug}/messages',
 		expect: only(['admin', 'analyst'])
+	},
+	// The report: administrators and analysts edit, preview and download the draft; a published version
+	// is read by viewers too (the matrix wave has none published: 404 for those who may look).
+	{
+		route: '/admin/waves/[slug]/report',
+		path: '/admin/waves/{slug}/report',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/report/preview',
+		path: '/admin/waves/{slug}/report/preview',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/report/report.[format]',
+		path: '/admin/waves/{slug}/report/report.html',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/report/organisations.zip',
+		path: '/admin/waves/{slug}/report/organisations.zip',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/waves/[slug]/report/versions/[version]',
+		path: '/admin/waves/{slug}/report/versions/1',
+		expect: only(['admin', 'analyst', 'viewer'], { status: 404 })
+	},
+	{
+		route: '/admin/waves/[slug]/report/versions/[version]/report.[format]',
+		path: '/admin/waves/{slug}/report/versions/1/report.pdf',
+		expect: only(['admin', 'analyst', 'viewer'], { status: 404 })
 	}
 ];

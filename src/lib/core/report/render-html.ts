@@ -22,7 +22,7 @@ export const REPORT_CSS = `
 body{font-family:Georgia,'Libertinus Serif',serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}
 .report{max-width:48rem;margin:0 auto;padding:1.5rem}
 .report-header{border-bottom:2px solid #1a1a1a;margin-bottom:1.5rem}
-.report-header h1{font-size:2rem;margin:0 0 .25rem}
+.report-header h1,.report-header h2{font-size:2rem;margin:0 0 .25rem}
 .report-subtitle{font-size:1.25rem;margin:0 0 1rem}
 .report-meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.25rem 1rem;margin:0 0 1rem}
 .report-meta div{margin:0}.report-meta dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
@@ -177,20 +177,21 @@ function metaList(meta: TReportMeta): string {
 }
 
 /**
- * The report as an `<article>` for a page that has its own `<h1>`-less frame: header with the document
- * details, table of contents, numbered sections (headings from `h2`; the title is the article's `h1`).
+ * The report as an `<article>`: header with the document details, table of contents, numbered sections.
+ * The title is an `h1` (or `h2` inside a page that has its own `h1`), the sections one level below.
  */
-export function renderReportArticle(doc: TReportDocument): string {
+export function renderReportArticle(doc: TReportDocument, top: 1 | 2 = 1): string {
 	const locale = { locale: doc.meta.lang };
+	const h = top + 1;
 	return [
 		'<article class="report">',
 		'<header class="report-header">',
-		`<h1>${escapeHtml(doc.meta.title)}</h1>`,
+		`<h${top}>${escapeHtml(doc.meta.title)}</h${top}>`,
 		doc.meta.subtitle ? `<p class="report-subtitle">${escapeHtml(doc.meta.subtitle)}</p>` : '',
 		metaList(doc.meta),
 		'</header>',
-		`<nav class="report-toc" aria-labelledby="report-toc-heading"><h2 id="report-toc-heading">${escapeHtml(m.report_toc({}, locale))}</h2>${toc(doc.sections, '')}</nav>`,
-		...doc.sections.map((s, i) => section(s, 2, String(i + 1), doc.meta.lang)),
+		`<nav class="report-toc" aria-labelledby="report-toc-heading"><h${h} id="report-toc-heading">${escapeHtml(m.report_toc({}, locale))}</h${h}>${toc(doc.sections, '')}</nav>`,
+		...doc.sections.map((s, i) => section(s, h, String(i + 1), doc.meta.lang)),
 		'</article>'
 	].join('\n');
 }

@@ -8,6 +8,7 @@ export function reportLabels(lang: 'sv' | 'en') {
 	const [beforePage = '', afterPage = ''] = page.split('\u0001');
 	const [betweenNumbers = '', afterPages = ''] = afterPage.split('\u0002');
 	return {
+		organisation: m.render_organisation({}, locale),
 		responsible: m.render_responsible({}, locale),
 		author: m.render_author({}, locale),
 		documentId: m.render_document_id({}, locale),

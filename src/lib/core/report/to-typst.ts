@@ -143,6 +143,7 @@ export function toTypst(doc: TReportDocument): string {
   author: ${typstString(meta.author)},
 )
 #let labels = (
+  organisation: ${typstString(l.organisation)},
   responsible: ${typstString(l.responsible)},
   author: ${typstString(l.author)},
   document-id: ${typstString(l.documentId)},
@@ -156,9 +157,9 @@ export function toTypst(doc: TReportDocument): string {
 #let muted = rgb("#555555")
 
 #set document(title: meta.title, author: (meta.author,), date: ${typstDate(meta.publishedOn)})
-#set text(lang: ${typstString(meta.lang)}, region: ${meta.lang === 'sv' ? '"se"' : '"gb"'}, font: ("Libertinus Serif", "DejaVu Serif", "DejaVu Sans", "Noto Color Emoji"), size: 11pt, hyphenate: true)
+#set text(lang: ${typstString(meta.lang)}, region: ${meta.lang === 'sv' ? '"se"' : '"gb"'}, font: ("Libertinus Serif", "Noto Color Emoji", "DejaVu Serif", "DejaVu Sans"), size: 11pt, hyphenate: true)
 #set par(justify: true, leading: 0.62em, spacing: 1.1em)
-#show heading: set text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), fill: accent, hyphenate: false)
+#show heading: set text(font: ("Liberation Sans", "Noto Color Emoji", "DejaVu Sans"), fill: accent, hyphenate: false)
 #show heading.where(level: 1): it => { v(0.6em); text(size: 17pt, it); v(0.3em) }
 #show heading.where(level: 2): set text(size: 13.5pt)
 #show heading.where(level: 3): set text(size: 12pt)
@@ -179,47 +180,55 @@ export function toTypst(doc: TReportDocument): string {
   fill: rgb("#fff4d6"), stroke: (left: 3pt + rgb("#b8860b")), inset: 0.7em, width: 100%, radius: 2pt,
   text(weight: "bold", body),
 )
-#let small(body) = text(size: 8pt, fill: muted, font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), hyphenate: false, body)
 
+#let sans = ("Liberation Sans", "Noto Color Emoji", "DejaVu Sans")
+#let field(label, value) = stack(spacing: 0.35em,
+  text(size: 6.5pt, tracking: 0.04em, upper(label)),
+  text(size: 8.5pt, fill: black, value),
+)
+#let page-of = context [#str(${typstString(beforePage)})#counter(page).display()#str(${typstString(betweenNumbers)})#counter(page).final().first()#str(${typstString(afterPages)})]
+
+// Every page carries the document's particulars, as a region's official documents do.
 #set page(
   paper: "a4",
-  margin: (top: 3cm, bottom: 2.8cm, x: 2.4cm),
-  header: context {
-    if counter(page).get().first() > 1 {
-      small(grid(columns: (1fr, auto), align: (left + bottom, right + bottom), gutter: 1em,
-        [#strong(str(meta.organisation)) \\ #str(meta.title)],
-        [#str(labels.document-id): #str(meta.document-id) \\ #str(labels.version): #str(meta.version)],
-      ))
-      v(-0.4em)
-      line(length: 100%, stroke: 0.5pt + muted)
-    }
-  },
-  footer: context {
-    line(length: 100%, stroke: 0.5pt + muted)
-    v(-0.4em)
-    small(grid(columns: (1fr, 1fr, auto), align: (left, left, right), gutter: 1em,
-      [#str(labels.responsible): #str(meta.responsible) \\ #str(labels.author): #str(meta.author)],
-      [#str(labels.published): #str(meta.published) \\ #str(labels.document-id): #str(meta.document-id), #str(labels.version) #str(meta.version)],
-      [#str(${typstString(beforePage)})#counter(page).display()#str(${typstString(betweenNumbers)})#counter(page).final().first()#str(${typstString(afterPages)})],
-    ))
-  },
+  margin: (top: 3.4cm, bottom: 2.4cm, x: 2.4cm),
+  header-ascent: 20%,
+  header: text(font: sans, fill: muted, hyphenate: false, {
+    set par(justify: false)
+    grid(columns: (1.2fr, 1fr, 1fr, auto), column-gutter: 1em, row-gutter: 0.6em,
+      field(labels.organisation, meta.organisation),
+      field(labels.document-id, meta.document-id),
+      field(labels.version, meta.version),
+      align(right, text(size: 8.5pt, fill: black, page-of)),
+      field(labels.published, meta.published),
+      field(labels.responsible, meta.responsible),
+      field(labels.author, meta.author),
+      [],
+    )
+    v(-0.2em)
+    line(length: 100%, stroke: 0.6pt + accent)
+  }),
+  footer: text(font: sans, size: 8pt, fill: muted, hyphenate: false, {
+    set par(justify: false)
+    line(length: 100%, stroke: 0.4pt + muted)
+    v(-0.3em)
+    grid(columns: (1fr, auto), column-gutter: 1em, str(meta.title), page-of)
+  }),
 )
 
 // Title page
-#block(width: 100%, inset: (bottom: 0.6em), stroke: (bottom: 2pt + accent),
-  text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), size: 13pt, weight: "bold", fill: accent, str(meta.organisation)))
+#v(2.5cm)
+#block(width: 100%, inset: (bottom: 0.5em), stroke: (bottom: 2pt + accent),
+  text(font: sans, size: 13pt, weight: "bold", fill: accent, str(meta.organisation)))
 #v(1fr)
-#block(width: 100%, text(font: ("Liberation Sans", "DejaVu Sans", "Noto Color Emoji"), size: 26pt, weight: "bold", fill: accent, hyphenate: false, str(meta.title)))
-#v(0.6em)
-#block(width: 100%, text(size: 15pt, fill: muted, str(meta.subtitle)))
+#block(width: 100%, par(justify: false, text(font: sans, size: 26pt, weight: "bold", fill: accent, hyphenate: false, str(meta.title))))
+#v(0.5em)
+#block(width: 100%, par(justify: false, text(size: 15pt, fill: muted, str(meta.subtitle))))
 #v(2fr)
 #block(width: 100%, inset: (top: 0.8em), stroke: (top: 0.8pt + muted), text(size: 10pt, grid(
   columns: (auto, 1fr), column-gutter: 1.2em, row-gutter: 0.55em,
-  strong(str(labels.document-id)), str(meta.document-id),
-  strong(str(labels.version)), str(meta.version),
   strong(str(labels.published)), str(meta.published),
-  strong(str(labels.responsible)), str(meta.responsible),
-  strong(str(labels.author)), str(meta.author),
+  strong(str(labels.version)), str(meta.version),
 )))
 #pagebreak()
 

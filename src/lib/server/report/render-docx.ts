@@ -14,8 +14,8 @@ import {
 	PageNumber,
 	Paragraph,
 	type ParagraphChild,
-	SequentialIdentifier,
 	ShadingType,
+	SimpleField,
 	Table,
 	TableCell,
 	TableOfContents,
@@ -104,6 +104,8 @@ function inlineRun(node: TInline, style: TRunStyle): ParagraphChild[] {
 class DocxBuilder {
 	/** Each ordered list restarts its numbering: one numbering instance per list. */
 	private orderedLists = 0;
+	/** Figures and tables are numbered apart, as Word's captions are; the SEQ fields carry the numbers. */
+	private readonly captions = { figure: 0, table: 0 };
 	private readonly labels: TReportLabels;
 
 	constructor(labels: TReportLabels) {
@@ -141,12 +143,13 @@ class DocxBuilder {
 
 	caption(kind: 'figure' | 'table', text: string): Paragraph {
 		const label = this.labels[kind];
+		const number = ++this.captions[kind];
 		return new Paragraph({
 			style: 'Caption',
 			keepNext: kind === 'table',
 			children: [
 				new TextRun(`${label} `),
-				new SequentialIdentifier(label),
+				new SimpleField(`SEQ ${label} \\* ARABIC`, String(number)),
 				new TextRun(': '),
 				...textRuns(text)
 			]
@@ -251,98 +254,99 @@ class DocxBuilder {
 }
 
 /** Header and footer paragraphs, the same text as the PDF's. */
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+
+/** The page number as "Sida X (Y)", from Word's PAGE and NUMPAGES fields. */
+function pageOf(l: TReportLabels): TextRun {
+	const [beforePage, betweenNumbers, afterPages] = l.pageParts;
+	return new TextRun({
+		children: [beforePage, PageNumber.CURRENT, betweenNumbers, PageNumber.TOTAL_PAGES, afterPages]
+	});
+}
+
+/**
+ * The header, the same as the PDF's: the document's particulars as small capitalised labels over their
+ * values, "Sida X (Y)" at the right; the footer repeats the title and the page.
+ */
 function headerFooter(doc: TReportDocument, l: TReportLabels) {
 	const { meta } = doc;
-	const right = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
-	const field = (label: string, value: string) => [new TextRun(`${label}: `), ...textRuns(value)];
 	const published = meta.publishedOn ?? l.draft;
-	const [beforePage, betweenNumbers, afterPages] = l.pageParts;
+	const cell = (width: number, children: Paragraph[]) =>
+		new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children });
+	const field = (label: string, value: string) => [
+		new Paragraph({ style: 'HeaderLabel', children: textRuns(label) }),
+		new Paragraph({ style: 'HeaderText', children: textRuns(value) })
+	];
 	const header = new Header({
 		children: [
-			new Paragraph({
-				style: 'HeaderText',
-				tabStops: right,
-				children: [
-					...textRuns(meta.organisation, { bold: true }),
-					new TextRun({ text: '\t' }),
-					...field(l.documentId, meta.documentId)
+			new Table({
+				width: { size: 100, type: WidthType.PERCENTAGE },
+				borders: {
+					top: NO_BORDER,
+					left: NO_BORDER,
+					right: NO_BORDER,
+					insideHorizontal: NO_BORDER,
+					insideVertical: NO_BORDER,
+					bottom: { style: BorderStyle.SINGLE, size: 6, color: ACCENT }
+				},
+				rows: [
+					new TableRow({
+						children: [
+							cell(34, field(l.organisation, meta.organisation)),
+							cell(28, field(l.documentId, meta.documentId)),
+							cell(24, field(l.version, meta.version)),
+							cell(14, [
+								new Paragraph({ style: 'HeaderText', alignment: AlignmentType.RIGHT, children: [pageOf(l)] })
+							])
+						]
+					}),
+					new TableRow({
+						children: [
+							cell(34, field(l.published, published)),
+							cell(28, field(l.responsible, meta.responsible)),
+							cell(24, field(l.author, meta.author)),
+							cell(14, [new Paragraph({ style: 'HeaderText' })])
+						]
+					})
 				]
 			}),
-			new Paragraph({
-				style: 'HeaderText',
-				tabStops: right,
-				border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: MUTED, space: 4 } },
-				children: [...textRuns(meta.title), new TextRun({ text: '\t' }), ...field(l.version, meta.version)]
-			})
+			new Paragraph({ style: 'HeaderText' })
 		]
 	});
 	const footer = new Footer({
 		children: [
 			new Paragraph({
 				style: 'HeaderText',
-				tabStops: right,
+				tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
 				border: { top: { style: BorderStyle.SINGLE, size: 4, color: MUTED, space: 4 } },
-				children: [
-					...field(l.responsible, meta.responsible),
-					new TextRun({ text: '\t' }),
-					...field(l.published, published)
-				]
-			}),
-			new Paragraph({
-				style: 'HeaderText',
-				tabStops: right,
-				children: [
-					...field(l.author, meta.author),
-					new TextRun({ text: '\t' }),
-					new TextRun({
-						children: [beforePage, PageNumber.CURRENT, betweenNumbers, PageNumber.TOTAL_PAGES, afterPages]
-					})
-				]
+				children: [...textRuns(meta.title), new TextRun('\t'), pageOf(l)]
 			})
 		]
 	});
 	return { header, footer };
 }
 
-function titlePage(doc: TReportDocument, l: TReportLabels): Array<Paragraph | Table> {
+function titlePage(doc: TReportDocument, l: TReportLabels): Paragraph[] {
 	const { meta } = doc;
-	const rows: Array<[string, string]> = [
-		[l.documentId, meta.documentId],
-		[l.version, meta.version],
-		[l.published, meta.publishedOn ?? l.draft],
-		[l.responsible, meta.responsible],
-		[l.author, meta.author]
-	];
-	const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 	return [
-		new Paragraph({ style: 'Organisation', children: textRuns(meta.organisation) }),
+		new Paragraph({
+			style: 'Organisation',
+			spacing: { before: 1400 },
+			children: textRuns(meta.organisation)
+		}),
 		new Paragraph({ spacing: { before: 3600 }, heading: HeadingLevel.TITLE, children: textRuns(meta.title) }),
-		new Paragraph({ style: 'Subtitle', spacing: { after: 3600 }, children: textRuns(meta.subtitle) }),
-		new Table({
-			width: { size: 100, type: WidthType.PERCENTAGE },
-			borders: {
-				top: { style: BorderStyle.SINGLE, size: 6, color: MUTED },
-				bottom: none,
-				left: none,
-				right: none,
-				insideHorizontal: none,
-				insideVertical: none
-			},
-			rows: rows.map(
-				([label, value]) =>
-					new TableRow({
-						children: [
-							new TableCell({
-								width: { size: 30, type: WidthType.PERCENTAGE },
-								children: [new Paragraph({ style: 'TableText', children: textRuns(label, { bold: true }) })]
-							}),
-							new TableCell({
-								width: { size: 70, type: WidthType.PERCENTAGE },
-								children: [new Paragraph({ style: 'TableText', children: textRuns(value) })]
-							})
-						]
-					})
-			)
+		new Paragraph({ style: 'Subtitle', spacing: { after: 4800 }, children: textRuns(meta.subtitle) }),
+		new Paragraph({
+			border: { top: { style: BorderStyle.SINGLE, size: 6, color: MUTED, space: 8 } },
+			children: [
+				new TextRun({ text: `${l.published}\t`, bold: true }),
+				...textRuns(meta.publishedOn ?? l.draft)
+			],
+			tabStops: [{ type: TabStopType.LEFT, position: 1700 }]
+		}),
+		new Paragraph({
+			children: [new TextRun({ text: `${l.version}\t`, bold: true }), ...textRuns(meta.version)],
+			tabStops: [{ type: TabStopType.LEFT, position: 1700 }]
 		})
 	];
 }
@@ -448,11 +452,18 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 					paragraph: { spacing: { before: 40, after: 40, line: 240 } }
 				},
 				{
+					id: 'HeaderLabel',
+					name: 'Header Label',
+					basedOn: 'Normal',
+					run: { font: HEADING_FONT, size: 12, color: MUTED, allCaps: true, characterSpacing: 6 },
+					paragraph: { spacing: { after: 0, line: 240 } }
+				},
+				{
 					id: 'HeaderText',
 					name: 'Header Text',
 					basedOn: 'Normal',
-					run: { font: HEADING_FONT, size: 16, color: MUTED },
-					paragraph: { spacing: { after: 0, line: 240 } }
+					run: { font: HEADING_FONT, size: 16 },
+					paragraph: { spacing: { after: 40, line: 240 } }
 				},
 				{
 					id: 'TOCHeading',
@@ -497,12 +508,11 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 				properties: {
 					page: {
 						size: { width: 11906, height: 16838 },
-						margin: { top: 1701, bottom: 1588, left: 1361, right: 1361, header: 709, footer: 567 }
-					},
-					titlePage: true
+						margin: { top: 2098, bottom: 1588, left: 1361, right: 1361, header: 567, footer: 567 }
+					}
 				},
-				headers: { default: header, first: new Header({ children: [] }) },
-				footers: { default: footer, first: footer },
+				headers: { default: header },
+				footers: { default: footer },
 				children: [
 					...titlePage(doc, l),
 					new Paragraph({ children: [new PageBreak()] }),

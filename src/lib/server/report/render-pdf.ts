@@ -28,12 +28,16 @@ function getCompiler(): NodeCompiler {
 	return compiler;
 }
 
-/** The PDF standard written: PDF/A-2b, for archiving a published report. */
+/**
+ * The PDF standard a published report is written to: PDF/A-2b, for archiving. A draft has no date, which
+ * PDF/A requires, and is not archived: it is a plain PDF.
+ */
 export const PDF_STANDARD = 'a-2b';
 
 /**
- * Renders the report to a PDF/A-2b file. Deterministic: the same document gives the same bytes (the PDF's
- * date is the publication date; a draft has none), so a published version can be rebuilt identically.
+ * Renders the report to a PDF file (PDF/A-2b once published). Deterministic: the same document gives the
+ * same bytes (the PDF's date is the publication date; a draft has none), so a published version can be
+ * rebuilt identically.
  */
 export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array> {
 	const typst = getCompiler();
@@ -44,7 +48,7 @@ export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array>
 		const details = error ? JSON.stringify(error.shortDiagnostics) : 'no diagnostics';
 		throw new Error(`The report could not be typeset: ${details}`);
 	}
-	const pdf = typst.pdf(compiled, { pdfStandard: PDF_STANDARD });
+	const pdf = typst.pdf(compiled, doc.meta.publishedOn === null ? {} : { pdfStandard: PDF_STANDARD });
 	// Drop what this compile cached of its own source, so a long-running server does not grow with every report.
 	typst.evictCache(10);
 	return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResultsDataset } from '../../../../tests/support/results-dataset.ts';
 import type { TReportDocument, TReportSection } from '../../core/report/document.ts';
+import { renderReportHtml } from '../../core/report/render-html.ts';
 import type { TReportDefinition } from '../../core/report/report-definition.ts';
 import type { TDatabase } from '../db/client.ts';
 import { answerMarks, answers, auditLog, participants, responses, waves } from '../db/schema.ts';
@@ -197,6 +198,14 @@ describe('resolving the report for the whole wave', () => {
 		const figure = vision.blocks[1];
 		expect(figure?.kind === 'figure' && figure.svg.startsWith('<svg')).toBe(true);
 		expect(figure?.kind === 'figure' && figure.alt).toContain('69');
+	});
+
+	it('keeps every chart when rendered as HTML (the renderer drops only SVG that could run)', () => {
+		const figures = doc.sections
+			.flatMap((s) => s.sections)
+			.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'));
+		expect(figures.length).toBeGreaterThan(10);
+		expect(renderReportHtml(doc).match(/<svg[\s>]/g)?.length).toBe(figures.length);
 	});
 
 	it('lists the themes with their counts and quotes only answers marked quotable', () => {

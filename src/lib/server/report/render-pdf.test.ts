@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TReportDocument } from '../../core/report/document.ts';
+import { hostileTexts, longAnswer } from '../../core/testing/report-fixture.ts';
+import { fixtureReport } from '../testing/report-documents.ts';
+import { renderReportPdf } from './render-pdf.ts';
+
+// The PDF is read back with poppler (pdftotext, pdfinfo, pdftoppm), as a reader's viewer would see it.
+
+/** Line breaks, hyphenation and the direction marks pdftotext adds around right-to-left text do not count. */
+const normalise = (text: string) => text.replace(/[\s\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069-]/g, '');
+
+let dir: string;
+let doc: TReportDocument;
+let pdf: Uint8Array;
+let file: string;
+
+const pdftotext = (...args: string[]) =>
+	execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+
+beforeAll(async () => {
+	dir = mkdtempSync(path.join(tmpdir(), 'mognad-pdf-'));
+	doc = fixtureReport();
+	pdf = await renderReportPdf(doc);
+	file = path.join(dir, 'report.pdf');
+	writeFileSync(file, pdf);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('renderReportPdf', () => {
+	it('writes a PDF/A-2b file with the title, author and publication date as its metadata', () => {
+		expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+		const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+		expect(info).toMatch(/^Title:\s+Digital mognad i Norrbottens kommuner$/m);
+		expect(info).toMatch(/^Author:\s+Staffan Lundberg$/m);
+		expect(info).toMatch(/^CreationDate:.*2024/m);
+		const raw = Buffer.from(pdf).toString('latin1');
+		expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+		expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+	});
+
+	it('prints every text of the document literally, markup of every kind included', () => {
+		const text = normalise(pdftotext());
+		// pdftotext lists the colour emoji (bitmap glyphs) apart from the words on their line.
+		const { emoji, ...others } = hostileTexts;
+		for (const literal of [...Object.values(others), 'Vi har precis börjat. Bra jobbat', '😀👍🎉'])
+			expect(text).toContain(normalise(literal));
+		expect(emoji).toBe('Bra jobbat 😀👍🎉');
+		for (const literal of [
+			'Inledning och bakgrund till enkäten',
+			'80 % av respondenterna anser att behovet av digitalisering är stort',
+			'n = 20, medelvärde 8,5',
+			'För få svar för att visa siffror (färre än 5).',
+			'Läs mer på regeringens webbplats',
+			'Respondenternas befattningar'
+		])
+			expect(text).toContain(normalise(literal));
+		// Markdown structure is rendered, not printed.
+		expect(text).not.toContain('**digitala**');
+		expect(text).not.toContain('[regeringenswebbplats]');
+	});
+
+	it('prints the 20 000-character answer whole, across pages', () => {
+		// Only the text area: the running header and footer would otherwise interrupt the answer at page breaks.
+		const body = normalise(pdftotext('-x', '0', '-y', '85', '-W', '1000', '-H', '705'));
+		expect(body).toContain(normalise(longAnswer()));
+	});
+
+	it('puts the organisation, document ID, version, date, responsible, author and "Sida X (Y)" on every page', () => {
+		const pages = Number(
+			/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]
+		);
+		expect(pages).toBeGreaterThan(4);
+		for (const page of [1, 2, pages]) {
+			const text = pdftotext('-f', String(page), '-l', String(page));
+			for (const field of [
+				'Region Norrbotten',
+				'ARBGRP460-656132773-273',
+				'3.0',
+				'2024-01-31',
+				'Anna Lindberg',
+				'Staffan Lundberg',
+				'ORGANISATION',
+				'DOKUMENT-ID',
+				'VERSION',
+				'PUBLICERAD',
+				'ANSVARIG',
+				'UPPRÄTTAD AV',
+				`Sida ${page} (${pages})`
+			])
+				expect(text).toContain(field);
+		}
+	});
+
+	it('has a title page and a table of contents listing the numbered sections with their pages', () => {
+		const titlePage = pdftotext('-f', '1', '-l', '1');
+		expect(titlePage).toContain('Digital mognad i Norrbottens kommuner');
+		expect(titlePage).toContain('Resultat av enkätundersökningen våren 2020');
+		const contents = pdftotext('-layout', '-f', '2', '-l', '2');
+		expect(contents).toContain('Innehåll');
+		const entries = [...contents.matchAll(/^ *([\d.]+) (.+?)[ .\u2060]+(\d+)$/gm)].map((m) => ({
+			number: m[1],
+			title: m[2],
+			page: Number(m[3])
+		}));
+		expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual([
+			'1 Inledning och bakgrund till enkäten',
+			'2 Syfte',
+			'3 Data och metod',
+			'4 Kort sammanställning av läget',
+			'5 Svar och kommentarer',
+			'5.1 Behovet av digitalisering',
+			'5.2 Digital vision eller handlingsplan',
+			'6 Sammanfattning',
+			'7 Slutsats'
+		]);
+		// Each entry names the page its heading is on.
+		for (const entry of entries)
+			expect(normalise(pdftotext('-f', String(entry.page), '-l', String(entry.page)))).toContain(
+				normalise(`${entry.number} ${entry.title}`)
+			);
+	});
+
+	it('draws the chart as vector graphics with its labels as text, and captions the figure and the table', () => {
+		const text = pdftotext();
+		expect(text).toContain('Figur 1: Är behovet av digitalisering stort i er kommun?');
+		expect(text).toContain('Tabell 2: Är behovet av digitalisering stort i er kommun?');
+		expect(text).toContain('Tabell 1: Respondenternas befattningar');
+		// The pie's slice labels are text in the PDF, not pixels.
+		expect(normalise(text)).toContain(normalise('Ja\n80 %'));
+		expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).not.toMatch(
+			/^\s+\d+\s+\d+\s+image/m
+		);
+	});
+
+	it('renders the same document to the same bytes, so a published version can be rebuilt', async () => {
+		const again = await renderReportPdf(fixtureReport());
+		expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+		const changed = await renderReportPdf({ ...doc, meta: { ...doc.meta, version: '3.1' } });
+		expect(Buffer.from(changed).equals(Buffer.from(pdf))).toBe(false);
+	});
+
+	it('renders the title page to a picture', () => {
+		execFileSync('pdftoppm', [
+			'-r',
+			'50',
+			'-f',
+			'1',
+			'-l',
+			'1',
+			'-singlefile',
+			'-png',
+			file,
+			path.join(dir, 'page')
+		]);
+		const png = readFileSync(path.join(dir, 'page.png'));
+		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+		// A4 at 50 dpi.
+		expect(png.readUInt32BE(16)).toBe(414);
+		expect(png.readUInt32BE(20)).toBe(585);
+	});
+
+	it('renders a draft without a publication date', async () => {
+		const draft = await renderReportPdf({ ...doc, meta: { ...doc.meta, publishedOn: null } });
+		const draftFile = path.join(dir, 'draft.pdf');
+		writeFileSync(draftFile, draft);
+		const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', draftFile, '-'], { encoding: 'utf8' });
+		expect(text).toContain('Utkast, ej publicerad');
+	});
+});
