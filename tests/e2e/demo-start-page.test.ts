@@ -69,6 +69,28 @@ describe('the demo on the empty start page', () => {
 		expect(await page.textContent('main')).toContain('8,5');
 	});
 
+	it('publishes the report as version 1, ready to download as PDF and Word', async () => {
+		const viewer = await signInOverHttp(server.url, users.viewer);
+		for (const [format, type] of [
+			['pdf', 'application/pdf'],
+			['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']
+		]) {
+			const res = await fetch(
+				`${server.url}/admin/waves/norrbotten-2020/report/versions/1/report.${format}`,
+				{
+					headers: { cookie: viewer.cookie }
+				}
+			);
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe(type);
+			expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+		}
+		const html = await viewer.get('/admin/waves/norrbotten-2020/report/versions/1/report.html');
+		expect(html.body.replace(/\u00a0/g, ' ')).toContain(
+			'80 % av respondenterna anser att behovet av digitalisering är stort'
+		);
+	});
+
 	it('is gone once a wave exists; a stale form leads to the same wave', async () => {
 		const page = await open('admin', '/admin');
 		expect(await page.locator('#demo-create').count()).toBe(0);
