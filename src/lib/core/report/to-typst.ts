@@ -8,17 +8,11 @@ import { reportLabels } from './report-labels.ts';
 // `#str`, so `*`, `#`, `$`, `@`, `<label>` and the like are just characters. Only the layout around it
 // (headings, tables, figures, the page template) is Typst code, written here.
 
-/** A Typst string literal holding `text` exactly. */
+const STRING_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t' };
+
+/** A Typst string literal holding `text` exactly (less the characters no font can print). */
 export function typstString(text: string): string {
-	let out = '"';
-	for (const char of printableText(text)) {
-		if (char === '\\') out += '\\\\';
-		else if (char === '"') out += '\\"';
-		else if (char === '\n') out += '\\n';
-		else if (char === '\t') out += '\\t';
-		else out += char;
-	}
-	return `${out}"`;
+	return `"${printableText(text).replace(/[\\"\n\t]/g, (char) => STRING_ESCAPES[char] ?? char)}"`;
 }
 
 /** Text as content: a code expression, usable as `#{…}`, as an argument, or inside `[…]` after `#`. */
@@ -78,14 +72,25 @@ function table(data: TReportTable): string {
 	].join('\n');
 }
 
+/**
+ * Typst breaks a paragraph into lines by weighing the whole paragraph at once, which takes seconds for an
+ * answer of many thousand characters; such long texts are broken line by line instead.
+ */
+const LONG_TEXT = 2000;
+const breakable = (content: string, length: number): string =>
+	length > LONG_TEXT ? `#{ set par(linebreaks: "simple"); ${content.replace(/^#/, '')} }` : content;
+
 function block(item: TReportBlock, depth: number): string {
 	switch (item.kind) {
 		case 'markdown':
-			return parseMarkdown(item.markdown)
-				.map((b) => markdownBlock(b, depth))
-				.join('\n');
+			return breakable(
+				`#[\n${parseMarkdown(item.markdown)
+					.map((b) => markdownBlock(b, depth))
+					.join('\n')}\n]`,
+				item.markdown.length
+			);
 		case 'paragraph':
-			return `#par(${str(item.text)})`;
+			return breakable(`#par(${str(item.text)})`, item.text.length);
 		case 'list':
 			return `#list(${item.items.map(str).join(', ')}${item.items.length === 1 ? ',' : ''})`;
 		case 'figure':
@@ -99,7 +104,7 @@ function block(item: TReportBlock, depth: number): string {
 		case 'table':
 			return `#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`;
 		case 'quote':
-			return `#quote(block: true, ${str(item.text)})`;
+			return breakable(`#quote(block: true, ${str(item.text)})`, item.text.length);
 		case 'notice':
 			return `#notice(${str(item.text)})`;
 	}
@@ -170,6 +175,8 @@ export function toTypst(doc: TReportDocument): string {
   text(style: "italic", it.body),
 )
 #show figure.where(kind: table): set figure.caption(position: top)
+// A long table goes on over the page break, its header row repeated.
+#show figure.where(kind: table): set block(breakable: true)
 #show figure.caption: set text(size: 9.5pt, fill: muted)
 #show figure.where(kind: image): set figure(supplement: labels.figure)
 #show figure.where(kind: table): set figure(supplement: labels.table)

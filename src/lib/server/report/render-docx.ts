@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import {
 	AlignmentType,
@@ -42,11 +43,39 @@ import { reportLabels, type TReportLabels } from '../../core/report/report-label
 const ACCENT = '1F4E79';
 const MUTED = '595959';
 const HEADING_FONT = 'Arial';
-const BODY_FONT = 'Georgia';
+const BODY_FONT = 'Cambria';
 /** A4 with 2.4 cm side margins: the text width in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1361;
 /** Widest a chart is drawn, in pixels at 96 to the inch (about 15 cm). */
 const MAX_CHART_WIDTH = 570;
+
+/**
+ * The fonts a chart's text is drawn with: Liberation Sans has Arial's metrics, which the chart SVGs are laid
+ * out for; DejaVu Sans draws what it lacks. Loading only these, rather than every system font, makes a
+ * chart's PNG a matter of milliseconds. Without them, the system fonts are used.
+ */
+const CHART_FONTS = [
+	'/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+	'/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+	'/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+	'/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
+].filter((file) => existsSync(file));
+
+type TChartPng = { png: Uint8Array; width: number; height: number };
+
+/** The chart as a PNG at twice its size (sharp when printed), and the size to show it at, in pixels. */
+function chartPng(svg: string): TChartPng {
+	const rendered = new Resvg(svg, {
+		fitTo: { mode: 'zoom', value: 2 },
+		font:
+			CHART_FONTS.length > 0
+				? { loadSystemFonts: false, fontFiles: CHART_FONTS, defaultFontFamily: 'Liberation Sans' }
+				: { loadSystemFonts: true }
+	}).render();
+	const width = Math.min(rendered.width / 2, MAX_CHART_WIDTH);
+	const height = Math.round((rendered.height / rendered.width) * width);
+	return { png: rendered.asPng(), width, height };
+}
 
 type TRunStyle = { bold?: boolean; italics?: boolean; style?: string };
 
@@ -106,6 +135,7 @@ class DocxBuilder {
 	private orderedLists = 0;
 	/** Figures and tables are numbered apart, as Word's captions are; the SEQ fields carry the numbers. */
 	private readonly captions = { figure: 0, table: 0 };
+	private readonly charts = new Map<string, TChartPng>();
 	private readonly labels: TReportLabels;
 
 	constructor(labels: TReportLabels) {
@@ -191,13 +221,13 @@ class DocxBuilder {
 	}
 
 	figure(svg: string, alt: string, caption: string, data: TReportTable): Array<Paragraph | Table> {
-		const rendered = new Resvg(svg, {
-			fitTo: { mode: 'zoom', value: 2 },
-			font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' }
-		}).render();
-		const width = Math.min(rendered.width / 2, MAX_CHART_WIDTH);
-		const height = Math.round((rendered.height / rendered.width) * width);
-		const png = rendered.asPng();
+		// The same chart drawn twice in one report (a repeated question) is converted once.
+		let chart = this.charts.get(svg);
+		if (!chart) {
+			chart = chartPng(svg);
+			this.charts.set(svg, chart);
+		}
+		const { png, width, height } = chart;
 		return [
 			new Paragraph({
 				alignment: AlignmentType.CENTER,
@@ -373,6 +403,9 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 		creator: printableText(meta.author),
 		lastModifiedBy: printableText(meta.author),
 		description: printableText(`${meta.organisation}, ${meta.documentId}, ${meta.version}`),
+		// Word fills in the table of contents' page numbers when it opens the file (after asking). The docx
+		// library could lay the pages out to write them in advance (docx/layout), but that takes seconds for a
+		// report with long answers, where Word takes a moment.
 		features: { updateFields: true },
 		hyphenation: { autoHyphenation: true },
 		styles: {

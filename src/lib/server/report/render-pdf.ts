@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import type { TReportDocument } from '../../core/report/document.ts';
 import { toTypst } from '../../core/report/to-typst.ts';
 
@@ -35,9 +35,24 @@ function getCompiler(): NodeCompiler {
 export const PDF_STANDARD = 'a-2b';
 
 /**
- * Renders the report to a PDF file (PDF/A-2b once published). Deterministic: the same document gives the
+ * PDF/A forbids text drawn without a glyph. Text in a script none of the fonts covers (Chinese, say, in an
+ * answer) would make the export fail; the report is then written as a plain (tagged) PDF, with a box for
+ * each such character, rather than not at all. The same document always takes the same path.
+ */
+function archivalPdf(typst: NodeCompiler, compiled: NodeTypstDocument): Buffer {
+	try {
+		return typst.pdf(compiled, { pdfStandard: PDF_STANDARD });
+	} catch (error) {
+		if (!/PDF\/A-2b error: the text .* could not be displayed/.test(String(error))) throw error;
+		return typst.pdf(compiled);
+	}
+}
+
+/**
+ * Renders the report to a PDF file (PDF/A-2b once published, when every character has a glyph). Deterministic: the same document gives the
  * same bytes (the PDF's date is the publication date; a draft has none), so a published version can be
- * rebuilt identically.
+ * rebuilt identically. A command-line caller must end the process itself (process.exit) once done: the
+ * compiler keeps Node running.
  */
 export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array> {
 	const typst = getCompiler();
@@ -48,7 +63,7 @@ export async function renderReportPdf(doc: TReportDocument): Promise<Uint8Array>
 		const details = error ? JSON.stringify(error.shortDiagnostics) : 'no diagnostics';
 		throw new Error(`The report could not be typeset: ${details}`);
 	}
-	const pdf = typst.pdf(compiled, doc.meta.publishedOn === null ? {} : { pdfStandard: PDF_STANDARD });
+	const pdf = doc.meta.publishedOn === null ? typst.pdf(compiled) : archivalPdf(typst, compiled);
 	// Drop what this compile cached of its own source, so a long-running server does not grow with every report.
 	typst.evictCache(10);
 	return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
