@@ -4,6 +4,7 @@ import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
 import { logger } from '../lib/server/logger.ts';
 import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
+import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -30,7 +31,8 @@ const commands: Record<string, TCommand> = {
 	export: exportCommand,
 	invitations: sendMailCommand('invitations'),
 	reminders: sendMailCommand('reminders'),
-	import: importCommand
+	import: importCommand,
+	demo: demoCommand
 };
 
 const usage = `Usage: mognad <command> [options]
@@ -49,6 +51,7 @@ Commands:
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
   import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)
+  demo                       create the demo wave (Norrbotten 2020, with its report's figures)
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,

@@ -1,11 +1,14 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { ROLES } from '#lib/server/auth/roles.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
+import { createDemo } from '#lib/server/demo/create-demo.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { getWaveStatus } from '#lib/server/waves/get-wave-status.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
+import { readForm } from '#lib/server/web/read-form.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
 import { visibleUnits } from '#lib/server/web/wave-scope.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 // Waves with their response rate; an organisation contact sees the waves their unit takes part in, with
 // their own subtree's figures.
@@ -30,4 +33,18 @@ export const load: PageServerLoad = async ({ locals }) => {
 		});
 	}
 	return { waves: shown, canCreate: user.role === 'admin' || user.role === 'analyst', lang: locals.lang };
+};
+
+const MANAGERS = ['admin', 'analyst'] as const;
+
+export const actions: Actions = {
+	// The empty start page offers the demo wave; created once, the button leads to it again.
+	demo: async ({ locals, request }) => {
+		const user = requireRole(locals, MANAGERS);
+		const form = await readForm(request);
+		if (!form.ok) return fail(form.status, { demoError: true });
+		const { db } = await getDatabase();
+		const demo = await createDemo(db, { actor: user.email });
+		redirect(303, `/admin/waves/${demo.slug}`);
+	}
 };

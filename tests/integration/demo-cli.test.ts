@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+
+// `mognad demo` as a newcomer runs it, on a fresh embedded database (or PostgreSQL with DATABASE_URL).
+const root = path.resolve(import.meta.dirname, '../..');
+let backend: TestBackend;
+beforeAll(async () => {
+	backend = await createTestBackend('demo_cli');
+});
+afterAll(async () => {
+	await backend?.cleanup();
+});
+
+function mognad(...args: string[]) {
+	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			...backend.env,
+			MOGNAD_DATA_DIR: backend.dataDir,
+			PORT: '3000',
+			ORIGIN: '',
+			LOG_LEVEL: ''
+		},
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('mognad demo', () => {
+	it('creates the demo wave and says where to see it', () => {
+		const demo = mognad('demo');
+		expect(demo.code, demo.err).toBe(0);
+		expect(demo.out).toBe('norrbotten-2020\n');
+		expect(demo.err).toBe(
+			'Created the demo wave "Digital mognad i Norrbottens kommuner 2020": 28 invited, 20 responses. ' +
+				'See it at http://localhost:3000/admin/waves/norrbotten-2020\n'
+		);
+	});
+
+	it('gives the seed report’s figures through the results command', () => {
+		const results = mognad('results', '--wave', 'norrbotten-2020');
+		expect(results.code, results.err).toBe(0);
+		const parsed = JSON.parse(results.out) as {
+			responses: { complete: number };
+			organisations: { invited: number; responded: number };
+			questions: Array<{
+				code: string;
+				mean: number | null;
+				topBox: { percent: number } | null;
+				options: Array<{ code: string; percent: number }>;
+			}>;
+		};
+		expect(parsed.responses.complete).toBe(20);
+		expect(parsed.organisations).toEqual({ invited: 14, responded: 10 });
+		const behov = parsed.questions.find((q) => q.code === 'behov');
+		expect([behov?.mean, behov?.topBox?.percent]).toEqual([8.5, 80]);
+		const vision = parsed.questions.find((q) => q.code === 'vision');
+		expect(vision?.options.map((o) => o.percent)).toEqual([70, 25, 5]);
+	});
+
+	it('changes nothing when run again', () => {
+		const again = mognad('demo');
+		expect(again.code, again.err).toBe(0);
+		expect(again.out).toBe('norrbotten-2020\n');
+		expect(again.err).toContain('already exists (20 responses); nothing was changed');
+		const list = mognad('wave', 'list');
+		expect(list.out.trim().split('\n')).toEqual([
+			'norrbotten-2020\tclosed\tinvite\t20 complete\tDigital mognad i Norrbottens kommuner 2020'
+		]);
+	});
+
+	it('writes the published report as a PDF whose text has the seed report’s figures', () => {
+		const file = path.join(backend.dataDir, 'rapport.pdf');
+		const demo = mognad('demo', '--out', file);
+		expect(demo.code, demo.err).toBe(0);
+		expect(demo.err).toContain(`Wrote the report (version 1) to ${file}`);
+		expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+		const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(
+			/[ \u00a0]+/g,
+			' '
+		);
+		for (const figure of [
+			'Sida 1 (',
+			'RN-DEMO-2020-001',
+			'Enkäten skickades till 14 organisationer. Svar inkom från 10.',
+			'80 % av respondenterna anser att behovet av digitalisering är stort',
+			'47 % menar att hela kommunledningen delar denna uppfattning',
+			'70 % av respondenterna säger att man har en digital vision',
+			'55 % av respondenterna anser att det saknas tillräcklig kompetens',
+			'n = 20 · medelvärde 8,5'
+		])
+			expect(text).toContain(figure);
+	});
+
+	it('refuses arguments it does not know', () => {
+		const wrong = mognad('demo', '--wave', 'x');
+		expect(wrong.code).toBe(1);
+		expect(wrong.err).toContain('Usage:');
+	});
+});
