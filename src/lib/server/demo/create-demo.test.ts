@@ -17,7 +17,7 @@ import { listReportVersions } from '../report/list-report-versions.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
 import type { TQuestionResult, TWaveResults } from '../results/wave-results-schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { countThemes } from '../themes/count-themes.ts';
+import { countQuestionThemes } from '../themes/count-question-themes.ts';
 import { createDemo } from './create-demo.ts';
 
 let database: TDatabase;
@@ -152,9 +152,12 @@ describe('createDemo', () => {
 			{ label: 'Regionalt/nationellt stöd', count: 4 },
 			{ label: 'Visa på goda exempel', count: 3 }
 		]);
-		const drivkrafter = await countThemes(database.db, { waveSlug: SLUG, questionCode: 'drivkrafter' });
+		const drivkrafter = await countQuestionThemes(database.db, {
+			waveSlug: SLUG,
+			questionCode: 'drivkrafter'
+		});
 		expect({ n: drivkrafter.n, tagged: drivkrafter.tagged }).toEqual({ n: 16, tagged: 16 });
-		const stod = await countThemes(database.db, { waveSlug: SLUG, questionCode: 'stod' });
+		const stod = await countQuestionThemes(database.db, { waveSlug: SLUG, questionCode: 'stod' });
 		expect({ n: stod.n, tagged: stod.tagged }).toEqual({ n: 15, tagged: 15 });
 	});
 
