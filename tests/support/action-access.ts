@@ -34,6 +34,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/s/[token]/avregistrera', ['default'], 'public'),
 
 	// Staff.
+	...actions('/admin', ['demo'], MANAGERS),
 	...actions('/admin/account', ['create', 'revoke'], STAFF),
 	...actions('/admin/users', ['create', 'role', 'disable', 'enable'], ADMIN),
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
@@ -45,6 +46,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/waves/[slug]/participants', ['add', 'import'], MANAGERS),
 	...actions('/admin/waves/[slug]/import', ['upload', 'map', 'check', 'confirm'], MANAGERS),
 	...actions('/admin/waves/[slug]/messages', ['invitations', 'reminders', 'retry'], MANAGERS),
+	...actions('/admin/waves/[slug]/report', ['save', 'publish'], MANAGERS),
 	...actions(
 		'/admin/waves/[slug]/results/[question]',
 		['create', 'rename', 'merge', 'delete', 'tag', 'untag', 'marks', 'accept'],
