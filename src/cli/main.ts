@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { participantCommand } from './commands/participant.ts';
 import { questionnaireCommand } from './commands/questionnaire.ts';
+import { reportCommand } from './commands/report.ts';
 import { resultsCommand } from './commands/results.ts';
 import { sendMailCommand } from './commands/send-mail.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -32,6 +33,7 @@ const commands: Record<string, TCommand> = {
 	invitations: sendMailCommand('invitations'),
 	reminders: sendMailCommand('reminders'),
 	import: importCommand,
+	report: reportCommand,
 	demo: demoCommand
 };
 
@@ -51,6 +53,7 @@ Commands:
   invitations send --wave <slug>   queue and send the invitations of a wave
   reminders send --wave <slug>     queue and send reminders to those who have not completed
   import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)
+  report --wave <slug>       a wave's report as PDF, Word or HTML (the draft, or a published version)
   demo                       create the demo wave (Norrbotten 2020, with its report's figures)
 
 Run "mognad <command> --help" for a command's options.

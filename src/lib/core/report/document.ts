@@ -75,3 +75,11 @@ export const ZReportDocument = z.object({
 	sections: z.array(ZReportSection)
 });
 export type TReportDocument = z.infer<typeof ZReportDocument>;
+
+/**
+ * Whether a printed report (PDF, Word) shows the figure at `index` with its data table: not when a table
+ * follows it directly, which is the question's own table of the same figures. The web page always keeps the
+ * figure's table, as the chart's text alternative.
+ */
+export const printsFigureTable = (blocks: readonly TReportBlock[], index: number): boolean =>
+	blocks[index]?.kind === 'figure' && blocks[index + 1]?.kind !== 'table';

@@ -1,4 +1,10 @@
-import type { TReportBlock, TReportDocument, TReportSection, TReportTable } from './document.ts';
+import {
+	printsFigureTable,
+	type TReportBlock,
+	type TReportDocument,
+	type TReportSection,
+	type TReportTable
+} from './document.ts';
 import { parseMarkdown, type TInline, type TMarkdownBlock } from './parse-markdown.ts';
 import { printableText } from './printable-text.ts';
 import { reportLabels } from './report-labels.ts';
@@ -80,7 +86,7 @@ const LONG_TEXT = 2000;
 const breakable = (content: string, length: number): string =>
 	length > LONG_TEXT ? `#{ set par(linebreaks: "simple"); ${content.replace(/^#/, '')} }` : content;
 
-function block(item: TReportBlock, depth: number): string {
+function block(item: TReportBlock, depth: number, withFigureTable = true): string {
 	switch (item.kind) {
 		case 'markdown':
 			return breakable(
@@ -99,7 +105,9 @@ function block(item: TReportBlock, depth: number): string {
 				`image(bytes(${typstString(item.svg)}), format: "svg", width: 80%, alt: ${typstString(item.alt)}),`,
 				`caption: ${str(item.caption)},`,
 				')',
-				`#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`
+				...(withFigureTable
+					? [`#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`]
+					: [])
 			].join('\n');
 		case 'table':
 			return `#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`;
@@ -114,7 +122,7 @@ function section(item: TReportSection, depth: number): string {
 	const title = item.number === null ? str(item.title) : `[#${str(item.number)}#h(0.8em)#${str(item.title)}]`;
 	return [
 		`#heading(level: ${Math.min(depth, 6)}, ${title})`,
-		...item.blocks.map((b) => block(b, depth)),
+		...item.blocks.map((b, i) => block(b, depth, printsFigureTable(item.blocks, i))),
 		...item.sections.map((s) => section(s, depth + 1))
 	].join('\n\n');
 }

@@ -26,11 +26,12 @@ import {
 	WidthType
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type {
-	TReportBlock,
-	TReportDocument,
-	TReportSection,
-	TReportTable
+import {
+	printsFigureTable,
+	type TReportBlock,
+	type TReportDocument,
+	type TReportSection,
+	type TReportTable
 } from '../../core/report/document.ts';
 import { parseMarkdown, type TInline, type TMarkdownBlock } from '../../core/report/parse-markdown.ts';
 import { printableText, RTL_CHARS } from '../../core/report/printable-text.ts';
@@ -221,7 +222,7 @@ class DocxBuilder {
 		});
 	}
 
-	figure(svg: string, alt: string, caption: string, data: TReportTable): Array<Paragraph | Table> {
+	figure(svg: string, alt: string, caption: string, data: TReportTable | null): Array<Paragraph | Table> {
 		// The same chart drawn twice in one report (a repeated question) is converted once.
 		let chart = this.charts.get(svg);
 		if (!chart) {
@@ -243,13 +244,12 @@ class DocxBuilder {
 				]
 			}),
 			this.caption('figure', caption),
-			this.caption('table', caption),
-			this.table(data),
+			...(data ? [this.caption('table', caption), this.table(data)] : []),
 			new Paragraph({})
 		];
 	}
 
-	block(item: TReportBlock): Array<Paragraph | Table> {
+	block(item: TReportBlock, withFigureTable = true): Array<Paragraph | Table> {
 		switch (item.kind) {
 			case 'markdown':
 				return parseMarkdown(item.markdown).flatMap((b) => this.markdown(b));
@@ -261,7 +261,7 @@ class DocxBuilder {
 					item.items.map((text) => textRuns(text))
 				);
 			case 'figure':
-				return this.figure(item.svg, item.alt, item.caption, item.table);
+				return this.figure(item.svg, item.alt, item.caption, withFigureTable ? item.table : null);
 			case 'table':
 				return [this.caption('table', item.caption), this.table(item.table), new Paragraph({})];
 			case 'quote':
@@ -278,7 +278,7 @@ class DocxBuilder {
 		const title = item.number === null ? item.title : `${item.number}\u2003${item.title}`;
 		return [
 			new Paragraph({ heading, pageBreakBefore: depth === 1, children: textRuns(title) }),
-			...item.blocks.flatMap((b) => this.block(b)),
+			...item.blocks.flatMap((b, i) => this.block(b, printsFigureTable(item.blocks, i))),
 			...item.sections.flatMap((s) => this.section(s, depth + 1))
 		];
 	}

@@ -268,24 +268,25 @@ function maturityBlocks(c: TContext, region: TWaveMaturity, own: TWaveMaturity |
 		const found = region.levels.find((l) => l.code === code);
 		return found ? t(found.label, lang) : '–';
 	};
-	const row = (name: string, respondents: number | null, profile: TMaturityProfile | null) => [
-		name,
-		respondents === null ? '–' : count(respondents, lang),
-		profile ? scoreText(profile.index, lang) : '–',
-		profile ? level(profile.level) : '–',
-		profile ? dimension(profile.weakest) : '–',
-		...region.dimensions.map((d) => (profile ? scoreText(profile.dimensions[d.code] ?? null, lang) : '–'))
-	];
-	const rows: string[][] = [];
-	if (own && c.organisation) rows.push(row(c.organisation.name, own.respondents, own.region.pooled));
-	rows.push(
-		row(m.report_maturity_region({ region: c.regionName }, locale), region.respondents, region.region.pooled)
-	);
-	if (!own) {
-		for (const o of region.organisations) {
-			rows.push(o.hidden ? row(o.name, null, null) : row(o.name, o.respondents, o.profile));
-		}
+	// Two narrow tables instead of one wide one: the index per organisation, then each dimension's score.
+	// Organisations below k (or hidden to protect one) are left out, and a notice says so.
+	const shown = own ? [] : region.organisations.filter((o) => !o.hidden && o.profile);
+	const profiles: Array<{ name: string; respondents: number | null; profile: TMaturityProfile | null }> = [];
+	if (own && c.organisation)
+		profiles.push({ name: c.organisation.name, respondents: own.respondents, profile: own.region.pooled });
+	profiles.push({
+		name: m.report_maturity_region({ region: c.regionName }, locale),
+		respondents: region.respondents,
+		profile: region.region.pooled
+	});
+	if (!own && shown.length > 1) {
+		profiles.push({
+			name: m.report_maturity_organisation_mean({}, locale),
+			respondents: null,
+			profile: region.region.organisationMean
+		});
 	}
+	for (const o of shown) profiles.push({ name: o.name, respondents: o.respondents, profile: o.profile });
 	const blocks: TReportBlock[] = [
 		{ kind: 'paragraph', text: m.report_maturity_intro({}, locale) },
 		{
@@ -297,16 +298,37 @@ function maturityBlocks(c: TContext, region: TWaveMaturity, own: TWaveMaturity |
 					m.report_respondents({}, locale),
 					m.report_maturity_index({}, locale),
 					m.report_maturity_level({}, locale),
-					m.report_maturity_weakest({}, locale),
-					...region.dimensions.map((d) => t(d.label, lang))
+					m.report_maturity_weakest({}, locale)
 				],
-				rows,
-				numeric: [false, true, true, false, false, ...region.dimensions.map(() => true)]
+				rows: profiles.map(({ name, respondents, profile }) => [
+					name,
+					respondents === null ? '–' : count(respondents, lang),
+					profile ? scoreText(profile.index, lang) : '–',
+					profile ? level(profile.level) : '–',
+					profile ? dimension(profile.weakest) : '–'
+				]),
+				numeric: [false, true, true, false, false]
+			}
+		},
+		{
+			kind: 'table',
+			caption: m.report_maturity_dimensions_caption({}, locale),
+			table: {
+				head: [m.report_maturity_dimension({}, locale), ...profiles.map((p) => p.name)],
+				rows: region.dimensions.map((d) => [
+					t(d.label, lang),
+					...profiles.map((p) => (p.profile ? scoreText(p.profile.dimensions[d.code] ?? null, lang) : '–'))
+				]),
+				numeric: [false, ...profiles.map(() => true)]
 			}
 		}
 	];
-	if (!own && region.organisations.some((o) => o.hidden)) {
-		blocks.push({ kind: 'notice', text: m.report_hidden_groups({ k: count(c.k, lang) }, locale) });
+	const hidden = own ? 0 : region.organisations.filter((o) => o.hidden).length;
+	if (hidden > 0) {
+		blocks.push({
+			kind: 'notice',
+			text: m.report_maturity_hidden({ count: count(hidden, lang), k: count(c.k, lang) }, locale)
+		});
 	}
 	return blocks;
 }

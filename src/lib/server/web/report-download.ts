@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import type { TReportDocument } from '../../core/report/document.ts';
-import { REPORT_CSS, renderReportHtml } from '../../core/report/render-html.ts';
-import { renderReportDocx } from '../report/render-docx.ts';
-import { renderReportPdf } from '../report/render-pdf.ts';
-
-export const REPORT_FORMATS = ['pdf', 'docx', 'html'] as const;
-export type TReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_CSS } from '../../core/report/render-html.ts';
+import { REPORT_FORMATS, renderReport, type TReportFormat } from '../report/render-report.ts';
 
 export const CONTENT_TYPES: Record<TReportFormat | 'zip', string> = {
 	pdf: 'application/pdf',
@@ -25,13 +21,6 @@ export function reportFormat(value: string): TReportFormat {
 // chart images drawn inline.
 const STYLE_HASH = `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`;
 const HTML_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-/** The report rendered in one format, as bytes. */
-export async function renderReport(doc: TReportDocument, format: TReportFormat): Promise<Uint8Array> {
-	if (format === 'pdf') return renderReportPdf(doc);
-	if (format === 'docx') return renderReportDocx(doc);
-	return new TextEncoder().encode(renderReportHtml(doc));
-}
 
 /** A file name safe in a Content-Disposition header: letters, digits, - and . only. */
 export function fileName(...parts: string[]): string {

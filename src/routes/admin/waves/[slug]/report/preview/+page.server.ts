@@ -1,8 +1,7 @@
 import { renderReportArticle } from '#lib/core/report/render-html.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
-import { getReportDraft } from '#lib/server/report/get-report-draft.ts';
 import { listReportableOrganisations } from '#lib/server/report/list-reportable-organisations.ts';
-import { resolveReport } from '#lib/server/report/resolve-report.ts';
+import { resolveDraft } from '#lib/server/report/resolve-draft.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { REPORT_EDITORS } from '#lib/server/web/report-roles.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
@@ -13,16 +12,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = await getDatabase();
 	const wave = await getWave(db, params.slug);
 	const organisation = url.searchParams.get('organisation') || undefined;
-	const [draft, organisations] = await Promise.all([
-		getReportDraft(db, wave.slug, locals.lang ?? 'sv'),
+	const [{ draft, doc }, organisations] = await Promise.all([
+		resolveDraft(db, wave.slug, { lang: locals.lang, organisation }),
 		listReportableOrganisations(db, wave.slug)
 	]);
-	const doc = await resolveReport(db, draft.definition, {
-		slug: wave.slug,
-		organisation,
-		version: draft.definition.lang === 'en' ? 'Draft' : 'Utkast',
-		publishedOn: null
-	});
 	return {
 		wave: { slug: wave.slug, name: wave.name },
 		organisation: organisation ?? '',

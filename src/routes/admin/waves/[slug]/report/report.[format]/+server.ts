@@ -1,6 +1,5 @@
 import { getDatabase } from '#lib/server/db/instance.ts';
-import { getReportDraft } from '#lib/server/report/get-report-draft.ts';
-import { resolveReport } from '#lib/server/report/resolve-report.ts';
+import { resolveDraft } from '#lib/server/report/resolve-draft.ts';
 import { fileName, reportFormat, reportResponse } from '#lib/server/web/report-download.ts';
 import { REPORT_EDITORS } from '#lib/server/web/report-roles.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
@@ -12,13 +11,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const format = reportFormat(params.format);
 	const organisation = url.searchParams.get('organisation') || undefined;
 	const { db } = await getDatabase();
-	const draft = await getReportDraft(db, params.slug, locals.lang ?? 'sv');
-	const doc = await resolveReport(db, draft.definition, {
-		slug: params.slug,
-		organisation,
-		version: draft.definition.lang === 'en' ? 'Draft' : 'Utkast',
-		publishedOn: null
-	});
+	const { draft, doc } = await resolveDraft(db, params.slug, { lang: locals.lang, organisation });
 	return reportResponse(
 		doc,
 		format,
