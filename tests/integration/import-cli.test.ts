@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+
+// `mognad import responses` as a user runs it: embedded database, or PostgreSQL with DATABASE_URL.
+const root = path.resolve(import.meta.dirname, '../..');
+let backend: TestBackend;
+
+beforeAll(async () => {
+	backend = await createTestBackend('icli');
+	expect(mognad('migrate').code).toBe(0);
+	const created = mognad(
+		'wave',
+		'create',
+		'--questionnaire',
+		'digital-mognad-i-kommuner',
+		'--name',
+		'Enkät 2020',
+		'--slug',
+		'enkat-2020'
+	);
+	expect(created.code, created.err).toBe(0);
+});
+afterAll(async () => backend.cleanup());
+
+function mognad(...args: string[]) {
+	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
+		cwd: backend.dataDir,
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			...backend.env,
+			MOGNAD_DATA_DIR: backend.dataDir,
+			LOG_LEVEL: ''
+		},
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('mognad import responses', () => {
+	it('prints every problem and imports nothing, then imports through a mapping file, idempotently', () => {
+		writeFileSync(path.join(backend.dataDir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Gotland;12\n');
+		writeFileSync(
+			path.join(backend.dataDir, 'mapping.json'),
+			JSON.stringify({ columns: { Id: 'response_id', Kommun: 'organisation', Behov: 'behov' } })
+		);
+		const refused = mognad(
+			'import',
+			'responses',
+			'--wave',
+			'enkat-2020',
+			'svar.csv',
+			'--mapping',
+			'mapping.json'
+		);
+		expect(refused.code).toBe(1);
+		expect(refused.err.trim().split('\n')).toEqual([
+			'Line 3, column "Behov": "12" is outside the question\'s scale',
+			'Line 3, column "Kommun": no organisation with the code or name "Gotland" in this wave',
+			'mognad: nothing was imported: 2 problems in 2 rows'
+		]);
+
+		writeFileSync(path.join(backend.dataDir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Piteå;10\n');
+		const imported = mognad(
+			'import',
+			'responses',
+			'--wave',
+			'enkat-2020',
+			'svar.csv',
+			'--mapping',
+			'mapping.json'
+		);
+		expect(imported.err).toBe('');
+		expect(imported.out.trim()).toBe('Imported 2 of 2 responses into enkat-2020');
+		const again = mognad(
+			'import',
+			'responses',
+			'--wave',
+			'enkat-2020',
+			'svar.csv',
+			'--mapping',
+			'mapping.json'
+		);
+		expect(again.out.trim()).toBe('Imported 0 of 2 responses into enkat-2020 (2 imported before, unchanged)');
+		const results = mognad('results', '--wave', 'enkat-2020');
+		expect(results.code, results.err).toBe(0);
+		expect(JSON.parse(results.out).responses).toEqual({ complete: 2, partial: 0 });
+	});
+
+	it('refuses a file of another questionnaire, naming its columns', () => {
+		writeFileSync(path.join(backend.dataDir, 'annan.csv'), 'response_id;nojdhet\n1;5\n');
+		const result = mognad('import', 'responses', '--wave', 'enkat-2020', 'annan.csv');
+		expect(result.code).toBe(1);
+		expect(result.err).toContain('The column "nojdhet" is not a column of this questionnaire\'s export');
+		expect(result.err).toContain('mognad: nothing was imported: the columns do not fit the questionnaire');
+	});
+});
