@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
@@ -101,5 +102,59 @@ describe('mognad demo', () => {
 		const wrong = mognad('demo', '--wave', 'x');
 		expect(wrong.code).toBe(1);
 		expect(wrong.err).toContain('Usage:');
+	});
+});
+
+describe('mognad report', () => {
+	it('rebuilds a published version byte for byte', () => {
+		const first = path.join(backend.dataDir, 'rapport.pdf');
+		const again = path.join(backend.dataDir, 'version-1.pdf');
+		const report = mognad(
+			'report',
+			'--wave',
+			'norrbotten-2020',
+			'--version',
+			'1',
+			'--format',
+			'pdf',
+			'--out',
+			again
+		);
+		expect(report.code, report.err).toBe(0);
+		expect(report.err).toBe(`Wrote the version 1 report to ${again}\n`);
+		expect(readFileSync(again).equals(readFileSync(first))).toBe(true);
+	});
+
+	it('writes the draft as a Word file with the generated sections', () => {
+		const file = path.join(backend.dataDir, 'utkast.docx');
+		const report = mognad('report', '--wave', 'norrbotten-2020', '--format', 'docx', '--out', file);
+		expect(report.code, report.err).toBe(0);
+		const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml'] ?? new Uint8Array());
+		for (const text of ['Kort sammanställning av läget', 'Svar och kommentarer', 'Utkast'])
+			expect(xml).toContain(text);
+	});
+
+	it('refuses a municipality with fewer than k respondents, and bad options, with one line', () => {
+		const small = mognad(
+			'report',
+			'--wave',
+			'norrbotten-2020',
+			'--organisation',
+			'2580',
+			'--format',
+			'html',
+			'--out',
+			path.join(backend.dataDir, 'lulea.html')
+		);
+		expect(small.code).toBe(1);
+		expect(small.err.trim().split('\n')).toHaveLength(1);
+		const format = mognad('report', '--wave', 'norrbotten-2020', '--format', 'odt', '--out', 'x.odt');
+		expect([format.code, format.err]).toEqual([
+			1,
+			expect.stringContaining('--format must be pdf, docx or html')
+		]);
+		const unknown = mognad('report', '--wave', 'nope', '--format', 'pdf', '--out', 'x.pdf');
+		expect(unknown.code).toBe(1);
+		expect(unknown.err).toContain('nope');
 	});
 });

@@ -161,20 +161,29 @@ describe('resolving the report for the whole wave', () => {
 		]);
 	});
 
-	it('shows the maturity of the organisations, without figures for the hidden ones', () => {
-		const table = section(doc, '4').blocks.find((b) => b.kind === 'table');
-		if (table?.kind !== 'table') throw new Error('no maturity table');
-		const row = (name: string) => table.table.rows.find((r) => r[0] === name);
+	it('shows the maturity of the organisations with enough respondents, and says how many are left out', () => {
+		const blocks = section(doc, '4').blocks;
+		const [index, dimensions] = blocks.filter((b) => b.kind === 'table');
+		if (index?.kind !== 'table' || dimensions?.kind !== 'table') throw new Error('no maturity tables');
+		const row = (name: string) => index.table.rows.find((r) => r[0] === name);
 		expect(row('Region Norrbotten (alla svarande)')?.[1]).toBe('13');
-		// Kiruna has 1 respondent (< 3); Piteå (3) is hidden too, or Kiruna could be derived.
-		for (const hidden of ['Kiruna', 'Piteå'])
-			expect(
-				row(hidden)
-					?.slice(1)
-					.every((c) => c === '–')
-			).toBe(true);
 		expect(row('Luleå')?.[1]).toBe('5');
 		expect(row('Boden')?.[1]).toBe('4');
+		// Kiruna has 1 respondent (< 3); Piteå (3) is hidden too, or Kiruna could be derived: neither is listed,
+		// in either table, and a notice counts them.
+		for (const hidden of ['Kiruna', 'Piteå']) {
+			expect(row(hidden)).toBeUndefined();
+			expect(dimensions.table.head).not.toContain(hidden);
+		}
+		expect(dimensions.table.head).toEqual([
+			'Dimension',
+			'Region Norrbotten (alla svarande)',
+			'Medel av organisationerna',
+			'Boden',
+			'Luleå'
+		]);
+		const notice = blocks.find((b) => b.kind === 'notice');
+		expect(notice?.kind === 'notice' && notice.text).toMatch(/^2 organisationer med färre än 3 svarande/);
 	});
 
 	it('gives each question a subsection with n, chart, table and themes', () => {
