@@ -73,6 +73,12 @@ describe('the questionnaires page', () => {
 			original.sections.map((s: { code: string }) => s.code)
 		);
 
+		// A version or a questionnaire that is not published is not found.
+		for (const missing of [`${Q}/2.json`, 'ingen/1.json', `${Q}/ett.json`]) {
+			const response = await context.request.get(`${server.url}/admin/questionnaires/${missing}`);
+			expect(response.status()).toBe(404);
+		}
+
 		// A region changes the copy (a new code and name) and publishes it.
 		const shared = { ...definition, code: 'delad-mall', title: { sv: 'Delad mall <b>', en: 'Shared' } };
 		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
