@@ -39,6 +39,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/users', ['create', 'role', 'disable', 'enable'], ADMIN),
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
+	...actions('/admin/questionnaires', ['upload'], MANAGERS),
 	...actions('/admin/personal-data', ['find', 'erase'], ADMIN),
 	...actions('/admin/personal-data/export', ['POST'], ADMIN),
 	...actions('/admin/waves/new', ['default'], MANAGERS),

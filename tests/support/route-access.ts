@@ -109,6 +109,12 @@ export const routeAccess: TRouteAccess[] = [
 	},
 	{ route: '/admin/organisations', path: '/admin/organisations', expect: only(['admin', 'analyst']) },
 	{ route: '/admin/title-mappings', path: '/admin/title-mappings', expect: only(['admin', 'analyst']) },
+	{ route: '/admin/questionnaires', path: '/admin/questionnaires', expect: only(['admin', 'analyst']) },
+	{
+		route: '/admin/questionnaires/[code]/[version].json',
+		path: '/admin/questionnaires/digital-mognad-i-kommuner/1.json',
+		expect: only(['admin', 'analyst'])
+	},
 	{
 		route: '/admin/waves/[slug]/messages',
 		path: '/admin/waves/{slug}/messages',

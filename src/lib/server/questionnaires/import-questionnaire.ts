@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
 import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
 import { questionnaires, questionnaireVersions } from '../db/schema.ts';
 
@@ -15,8 +16,13 @@ export interface ImportQuestionnaireResult {
 /**
  * Validates a questionnaire definition and publishes it as an immutable version. Importing the same
  * definition again changes nothing; a different definition under a published code and version is refused.
+ * With an `actor`, a new version is recorded in the audit log (in the same transaction).
  */
-export async function importQuestionnaire(db: TDb, input: unknown): Promise<ImportQuestionnaireResult> {
+export async function importQuestionnaire(
+	db: TDb,
+	input: unknown,
+	options: { actor?: string } = {}
+): Promise<ImportQuestionnaireResult> {
 	const parsed = parseQuestionnaire(input);
 	if (!parsed.ok) {
 		throw new AppError(
@@ -63,6 +69,13 @@ export async function importQuestionnaire(db: TDb, input: unknown): Promise<Impo
 			.update(questionnaires)
 			.set({ title: definition.title.sv })
 			.where(eq(questionnaires.id, owner.id));
+		if (options.actor) {
+			await recordAudit(tx, {
+				actor: options.actor,
+				action: 'questionnaire.import',
+				subject: `${definition.code} v${definition.version}`
+			});
+		}
 		return { questionnaire: definition, versionId: row.id, created: true };
 	});
 }

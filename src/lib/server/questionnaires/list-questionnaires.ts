@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { TDb } from '../db/client.ts';
 import { questionnaires, questionnaireVersions } from '../db/schema.ts';
 
@@ -8,6 +8,8 @@ export interface QuestionnaireSummary {
 	version: number;
 	versionId: string;
 	publishedAt: Date;
+	/** The number of questions in this version, over all its sections. */
+	questionCount: number;
 }
 
 /** Every published questionnaire version, newest version of each code first. */
@@ -18,7 +20,11 @@ export async function listQuestionnaires(db: TDb): Promise<QuestionnaireSummary[
 			title: questionnaires.title,
 			version: questionnaireVersions.version,
 			versionId: questionnaireVersions.id,
-			publishedAt: questionnaireVersions.publishedAt
+			publishedAt: questionnaireVersions.publishedAt,
+			questionCount: sql<number>`(
+				select coalesce(sum(jsonb_array_length(s -> 'questions')), 0)::int
+				from jsonb_array_elements(${questionnaireVersions.definition} -> 'sections') as s
+			)`
 		})
 		.from(questionnaireVersions)
 		.innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../audit/list-audit-entries.ts';
+import type { TDatabase } from '../db/client.ts';
+import { builtInQuestionnairesFolder } from '../setup/load-built-ins.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { importQuestionnaire } from './import-questionnaire.ts';
+import { listQuestionnaires } from './list-questionnaires.ts';
+
+// Sharing questionnaires from the admin pages: the list counts questions, and an upload is audited.
+let database: TDatabase;
+const Q = 'digital-mognad-i-kommuner';
+const template = () =>
+	JSON.parse(readFileSync(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8')) as {
+		sections: Array<{ questions: unknown[] }>;
+	} & Record<string, unknown>;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe('questionnaires for sharing', () => {
+	it('counts the questions of each version over all its sections', async () => {
+		// The built-in questionnaire: 2 + 3 + 4 + 2 + 5 + 3 + 1 questions in its seven sections.
+		// A copy with one more question in its last section.
+		const longer = template();
+		longer.code = 'langre';
+		const last = longer.sections[longer.sections.length - 1] as { questions: Array<{ code: string }> };
+		last.questions.push({ ...(last.questions[0] as { code: string }), code: 'extra' });
+		await importQuestionnaire(database.db, longer);
+		const rows = await listQuestionnaires(database.db);
+		expect(rows.map((r) => [r.code, r.version, r.questionCount])).toEqual([
+			[Q, 1, 20],
+			['langre', 1, 21]
+		]);
+	});
+
+	it('records a newly published version in the audit log when told who did it, and not an unchanged one', async () => {
+		const copy = { ...template(), code: 'delad', version: 3 };
+		expect((await importQuestionnaire(database.db, copy, { actor: 'anna@lulea.se' })).created).toBe(true);
+		expect((await importQuestionnaire(database.db, copy, { actor: 'anna@lulea.se' })).created).toBe(false);
+		const log = await listAuditEntries(database.db, { action: 'questionnaire.import' });
+		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([['anna@lulea.se', 'delad v3']]);
+	});
+});

@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuestionnaire } from '../../src/lib/core/questionnaire/parse-questionnaire.ts';
+import { builtInQuestionnairesFolder } from '../../src/lib/server/setup/load-built-ins.ts';
+import { type SeededUser, seedUser, signedInContext } from '../support/admin-client.ts';
+import { type AppServer, startAppServer } from '../support/app-server.ts';
+import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+
+// Sharing a questionnaire from the admin pages: keyboard only, without JavaScript, axe on every state.
+const Q = 'digital-mognad-i-kommuner';
+let backend: TestBackend;
+let server: AppServer;
+let browser: Browser;
+let analyst: SeededUser;
+
+beforeAll(async () => {
+	backend = await createTestBackend('questionnaires_page');
+	analyst = await seedUser({ dataDir: backend.dataDir, url: backend.url, role: 'analyst' });
+	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	await backend?.cleanup();
+});
+
+const tableRows = (page: Page) =>
+	page
+		.locator('table.data tbody tr')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''))
+		);
+
+/** Chooses a file and presses the publish button from the keyboard, waiting for the answer page. */
+async function upload(page: Page, name: string, body: Buffer) {
+	await page.setInputFiles('#f-file', { name, mimeType: 'application/json', buffer: body });
+	await page.getByRole('button', { name: 'Publicera' }).focus();
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+describe('the questionnaires page', () => {
+	it('lists, downloads and publishes questionnaires, and refuses a broken file naming every error', async () => {
+		const context = await signedInContext(browser, server.url, analyst, {
+			javaScriptEnabled: false,
+			acceptDownloads: true
+		});
+		const page = await context.newPage();
+		await page.goto(`${server.url}/admin`);
+		await page.getByRole('link', { name: 'Enkäter', exact: true }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(page.url()).toBe(`${server.url}/admin/questionnaires`);
+		expect(await page.locator('h1').textContent()).toBe('Enkäter');
+		const [builtIn] = await tableRows(page);
+		expect(builtIn?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '1', '20']);
+		expect(builtIn?.[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await expectNoAxeViolations(page);
+
+		// Download version 1 by keyboard: the file is the built-in definition (with its defaults filled in).
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: `Ladda ner ${Q} version 1 (JSON)` }).focus();
+		await page.keyboard.press('Enter');
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe(`${Q}-v1.json`);
+		const definition = JSON.parse(await readFile((await download.path()) ?? '', 'utf8'));
+		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
+		const parsed = parseQuestionnaire(original);
+		expect(parsed.ok && parsed.questionnaire).toEqual(definition);
+		expect(definition.title).toEqual(original.title);
+		expect(definition.sections.map((s: { code: string }) => s.code)).toEqual(
+			original.sections.map((s: { code: string }) => s.code)
+		);
+
+		// A version or a questionnaire that is not published is not found.
+		for (const missing of [`${Q}/2.json`, 'ingen/1.json', `${Q}/ett.json`]) {
+			const response = await context.request.get(`${server.url}/admin/questionnaires/${missing}`);
+			expect(response.status()).toBe(404);
+		}
+
+		// A region changes the copy (a new code and name) and publishes it.
+		const shared = { ...definition, code: 'delad-mall', title: { sv: 'Delad mall <b>', en: 'Shared' } };
+		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade delad-mall version 1.');
+		expect((await tableRows(page)).map((r) => r.slice(0, 4))).toEqual([
+			['delad-mall', 'Delad mall <b>', '1', '20'],
+			[Q, 'Digital mognad i kommuner', '1', '20']
+		]);
+		await expectNoAxeViolations(page);
+
+		// The same file again changes nothing.
+		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
+		expect(await page.locator('[role=status]').textContent()).toContain(
+			'delad-mall version 1 var redan publicerad med samma innehåll. Ingenting ändrades.'
+		);
+
+		// A broken definition: every error with its path, and nothing stored.
+		const broken = { ...definition, code: 'trasig', version: 0, title: { en: 'Broken' } };
+		await upload(page, 'trasig.json', Buffer.from(JSON.stringify(broken)));
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Enkäten har 2 fel och publicerades inte. Rätta felen nedan och ladda upp filen igen.',
+			'version: Too small: expected number to be >=1',
+			'title.sv: Invalid input: expected string, received undefined'
+		]);
+		await expectNoAxeViolations(page);
+		// The summary's first line leads to the file field.
+		await page.getByRole('link', { name: /^Enkäten har 2 fel/ }).click();
+		expect(await page.evaluate(() => location.hash)).toBe('#f-file');
+
+		// Not JSON, not UTF-8, too large, and no file at all.
+		await upload(page, 'inte.json', Buffer.from('{"code": '));
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			expect.stringMatching(/^Filen är inte giltig JSON: /)
+		]);
+		await upload(page, 'latin1.json', Buffer.from([0x7b, 0x22, 0xe5, 0x22, 0x7d]));
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Filen är inte text i UTF-8.'
+		]);
+		// One byte over the limit of 1 MB, and a file over the server's limit for a whole form.
+		for (const size of [1000 * 1000 + 1, 2 * 1024 * 1024]) {
+			await upload(page, 'stor.json', Buffer.alloc(size, 0x20));
+			expect(await page.locator('.error-summary li').allTextContents()).toEqual(['Filen är större än 1 MB.']);
+		}
+		await page.getByRole('button', { name: 'Publicera' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Välj en enkätfil att ladda upp.'
+		]);
+		// Nothing of the refused files was published.
+		await page.goto(`${server.url}/admin/questionnaires`);
+		expect((await tableRows(page)).map((r) => `${r[0]} v${r[2]}`)).toEqual(['delad-mall v1', `${Q} v1`]);
+		await context.close();
+	});
+});
