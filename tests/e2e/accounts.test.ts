@@ -64,6 +64,7 @@ describe('staff pages', () => {
 			'Användare',
 			'Organisationer',
 			'Titlar och rollgrupper',
+			'Enkäter',
 			'Mitt konto',
 			'Logg',
 			'Personuppgifter'
