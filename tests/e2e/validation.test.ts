@@ -63,7 +63,8 @@ describe('answers the server cannot accept', () => {
 		// Followed with the keyboard, the link moves focus to the question.
 		await link.focus();
 		await page.keyboard.press('Enter');
-		expect(new URL(page.url()).hash).toBe('#q-behov');
+		// Following an in-page link is asynchronous: wait until the address has the fragment.
+		await page.waitForURL((url) => url.hash === '#q-behov');
 		await expectFocus(page, { id: 'q-behov' });
 		await page.keyboard.press('ArrowRight');
 		await loads(page, () => page.getByRole('button', { name: 'Nästa', exact: true }).click());
