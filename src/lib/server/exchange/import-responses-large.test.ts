@@ -55,7 +55,7 @@ describe('importResponses with 200 000 rows', () => {
 		expect(count?.n).toBe(0);
 		// A generous bound, not a measurement (10–160 MB was seen, depending on what the test worker held and
 		// when it collected garbage): the rows held at once are one batch, whatever the file's size, while
-		// holding the file as text and its 8 million cells as strings would take well over 300 MB.
+		// holding the file as text and its 8 million cells as strings would take several hundred MB.
 		const growth = peakRss - before;
 		console.log(`file ${(size / 1e6).toFixed(1)} MB, RSS growth ${(growth / 1e6).toFixed(0)} MB`);
 		expect(size).toBeGreaterThan(25e6);
