@@ -6,6 +6,8 @@ export const errorStatus = {
 	WAVE_CLOSED: 410,
 	RESPONSE_COMPLETE: 409,
 	FORBIDDEN: 403,
+	/** The selection is a group the small-group rule hides. */
+	SMALL_GROUP: 403,
 	DATABASE_IN_USE: 503
 } as const;
 export type TErrorCode = keyof typeof errorStatus;

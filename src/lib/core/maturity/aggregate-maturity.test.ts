@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildDisclosureBlocks, isViewShown } from '../disclosure/disclosure-blocks.ts';
 import { definition, page, questionnaireFrom, yesNo } from '../testing/questionnaires.ts';
-import { aggregateMaturity, type TOrganisationScoreSums } from './aggregate-maturity.ts';
+import { aggregateMaturity, type TMaturityRule, type TOrganisationScoreSums } from './aggregate-maturity.ts';
 import { maturityModel } from './maturity-model.ts';
 
 // Capability dimensions a (weight 2) and b (weight 1); c is legacy (its one item is reversed).
@@ -45,8 +46,28 @@ const region: TOrganisationScoreSums<string>[] = [
 	{ organisation: 'W', respondents: 8, dimensions: sums([560, 8], [400, 8], [300, 6]) }
 ];
 
+// The small-group rule for organisations side by side (each a unit of its own below the region).
+function ruleOf(
+	organisations: Array<{ organisation: string; respondents: number }>,
+	k: number,
+	unplaced = 0
+) {
+	const blocks = buildDisclosureBlocks(
+		organisations.map((o) => ({ id: o.organisation, parent: null })),
+		[
+			...organisations.map((o) => ({ unit: o.organisation, role: null, count: o.respondents })),
+			{ unit: null, role: null, count: unplaced }
+		],
+		k
+	);
+	return {
+		pooled: isViewShown(blocks, () => true),
+		organisation: (key: string) => isViewShown(blocks, (c) => c.unit === key)
+	} satisfies TMaturityRule<string>;
+}
+
 describe('aggregateMaturity', () => {
-	const result = aggregateMaturity(model, region, 5);
+	const result = aggregateMaturity(model, region, ruleOf(region, 5));
 
 	it('hides the organisation with one respondent and, as it is the only one, the next smallest too', () => {
 		expect(result.organisations.map((o) => [o.organisation, o.respondents, o.hidden])).toEqual([
@@ -97,11 +118,8 @@ describe('aggregateMaturity', () => {
 	});
 
 	it('shows no regional figures when the whole selection has fewer than k respondents', () => {
-		const small = aggregateMaturity(
-			model,
-			[{ organisation: 'Z', respondents: 3, dimensions: sums([300, 3], [0, 3], [100, 3]) }],
-			5
-		);
+		const only = [{ organisation: 'Z', respondents: 3, dimensions: sums([300, 3], [0, 3], [100, 3]) }];
+		const small = aggregateMaturity(model, only, ruleOf(only, 5));
 		expect(small.respondents).toBe(3);
 		expect(small.pooled).toBeNull();
 		expect(small.organisations[0]).toMatchObject({ hidden: true, profile: null });
@@ -109,14 +127,11 @@ describe('aggregateMaturity', () => {
 	});
 
 	it('gives an organisation whose respondents only answered vet ej no scores, yet counts its respondents', () => {
-		const result = aggregateMaturity(
-			model,
-			[
-				{ organisation: 'V', respondents: 5, dimensions: {} },
-				{ organisation: 'X', respondents: 6, dimensions: sums([400, 5], [300, 6], [200, 4]) }
-			],
-			5
-		);
+		const two = [
+			{ organisation: 'V', respondents: 5, dimensions: {} },
+			{ organisation: 'X', respondents: 6, dimensions: sums([400, 5], [300, 6], [200, 4]) }
+		];
+		const result = aggregateMaturity(model, two, ruleOf(two, 5));
 		expect(result.organisations[0]).toMatchObject({ hidden: false, respondents: 5 });
 		expect(result.organisations[0]?.profile).toMatchObject({ index: null, weakest: null, level: null });
 		// The pooled means are X's alone, and the mean of organisations has only X's scores.
@@ -125,7 +140,7 @@ describe('aggregateMaturity', () => {
 	});
 
 	it('pools respondents without a known organisation but shows them as no organisation', () => {
-		const withUnplaced = aggregateMaturity(model, region, 5, {
+		const withUnplaced = aggregateMaturity(model, region, ruleOf(region, 5, 2), {
 			respondents: 2,
 			dimensions: sums([0, 2], [200, 2], [0, 0])
 		});
@@ -137,7 +152,7 @@ describe('aggregateMaturity', () => {
 	});
 
 	it('has nothing to show without organisations', () => {
-		const empty = aggregateMaturity(model, [], 5);
+		const empty = aggregateMaturity(model, [], ruleOf([], 5));
 		expect(empty).toMatchObject({ respondents: 0, pooled: null, organisations: [] });
 		expect(empty.organisationMean.index).toBeNull();
 	});

@@ -1,4 +1,3 @@
-import { suppressSmallGroups } from '../statistics/suppress-small-groups.ts';
 import type { TMaturityModel } from './maturity-model.ts';
 import { maturityProfile, type TDimensionScores, type TMaturityProfile } from './maturity-profile.ts';
 
@@ -31,8 +30,8 @@ export interface TOrganisationMaturity<K> {
 export interface TMaturityAggregate<K> {
 	respondents: number;
 	/**
-	 * Every respondent counts once, also those of hidden organisations; null when there are fewer than
-	 * k respondents in all (the whole selection is then a small group itself).
+	 * Every respondent counts once, also those of hidden organisations; null when the small-group rule
+	 * hides the whole selection (or it has no respondents).
 	 */
 	pooled: TMaturityProfile | null;
 	/**
@@ -43,21 +42,27 @@ export interface TMaturityAggregate<K> {
 	organisations: TOrganisationMaturity<K>[];
 }
 
+/** Which figures the small-group rule lets through (core/disclosure decides). */
+export interface TMaturityRule<K> {
+	/** The whole selection (the pooled figures). */
+	pooled: boolean;
+	organisation: (key: K) => boolean;
+}
+
 /**
  * Organisation and regional maturity from per-organisation sums of respondents' dimension scores. An
- * organisation's dimension score is the mean over its respondents; an organisation with fewer than k
- * respondents shows nothing, and when exactly one is hidden the next smallest is hidden too.
+ * organisation's dimension score is the mean over its respondents; an organisation the small-group rule
+ * hides shows nothing, and neither does the pooled region when the rule hides the selection.
  */
 export function aggregateMaturity<K>(
 	model: TMaturityModel,
 	organisations: TOrganisationScoreSums<K>[],
-	k: number,
+	rule: TMaturityRule<K>,
 	/** Respondents without a known organisation: pooled, never shown as a group. */
 	unplaced: TScoreSums = { respondents: 0, dimensions: {} }
 ): TMaturityAggregate<K> {
-	const hidden = suppressSmallGroups(
-		organisations.map((o) => ({ key: o.organisation, n: o.respondents })),
-		k
+	const hidden = new Set(
+		organisations.filter((o) => !rule.organisation(o.organisation)).map((o) => o.organisation)
 	);
 	const means = organisations.map((o) => ({ ...o, scores: meansOf(model, o.dimensions) }));
 	const pooled: TDimensionScores = {};
@@ -83,7 +88,7 @@ export function aggregateMaturity<K>(
 	const respondents = organisations.reduce((sum, o) => sum + o.respondents, unplaced.respondents);
 	return {
 		respondents,
-		pooled: respondents < k ? null : maturityProfile(model, pooled),
+		pooled: respondents === 0 || !rule.pooled ? null : maturityProfile(model, pooled),
 		organisationMean: { ...maturityProfile(model, ofOrganisations), organisations: shown.length },
 		organisations: means.map((o) => {
 			const isHidden = hidden.has(o.organisation);

@@ -1,5 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
+import { isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
 import {
 	aggregateMaturity,
 	type TScoreSum,
@@ -15,6 +17,7 @@ import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { listTopUnits } from './list-top-units.ts';
+import { loadDisclosure } from './load-disclosure.ts';
 import { rowsOf, scopedResponses, type TResponseScope, ZResultsFilters } from './response-scope.ts';
 
 /** The wave, and which of its responses count (the same filters as the results). */
@@ -26,7 +29,7 @@ export interface TOrganisationMaturityResult {
 	code: string | null;
 	name: string;
 	respondents: number;
-	/** No figures: fewer than k respondents, or hidden beside the only such organisation. */
+	/** No figures: the small-group rule hides it (fewer than k, or it would let a smaller group be derived). */
 	hidden: boolean;
 	profile: TMaturityProfile | null;
 }
@@ -98,7 +101,21 @@ export async function computeMaturity(
 		const sums = groups.get(unit.id);
 		return sums ? [{ organisation: unit, ...sums }] : [];
 	});
-	const aggregate = aggregateMaturity(model, placed, wave.minGroupSize, groups.get(null));
+	const disclosure = await loadDisclosure(db, wave, { partial: filters.includePartial });
+	const view: TDisclosureView = {
+		organisationIds: filters.organisationIds ? new Set(filters.organisationIds) : undefined,
+		roleGroup: filters.roleGroup
+	};
+	const aggregate = aggregateMaturity(
+		model,
+		placed,
+		{
+			pooled: isSelectionShown(disclosure, view),
+			organisation: (unit) =>
+				isSelectionShown(disclosure, { ...view, group: { by: 'organisation', key: unit.id } })
+		},
+		groups.get(null)
+	);
 
 	return {
 		minGroupSize: wave.minGroupSize,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
+import { isQuestionShown, isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
 import { t } from '../../core/questionnaire/text.ts';
 import { newcombeDifference } from '../../core/statistics/newcombe-difference.ts';
 import { percentOf, roundMean, roundPercent } from '../../core/statistics/round-half-up.ts';
@@ -6,6 +8,7 @@ import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
+import { loadDisclosure } from './load-disclosure.ts';
 import { loadWaveFigures, type TQuestionFigures, type TResultQuestion } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
 import type { TQuestionChange, TWaveChange } from './wave-change-schema.ts';
@@ -30,13 +33,18 @@ const messages = {
 	},
 	'only-in-previous-wave': { sv: 'Frågan finns inte i den här mätomgången.', en: 'Not asked in this wave.' },
 	'type-changed': { sv: 'Frågan har bytt typ.', en: 'The question changed type.' },
-	'scale-changed': { sv: 'Skalan har ändrats.', en: 'The scale changed.' }
+	'scale-changed': { sv: 'Skalan har ändrats.', en: 'The scale changed.' },
+	'small-group': {
+		sv: 'För få svar på frågan i någon av mätomgångarna för att visa siffror.',
+		en: 'Too few answers to the question in one of the waves to show figures.'
+	}
 } as const;
 
 /**
  * What changed since a previous wave of the same questionnaire: questions matched by code and type,
  * options by code; each difference in percentage points with its Newcombe 95 % interval, flagged only
- * when the interval excludes 0. Scale means are compared as a plain difference (no interval).
+ * when the interval excludes 0. Scale means are compared as a plain difference (no interval). Each wave
+ * is held to the small-group rule with its own k: a selection either wave hides is refused (SMALL_GROUP).
  */
 export async function getWaveChange(db: TDb, options: TWaveChangeOptions): Promise<TWaveChange> {
 	const input = ZWaveChangeOptions.parse(options);
@@ -54,12 +62,34 @@ export async function getWaveChange(db: TDb, options: TWaveChangeOptions): Promi
 		roleGroup: input.roleGroup,
 		includePartial: input.includePartial
 	};
+	const view: TDisclosureView = {
+		organisationIds: organisation ? new Set(organisation.ids) : undefined,
+		roleGroup: input.roleGroup
+	};
+	const [rules, before] = await Promise.all([
+		loadDisclosure(db, wave, { partial: input.includePartial }),
+		loadDisclosure(db, previous, { partial: input.includePartial })
+	]);
+	for (const [w, rule] of [
+		[wave, rules],
+		[previous, before]
+	] as const) {
+		if (!isSelectionShown(rule, view)) {
+			throw new AppError(
+				'SMALL_GROUP',
+				`This selection shows no figures in "${w.name}": it has fewer than ${w.minGroupSize} complete responses there, or they could be derived from other selections.`
+			);
+		}
+	}
 	const [current, earlier] = await Promise.all(
 		[wave, previous].map(async (w) =>
 			loadWaveFigures(db, w, await getQuestionnaireVersion(db, w.questionnaireVersionId), { filters })
 		)
 	);
 	if (!current || !earlier) throw new Error('figures missing');
+	const shown = (code: string) =>
+		isQuestionShown(rules, view, code, current.overall.get(code)?.n ?? 0) &&
+		isQuestionShown(before, view, code, earlier.overall.get(code)?.n ?? 0);
 	const lang = input.lang;
 	const earlierQuestions = new Map(earlier.questions.map((q) => [q.code, q]));
 	const currentCodes = new Set(current.questions.map((q) => q.code));
@@ -85,6 +115,7 @@ export async function getWaveChange(db: TDb, options: TWaveChangeOptions): Promi
 			(question.min !== before.min || question.max !== before.max)
 		)
 			notComparable(question.code, 'scale-changed');
+		else if (!shown(question.code)) notComparable(question.code, 'small-group');
 		else
 			result.questions.push(
 				compareQuestion(

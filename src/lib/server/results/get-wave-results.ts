@@ -1,7 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
+import { isQuestionShown, isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
 import { t } from '../../core/questionnaire/text.ts';
-import { suppressSmallGroups } from '../../core/statistics/suppress-small-groups.ts';
+import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
@@ -10,10 +12,11 @@ import { computeMaturity } from './compute-maturity.ts';
 import { formatMaturityResult } from './format-maturity-result.ts';
 import { formatQuestionResult } from './format-question-result.ts';
 import { listReleasedAnswers } from './list-released-answers.ts';
-import { loadWaveFigures, resultQuestions } from './load-wave-figures.ts';
+import { loadDisclosure } from './load-disclosure.ts';
+import { loadWaveFigures, resultQuestions, type TResultQuestion } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
 import { ZBreakdown } from './response-scope.ts';
-import type { TGroupResult, TWaveResults } from './wave-results-schema.ts';
+import type { TGroupResult, TQuestionResult, TWaveResults } from './wave-results-schema.ts';
 
 export const ZWaveResultsOptions = z.object({
 	slug: z.string().min(1),
@@ -32,8 +35,11 @@ const UNKNOWN = { sv: 'Uppgift saknas', en: 'Not known' } as const;
 
 /**
  * A wave's results in the published shape: response and organisation counts, every question's figures,
- * optionally a breakdown where groups below the wave's k show no figures (see suppressSmallGroups), and
- * optionally the maturity index over the same responses (null when the questionnaire measures none).
+ * optionally a breakdown, and optionally the maturity index over the same responses (null when the
+ * questionnaire measures none). The small-group rule (core/disclosure) holds for every role: a selection
+ * that is not made of whole blocks of at least k complete responses is refused (SMALL_GROUP), a group of
+ * the breakdown that is not shows no figures, and with partial responses counted a question shows none
+ * below its own k answers.
  */
 export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Promise<TWaveResults> {
 	const input = ZWaveResultsOptions.parse(options);
@@ -48,6 +54,17 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 	const texts = resultQuestions(questionnaire)
 		.filter((q) => q.type === 'text')
 		.map((q) => q.code);
+	const disclosure = await loadDisclosure(db, wave, { partial: input.includePartial });
+	const view: TDisclosureView = {
+		organisationIds: organisation ? new Set(organisation.ids) : undefined,
+		roleGroup: input.roleGroup
+	};
+	if (!isSelectionShown(disclosure, view)) {
+		throw new AppError(
+			'SMALL_GROUP',
+			`This selection shows no figures: it has fewer than ${wave.minGroupSize} complete responses, or they could be derived from other selections.`
+		);
+	}
 	const scope = { waveId: wave.id, ownerOrganisationId: wave.ownerOrganisationId, filters };
 	const [figures, released, maturity] = await Promise.all([
 		loadWaveFigures(db, wave, questionnaire, { filters, by: input.by }),
@@ -73,7 +90,9 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 		responses: figures.responses,
 		organisations: figures.organisations,
 		questions: figures.questions.map((q) => {
-			const result = formatQuestionResult(q, figures.overall.get(q.code), lang);
+			const own = figures.overall.get(q.code);
+			if (!isQuestionShown(disclosure, view, q.code, own?.n ?? 0)) return suppressedQuestion(q, lang);
+			const result = formatQuestionResult(q, own, lang);
 			return q.type === 'text' ? { ...result, released: released.get(q.code) ?? [] } : result;
 		})
 	};
@@ -83,7 +102,8 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 	const counted = figures.groups
 		.map((g) => ({ ...g, n: g.responses.complete + (input.includePartial ? g.responses.partial : 0) }))
 		.filter((g) => g.n > 0);
-	const hidden = suppressSmallGroups(counted, wave.minGroupSize);
+	const by = input.by;
+	const viewOf = (key: string | null): TDisclosureView => ({ ...view, group: { by, key } });
 	const labels = await groupLabels(
 		db,
 		input.by,
@@ -97,13 +117,25 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 			label: g.key ?? UNKNOWN[lang],
 			order: 1e9
 		};
-		if (hidden.has(g.key)) return { group, label, n: null, suppressed: true, questions: [], order };
-		const questions = figures.questions.map((q) => formatQuestionResult(q, g.figures.get(q.code), lang));
+		if (!isSelectionShown(disclosure, viewOf(g.key))) {
+			return { group, label, n: null, suppressed: true, questions: [], order };
+		}
+		const questions = figures.questions.map((q) => {
+			const own = g.figures.get(q.code);
+			return isQuestionShown(disclosure, viewOf(g.key), q.code, own?.n ?? 0)
+				? formatQuestionResult(q, own, lang)
+				: suppressedQuestion(q, lang);
+		});
 		return { group, label, n: g.n, suppressed: false, questions, order };
 	});
 	groups.sort((a, b) => a.order - b.order || a.label.localeCompare(b.label, 'sv'));
 	result.breakdown = groups.map(({ order: _, ...g }) => g);
 	return result;
+}
+
+// A question without figures: the shape stays, every count empty.
+function suppressedQuestion(q: TResultQuestion, lang: 'sv' | 'en'): TQuestionResult {
+	return { ...formatQuestionResult(q, undefined, lang), options: [], themes: [], suppressed: true };
 }
 
 // Organisation groups are shown by code and name (A–Ö); role groups by code and label, in the

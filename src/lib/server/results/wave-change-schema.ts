@@ -52,7 +52,13 @@ export const ZWaveChange = z.object({
 	notComparable: z.array(
 		z.object({
 			code: z.string(),
-			reason: z.enum(['only-in-this-wave', 'only-in-previous-wave', 'type-changed', 'scale-changed']),
+			reason: z.enum([
+				'only-in-this-wave',
+				'only-in-previous-wave',
+				'type-changed',
+				'scale-changed',
+				'small-group'
+			]),
 			message: z.string()
 		})
 	)

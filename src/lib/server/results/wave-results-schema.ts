@@ -47,6 +47,12 @@ export const ZQuestionResult = z.object({
 			"stored scale values outside the question's range (an older version), left out of every figure"
 		),
 	themes: z.array(z.object({ label: z.string(), count: z.number().int() })).describe('answers per theme'),
+	suppressed: z
+		.literal(true)
+		.optional()
+		.describe(
+			'set when partial responses are counted and the question has fewer than k answers (or they could be derived): no figures'
+		),
 	released: z
 		.array(z.string())
 		.optional()
@@ -62,7 +68,9 @@ export const ZGroupResult = z.object({
 	n: z.number().int().nullable().describe('respondents; null when suppressed'),
 	suppressed: z
 		.boolean()
-		.describe('fewer than k respondents, or hidden so that such a group cannot be derived'),
+		.describe(
+			'no figures: the group is not made of whole blocks of at least k complete responses (fewer than k, or hidden so that a smaller group cannot be derived)'
+		),
 	questions: z.array(ZQuestionResult).describe('empty when suppressed')
 });
 export type TGroupResult = z.infer<typeof ZGroupResult>;

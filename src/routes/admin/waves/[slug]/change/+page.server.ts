@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { formatSignedPoints } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
+import { isAppError } from '#lib/server/app-error.ts';
 import { ROLES } from '#lib/server/auth/roles.ts';
 import { groupedBarChart } from '#lib/server/charts/grouped-bar-chart.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
@@ -142,10 +143,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		roleGroup: scope.roleGroup,
 		includePartial: scope.includePartial,
 		lang
+	}).catch((e: unknown) => {
+		// A selection the small-group rule hides in either wave: the page says so instead of showing figures.
+		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
+		throw e;
 	});
-	const k = wave.minGroupSize;
-	// A contact sees a comparison only when both waves have at least k respondents in the selection.
-	const hidden = scope.restricted && (change.responses.current < k || change.responses.previous < k);
+	if (!change) {
+		const earlier = await getWave(db, previous);
+		return {
+			...base,
+			change: {
+				names: { previous: earlier.name, current: wave.name },
+				responses: { previous: '–', current: '–' },
+				hidden: true,
+				empty: false,
+				questions: [],
+				notComparable: []
+			}
+		};
+	}
+	const hidden = false;
 	const names = { previous: change.previous.name, current: change.wave.name };
 	return {
 		...base,

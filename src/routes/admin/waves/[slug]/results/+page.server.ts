@@ -26,6 +26,7 @@ function shownQuestion(q: TQuestionResult, lang: TLang, restricted: boolean) {
 		type: q.type,
 		text: q.text,
 		n: formatNumber(q.n, lang, 0),
+		suppressed: q.suppressed === true,
 		answered: q.n > 0,
 		chart:
 			restricted && q.type === 'text' ? null : questionChart(q, lang, { theme: m.themes_theme_column() }),
@@ -57,7 +58,7 @@ function shownQuestion(q: TQuestionResult, lang: TLang, restricted: boolean) {
 
 /** A question's figures in one breakdown group: n and the percent per option, or the mean of a scale. */
 function groupCells(q: TQuestionResult | undefined, lang: TLang, restricted: boolean): string[] {
-	if (!q) return [];
+	if (!q || q.suppressed) return [];
 	if (q.type === 'scale') return [number(q.mean, lang), percent(q.topBox?.percent ?? null, lang)];
 	if (q.type === 'text') return restricted ? [] : q.themes.map((t) => formatNumber(t.count, lang, 0));
 	return q.options.map((o) => percent(o.percent, lang));
@@ -88,9 +89,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 	const [shown, choices] = await Promise.all([
 		getResultsForUser(db, user, options).catch((e: unknown) => {
-			// The scope was checked above, so a contact refused here has fewer than k respondents: the page
-			// says so instead of showing figures.
-			if (scope.restricted && isAppError(e) && e.code === 'FORBIDDEN') return null;
+			// A selection the small-group rule hides: the page says so instead of showing figures.
+			if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
 			throw e;
 		}),
 		resultsFilterChoices(db, wave, scope, lang)
@@ -98,6 +98,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const base = {
 		wave: { slug: wave.slug, name: wave.name, period: wave.period },
 		restricted: scope.restricted,
+		// Administrators and analysts read every free-text answer (they can export them too); others the released.
+		readsAll: user.role === 'admin' || user.role === 'analyst',
 		k: wave.minGroupSize,
 		choices,
 		values: {
@@ -131,7 +133,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 						const own = g.questions.find((gq) => gq.code === q.code);
 						return {
 							label: g.label,
-							suppressed: g.suppressed,
+							suppressed: g.suppressed || own?.suppressed === true,
 							n: g.n === null ? null : formatNumber(own?.n ?? 0, lang, 0),
 							cells: groupCells(own, lang, scope.restricted)
 						};

@@ -33,19 +33,21 @@ type TLang = 'sv' | 'en';
 const EDITORS = ['admin', 'analyst'] as const;
 
 /**
- * What an organisation contact sees: the answers of their own unit (with the units below it) that the
- * analyst has released, when it has at least k respondents; never the others, nor themes or marks.
+ * What an organisation contact or a viewer sees: the answers the analyst has released, of a selection
+ * the small-group rule shows (a contact: their own unit with the units below it); never the others,
+ * nor themes or marks. Reading every answer is for administrators and analysts, who can also export them.
  */
-async function contactView(db: TDb, user: TSessionUser, slug: string, code: string, url: URL, lang: TLang) {
+async function releasedView(db: TDb, user: TSessionUser, slug: string, code: string, url: URL, lang: TLang) {
 	const { wave, question } = await findTextQuestion(db, { waveSlug: slug, questionCode: code });
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const results = await getResultsForUser(db, user, {
 		slug: wave.slug,
 		organisation: scope.organisation,
+		roleGroup: scope.roleGroup,
 		includePartial: scope.includePartial,
 		lang
 	}).catch((e: unknown) => {
-		if (isAppError(e) && e.code === 'FORBIDDEN') return null;
+		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
 		throw e;
 	});
 	const [unit] = await db
@@ -54,12 +56,13 @@ async function contactView(db: TDb, user: TSessionUser, slug: string, code: stri
 		.where(eq(organisations.id, scope.organisationId ?? ''));
 	const own = results?.questions.find((q) => q.code === question.code);
 	return {
-		view: 'contact' as const,
+		view: 'released' as const,
+		own: user.role === 'contact',
 		wave: { name: wave.name, slug: wave.slug },
 		question: { code: question.code, text: t(question.text, lang) },
 		k: wave.minGroupSize,
 		organisation: unit?.name ?? '',
-		hidden: results === null,
+		hidden: results === null || own?.suppressed === true,
 		n: formatNumber(own?.n ?? 0, lang, 0),
 		released: own?.released ?? []
 	};
@@ -69,7 +72,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireRole(locals, ROLES);
 	const lang = locals.lang ?? 'sv';
 	const { db } = await getDatabase();
-	if (user.role === 'contact') return contactView(db, user, params.slug, params.question, url, lang);
+	if (!(EDITORS as readonly string[]).includes(user.role)) {
+		return releasedView(db, user, params.slug, params.question, url, lang);
+	}
 	const canEdit = (EDITORS as readonly string[]).includes(user.role);
 	// Clustering costs about a second per thousand answers: run it when asked, not on every visit.
 	const suggest = canEdit && url.searchParams.has('suggest');
