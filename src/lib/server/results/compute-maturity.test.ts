@@ -13,7 +13,7 @@ import {
 	yesNo
 } from '../../core/testing/questionnaires.ts';
 import type { TDatabase } from '../db/client.ts';
-import { organisations, participants } from '../db/schema.ts';
+import { organisations, participants, waves } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
 import { importQuestionnaire } from '../questionnaires/import-questionnaire.ts';
 import { resolveRespondent } from '../responses/resolve-respondent.ts';
@@ -29,6 +29,16 @@ import { ZWaveResults } from './wave-results-schema.ts';
 
 let database: TDatabase;
 const WAVE = 'mognad';
+
+/** Runs `fn` with the wave's k set to `k` (every figure shown at k = 1), then sets k back to 3. */
+async function withK<T>(k: number, fn: () => Promise<T>): Promise<T> {
+	await database.db.update(waves).set({ minGroupSize: k }).where(eq(waves.slug, WAVE));
+	try {
+		return await fn();
+	} finally {
+		await database.db.update(waves).set({ minGroupSize: 3 }).where(eq(waves.slug, WAVE));
+	}
+}
 
 // The template's eight items in this order; J = ja, N = nej, V = vet ej. Dimension scores (ja 100, nej 0,
 // it_arv reversed) are written beside each respondent as strategi (mean of the first two), medborgarfokus,
@@ -289,8 +299,12 @@ describe('computeMaturity', () => {
 		});
 	});
 
-	it('counts partial responses when asked to', async () => {
-		const result = await computeMaturity(database.db, { slug: WAVE, includePartial: true });
+	it('counts partial responses when asked to (k = 1)', async () => {
+		// At k = 3 the one partial response could be subtracted: nothing with it is shown.
+		const hidden = await computeMaturity(database.db, { slug: WAVE, includePartial: true });
+		expect(hidden?.region.pooled).toBeNull();
+		expect(hidden?.organisations.find((o) => o.code === '2581')?.hidden).toBe(true);
+		const result = await withK(1, () => computeMaturity(database.db, { slug: WAVE, includePartial: true }));
 		const pitea = result?.organisations.find((o) => o.code === '2581');
 		expect(result?.respondents).toBe(14);
 		expect(pitea?.respondents).toBe(5);
@@ -307,16 +321,20 @@ describe('computeMaturity', () => {
 		expect(result?.region.organisationMean.index).toBe(58.9);
 	});
 
-	it('counts only a role group, hiding every organisation below k yet pooling them', async () => {
-		const result = await computeMaturity(database.db, { slug: WAVE, roleGroup: 'it' });
+	it('counts only a role group (k = 1), and shows nothing of one that shares blocks with others (k = 3)', async () => {
+		// The IT people of Luleå, Piteå and Kiruna each share a block with their unit's others.
+		const hidden = await computeMaturity(database.db, { slug: WAVE, roleGroup: 'it' });
+		expect(hidden?.region.pooled).toBeNull();
+		expect(hidden?.organisations.every((o) => o.hidden && o.profile === null)).toBe(true);
+		const result = await withK(1, () => computeMaturity(database.db, { slug: WAVE, roleGroup: 'it' }));
 		// L1, L2, P1 and K1: strategi (100 + 50 + 100 + 100) / 4 = 87.5 · medborgarfokus 200 / 4 = 50
 		// ledning 50 · digitalt_arv (100 + 0 + 0 + 100) / 4 = 50 · omvarld 75 · kultur 75 · kompetens 75
 		// index 462.5 / 7 = 66.07 (Medel) · capability 412.5 / 6 = 68.75 · legacy 50
 		expect(result?.respondents).toBe(4);
 		expect(result?.organisations.map((o) => [o.code, o.respondents, o.hidden])).toEqual([
-			['2584', 1, true],
-			['2580', 2, true],
-			['2581', 1, true]
+			['2584', 1, false],
+			['2580', 2, false],
+			['2581', 1, false]
 		]);
 		expect(result?.region.pooled).toEqual({
 			dimensions: {
@@ -333,7 +351,7 @@ describe('computeMaturity', () => {
 			level: 'medel',
 			placement: { capability: 68.8, legacy: 50 }
 		});
-		expect(result?.region.organisationMean).toMatchObject({ organisations: 0, index: null });
+		expect(result?.region.organisationMean).toMatchObject({ organisations: 3 });
 	});
 
 	it('shows nothing, and no NaN, for an empty selection', async () => {
@@ -395,11 +413,15 @@ describe('the maturity index in the results output', () => {
 		expect(maturity?.region.respondentLevels?.respondents).toBe(11);
 	});
 
-	it('follows the filters of the results: a role group pools four respondents and shows no organisation', async () => {
-		const results = await getWaveResults(database.db, { slug: WAVE, maturity: true, roleGroup: 'it' });
+	it('follows the filters of the results: a role group pools four respondents (k = 1), or is refused (k = 3)', async () => {
+		await expect(
+			getWaveResults(database.db, { slug: WAVE, maturity: true, roleGroup: 'it' })
+		).rejects.toMatchObject({ code: 'SMALL_GROUP' });
+		const results = await withK(1, () =>
+			getWaveResults(database.db, { slug: WAVE, maturity: true, roleGroup: 'it' })
+		);
 		expect(results.maturity?.respondents).toBe(4);
 		expect(results.maturity?.region.pooled?.index).toBe(66.1);
-		expect(results.maturity?.organisations.every((o) => o.suppressed && o.n === null)).toBe(true);
 	});
 
 	it("gives an organisation contact their own unit's subtree only, and nothing below k", async () => {
@@ -426,7 +448,7 @@ describe('the maturity index in the results output', () => {
 				{ role: 'contact', organisationId: arjeplog ?? null },
 				{ slug: WAVE, maturity: true }
 			)
-		).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		).rejects.toMatchObject({ code: 'SMALL_GROUP' });
 	});
 });
 

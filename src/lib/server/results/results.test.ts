@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResultsDataset } from '../../../../tests/support/results-dataset.ts';
 import type { TDatabase } from '../db/client.ts';
+import { waves } from '../db/schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { getWaveChange } from './get-wave-change.ts';
 import { getWaveResults, type TWaveResultsOptions } from './get-wave-results.ts';
@@ -108,7 +110,16 @@ describe('results of a whole wave', () => {
 	});
 });
 
-describe('filters', () => {
+// With k = 1 every selection shows its figures: these tests pin the counting of each filter. The
+// small-group rule itself is tested below at the wave's k = 3, and in small-group-attacks.test.ts.
+async function setK(slug: string, k: number) {
+	await database.db.update(waves).set({ minGroupSize: k }).where(eq(waves.slug, slug));
+}
+
+describe('filters (k = 1)', () => {
+	beforeAll(async () => setK('nu', 1));
+	afterAll(async () => setK('nu', 3));
+
 	it('counts partial responses when asked', async () => {
 		const wave = await results({ slug: 'nu', includePartial: true });
 		expect(wave.responses).toEqual({ complete: 13, partial: 1 });
@@ -138,6 +149,12 @@ describe('filters', () => {
 		expect(question(it, 'behov')).toMatchObject({ n: 3, mean: 9, median: 9, sd: 1 });
 	});
 
+	it('computes the figures of a group of a breakdown', async () => {
+		const wave = await results({ slug: 'nu', by: 'organisation' });
+		const boden = wave.breakdown?.find((g) => g.group === '2582') ?? { questions: [] };
+		expect(question(boden, 'behov')).toMatchObject({ n: 3, mean: 6.33, median: 6, sd: 2.52, excluded: 1 });
+	});
+
 	it('refuses an unknown organisation or wave', async () => {
 		await expect(results({ slug: 'nu', organisation: '9999' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(results({ slug: 'finns-inte' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -145,13 +162,15 @@ describe('filters', () => {
 });
 
 describe('breakdowns and the small-group rule (k = 3)', () => {
+	// Blocks of at least 3 complete responses: Luleå's (its IT people, its own unknown and its IT
+	// department's unknown: 5), Piteå's (3), and Boden's with Kiruna's one respondent (5).
 	it('hides a municipality with one respondent, and the next smallest so it cannot be derived', async () => {
 		const wave = await results({ slug: 'nu', by: 'organisation' });
 		expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
-			['2582', 'Boden', 4, false],
+			['2582', 'Boden', null, true],
 			['2584', 'Kiruna', null, true],
 			['2580', 'Luleå', 5, false],
-			['2581', 'Piteå', null, true]
+			['2581', 'Piteå', 3, false]
 		]);
 		const hidden = wave.breakdown?.filter((g) => g.suppressed) ?? [];
 		expect(hidden.every((g) => g.questions.length === 0 && g.n === null)).toBe(true);
@@ -168,28 +187,55 @@ describe('breakdowns and the small-group rule (k = 3)', () => {
 			{ label: 'Goda exempel', count: 1 },
 			{ label: 'Oanvänd', count: 0 }
 		]);
-		const boden = wave.breakdown?.find((g) => g.group === '2582') ?? { questions: [] };
-		expect(question(boden, 'behov')).toMatchObject({ n: 3, mean: 6.33, median: 6, sd: 2.52, excluded: 1 });
 	});
 
-	it('hides two small departments without hiding a third group', async () => {
+	it('hides two small departments and, as together they are fewer than k, the groups they share blocks with', async () => {
 		const wave = await results({ slug: 'nu', by: 'department' });
+		// Kiruna (1) and Luleå's IT department (1) would be 2 together: total − shown must not give them away.
 		expect(wave.breakdown?.map((g) => [g.group, g.n, g.suppressed])).toEqual([
-			['2582', 4, false],
+			['2582', null, true],
 			['2584', null, true],
-			['2580', 4, false],
+			['2580', null, true],
 			['2580-it', null, true],
 			['2581', 3, false]
 		]);
+		const hidden = wave.breakdown?.filter((g) => g.suppressed).length ?? 0;
+		expect(hidden).toBe(4);
+	});
+
+	it('hides role groups that share a block with another role group', async () => {
+		// Luleå's three IT people share its block with its two of unknown role: showing "IT" beside Luleå
+		// would give away those two.
+		const wave = await results({ slug: 'nu', by: 'role' });
+		expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
+			['it', 'IT', null, true],
+			['verksamhet', 'Verksamhet', null, true],
+			[null, 'Uppgift saknas', null, true]
+		]);
+		await expect(results({ slug: 'nu', roleGroup: 'it' })).rejects.toMatchObject({ code: 'SMALL_GROUP' });
+		await expect(results({ slug: 'nu', organisation: '2580-it' })).rejects.toMatchObject({
+			code: 'SMALL_GROUP'
+		});
 	});
 
 	it('breaks down by role group, in the questionnaire order, unknown last', async () => {
-		const wave = await results({ slug: 'nu', by: 'role' });
-		expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
-			['it', 'IT', 3, false],
-			['verksamhet', 'Verksamhet', 4, false],
-			[null, 'Uppgift saknas', 6, false]
-		]);
+		await setK('nu', 1);
+		try {
+			const wave = await results({ slug: 'nu', by: 'role' });
+			expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
+				['it', 'IT', 3, false],
+				['verksamhet', 'Verksamhet', 4, false],
+				[null, 'Uppgift saknas', 6, false]
+			]);
+		} finally {
+			await setK('nu', 3);
+		}
+	});
+
+	it('refuses the whole wave with partial responses: its one partial response could be subtracted', async () => {
+		await expect(results({ slug: 'nu', includePartial: true })).rejects.toMatchObject({
+			code: 'SMALL_GROUP'
+		});
 	});
 
 	it('gives an empty breakdown and empty figures for a wave with no responses', async () => {
