@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../app-error.ts';
+import { AppError, isAppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
@@ -14,8 +14,9 @@ export interface TReportOrganisation {
 }
 
 /**
- * The organisation a report is made for, refused (with the reason) when it has fewer than k complete
- * responses, or, being a municipality, is hidden in the breakdown by organisation to protect a smaller one.
+ * The organisation a report is made for, refused (with the reason) when the small-group rule hides its
+ * figures: fewer than k complete responses, or a smaller group could be derived from it and other
+ * selections (a set of reports for several units is a set of selections too).
  */
 export async function findReportableOrganisation(
 	db: TDb,
@@ -29,19 +30,13 @@ export async function findReportableOrganisation(
 		.from(organisations)
 		.where(eq(organisations.id, filter.id));
 	const name = row?.name ?? code;
-	const own = await getWaveResults(db, { slug, organisation: filter.id });
-	if (own.responses.complete < minGroupSize) {
+	try {
+		await getWaveResults(db, { slug, organisation: filter.id });
+	} catch (e) {
+		if (!isAppError(e) || e.code !== 'SMALL_GROUP') throw e;
 		throw new AppError(
 			'FORBIDDEN',
-			`${name} har ${own.responses.complete} svarande, färre än ${minGroupSize}: ingen rapport tas fram för enheten.`
-		);
-	}
-	const breakdown = await getWaveResults(db, { slug, by: 'organisation' });
-	const group = breakdown.breakdown?.find((g) => g.group === (row?.code ?? filter.id));
-	if (group?.suppressed) {
-		throw new AppError(
-			'FORBIDDEN',
-			`${name} döljs för att en mindre enhet (färre än ${minGroupSize} svarande) inte ska kunna räknas fram: ingen rapport tas fram för enheten.`
+			`${name} visas inte med siffror: enheten har färre än ${minGroupSize} fullständiga svar, eller så skulle en mindre grupp kunna räknas fram ur den. Ingen rapport tas fram för enheten.`
 		);
 	}
 	return { id: filter.id, code: row?.code ?? filter.id, name, ids: filter.ids };
