@@ -259,7 +259,7 @@ describe("an organisation contact's view", () => {
 			javaScriptEnabled: false
 		});
 		const text = (await kiruna.page.textContent('main')) ?? '';
-		expect(text).toContain('Urvalet har färre än 5 svar');
+		expect(text).toContain('Urvalet visas utan siffror: det har färre än 5 fullständiga svar');
 		expect(text).not.toContain('Svar inkom');
 		expect(await kiruna.page.locator('section.question').count()).toBe(0);
 		await expectNoAxeViolations(kiruna.page);

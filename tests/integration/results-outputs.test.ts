@@ -123,7 +123,8 @@ describe('mognad results', () => {
 	});
 
 	it('prints CSV by organisation: a row per question and option and group, hidden groups without figures, formula cells neutralised', () => {
-		const run = mognad(
+		// With the one partial response, the whole wave could be subtracted from itself without it: refused.
+		const partial = mognad(
 			'results',
 			'--wave',
 			'nu',
@@ -133,6 +134,9 @@ describe('mognad results', () => {
 			'csv',
 			'--include-partial'
 		);
+		expect(partial.code).toBe(1);
+		expect(partial.err).toContain('This selection shows no figures');
+		const run = mognad('results', '--wave', 'nu', '--by', 'organisation', '--format', 'csv');
 		expect(run.code).toBe(0);
 		const rows = csv(run.out);
 		expect(Object.keys(rows[0] ?? {})).toEqual([
@@ -158,14 +162,15 @@ describe('mognad results', () => {
 			'excluded'
 		]);
 		const ja = rows.find((r) => r.group === '' && r.question === 'ledning_delar' && r.code === 'ja');
-		expect(ja).toMatchObject({ n: '14', count: '8', percent: '57.1', ci95_low: '32.6', ci95_high: '78.6' });
+		expect(ja).toMatchObject({ n: '13', count: '7', percent: '53.8', ci95_low: '29.1', ci95_high: '76.8' });
+		// Kiruna (1) and Boden, whose block it joins, are hidden.
 		expect(rows.filter((r) => r.suppressed === 'true').map((r) => [r.group, r.n, r.count])).toEqual([
-			['2584', '', ''],
-			['2581', '', '']
+			['2582', '', ''],
+			['2584', '', '']
 		]);
-		const boden = rows.find((r) => r.group === '2582' && r.question === 'behov' && r.code === '9');
-		// With the partial response (behov 10), Boden has 5 respondents and 4 valid behov answers.
-		expect(boden).toMatchObject({ group_label: 'Boden', n: '4', count: '1', mean: '7.25', excluded: '1' });
+		const pitea = rows.find((r) => r.group === '2581' && r.question === 'behov' && r.code === '8');
+		// Piteå's behov: 6, 5, 8.
+		expect(pitea).toMatchObject({ group_label: 'Piteå', n: '3', count: '1', mean: '6.33', excluded: '0' });
 		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label?.includes('1+1'))?.label).toBe(
 			"'=1+1"
 		);
@@ -248,21 +253,24 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		fetch(`${server.url}${target}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 	it('gives a script with an API token the results, with the same query options as the CLI', async () => {
-		const res = await get('/api/v1/waves/nu/results?by=organisation&includePartial=true', tokens.analyst);
+		const refused = await get('/api/v1/waves/nu/results?by=organisation&includePartial=true', tokens.analyst);
+		expect(refused.status).toBe(403);
+		expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('SMALL_GROUP');
+		const res = await get('/api/v1/waves/nu/results?by=organisation', tokens.analyst);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('application/json');
 		const results = ZWaveResults.parse(await res.json());
 		expect(results.filters).toEqual({
 			organisation: null,
 			roleGroup: null,
-			includePartial: true,
+			includePartial: false,
 			by: 'organisation'
 		});
 		expect(results.breakdown?.map((g) => [g.group, g.n, g.suppressed])).toEqual([
-			['2582', 5, false],
+			['2582', null, true],
 			['2584', null, true],
 			['2580', 5, false],
-			['2581', null, true]
+			['2581', 3, false]
 		]);
 	});
 
@@ -334,17 +342,17 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		expect((await get('/api/v1/waves/nu/results?maturity=ja', tokens.lulea)).status).toBe(400);
 	});
 
-	it('gives an analyst the whole region: Kiruna (1) and the next smallest, Piteå (3), hidden', async () => {
+	it('gives an analyst the whole region: Kiruna (1) and Boden, whose block it joins, hidden', async () => {
 		const res = await get('/api/v1/waves/nu/results?maturity=true', tokens.analyst);
 		const maturity = ZWaveResults.parse(await res.json()).maturity;
 		expect(
 			maturity?.organisations.map((o) => [o.group, o.n, o.suppressed, o.profile?.index ?? null])
 		).toEqual([
-			// Boden: strategi (100 + 50 + 50 + 50) / 4 = 62.5; index 562.5 / 6 = 93.75
-			['2582', 4, false, 93.8],
+			['2582', null, true, null],
 			['2584', null, true, null],
 			['2580', 5, false, 93.3],
-			['2581', null, true, null]
+			// Piteå: strategi (100 + 0 + 100) / 3 = 66.67 (respondent 8 has vision only); index 566.67 / 6 = 94.44
+			['2581', 3, false, 94.4]
 		]);
 		// Pooled strategi 850 / 13 = 65.38: index 565.38 / 6 = 94.23, capability 465.38 / 5 = 93.08.
 		expect(maturity?.region.pooled).toMatchObject({
@@ -352,9 +360,9 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 			placement: { capability: 93.1, legacy: 100 }
 		});
 		expect(maturity?.region.pooled?.dimensions.strategi).toBe(65.4);
-		// Luleå and Boden: strategi (60 + 62.5) / 2 = 61.25; index 561.25 / 6 = 93.54.
-		expect(maturity?.region.organisationMean).toMatchObject({ organisations: 2, index: 93.5 });
-		expect(maturity?.region.organisationMean.dimensions.strategi).toBe(61.3);
+		// Luleå and Piteå: strategi (60 + 66.67) / 2 = 63.33; index 563.33 / 6 = 93.89.
+		expect(maturity?.region.organisationMean).toMatchObject({ organisations: 2, index: 93.9 });
+		expect(maturity?.region.organisationMean.dimensions.strategi).toBe(63.3);
 		// Every respondent has six of seven dimensions, each index at least 500 / 6 = 83.3: all Hög.
 		expect(maturity?.region.respondentLevels).toEqual({
 			respondents: 13,
@@ -400,7 +408,7 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		const kiruna = await signInOverHttp(server.url, { email: 'kiruna@example.org', password: PASSWORD });
 		const hidden = await kiruna.get('/admin/waves/nu/results/stod');
 		expect(hidden.status).toBe(200);
-		expect(hidden.body).toContain('Urvalet har färre än 3 svar');
+		expect(hidden.body).toContain('Urvalet visas utan siffror: det har färre än 3 fullständiga svar');
 		expect(hidden.body).not.toContain('Kiruna behöver');
 		expect((await kiruna.get('/admin/waves/nu/results/stod?organisation=2580')).status).toBe(403);
 		// The analyst sees every answer, Kiruna's escaped.

@@ -50,10 +50,12 @@ async function releasedView(db: TDb, user: TSessionUser, slug: string, code: str
 		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
 		throw e;
 	});
-	const [unit] = await db
-		.select({ name: organisations.name })
-		.from(organisations)
-		.where(eq(organisations.id, scope.organisationId ?? ''));
+	const [unit] = scope.organisationId
+		? await db
+				.select({ name: organisations.name })
+				.from(organisations)
+				.where(eq(organisations.id, scope.organisationId))
+		: [];
 	const own = results?.questions.find((q) => q.code === question.code);
 	return {
 		view: 'released' as const,
