@@ -32,7 +32,6 @@ let server: AppServer | undefined;
 let peer: SmtpPeer | undefined;
 let database: TDatabase | undefined;
 const dataDir = tempDataDir();
-let tokens: string[] = [];
 let url = '';
 let admin: AdminClient;
 let apiToken = '';
@@ -42,9 +41,8 @@ beforeAll(async () => {
 	pg = await startPrivatePostgres(bin);
 	await adminQuery(pg.url('postgres'), 'create database mognad');
 	url = pg.url('mognad');
-	({ tokens } = await seedWave({ url, slug: 'omstart', mode: 'invite', participants: RESPONDENTS }));
+	await seedWave({ url, slug: 'omstart', mode: 'open' });
 	await seedWave({ url, slug: 'utskick', mode: 'invite', participants: MAIL_RECIPIENTS });
-	await seedWave({ url, slug: 'oppen', mode: 'open' });
 	const user = await seedUser({ url, role: 'admin' });
 	// Opened now and used after the restart: the pool must find its way back by itself in this process too.
 	database = await openDatabase({ url });
@@ -73,6 +71,25 @@ afterAll(async () => {
 });
 
 type TOutcome = { acked: Set<string>; unavailable: number; unexpected: string[]; finished: boolean };
+
+/** Starts a response on the open link as a browser does: the start page's form, posted back. */
+async function startOnOpenLink(baseUrl: string, slug: string, seed: number): Promise<string> {
+	const page = await (await fetch(`${baseUrl}/o/${slug}`)).text();
+	const resume = /name="_resume" value="([^"]+)"/.exec(page)?.[1];
+	const organisations = [...page.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((x) => x[1] ?? '');
+	const roleGroup = /name="role_group" value="([^"]+)"/.exec(page)?.[1];
+	if (!resume || organisations.length === 0 || !roleGroup) throw new Error('unexpected start page');
+	const started = await postForm(baseUrl, `/o/${slug}`, [
+		['_resume', resume],
+		['organisation', organisations[seed % organisations.length] ?? ''],
+		['role_group', roleGroup],
+		['title', 'IT-chef']
+	]);
+	if (started.status !== 303 || started.location !== `/s/${resume}`) {
+		throw new Error(`start: HTTP ${started.status} ${started.location}`);
+	}
+	return resume;
+}
 
 /**
  * One respondent answering every page and submitting, as a browser without JavaScript posts them. A 503
@@ -144,6 +161,9 @@ describe.skipIf(!bin)(title, () => {
 		let unavailableLive = 0;
 		let crash: Promise<void> | null = null;
 		const deadline = Date.now() + RESPONDENT_DEADLINE_MS;
+		const tokens = await Promise.all(
+			Array.from({ length: RESPONDENTS }, (_, i) => startOnOpenLink(app.url, 'omstart', i))
+		);
 		const runs = tokens.map((token, i) =>
 			respondent(
 				app.url,
@@ -175,7 +195,7 @@ describe.skipIf(!bin)(title, () => {
 		const english = await fetch(`${app.url}/s/${tokens[0]}/sida/behov?lang=en`);
 		expect(english.status).toBe(503);
 		expect(await english.text()).toContain('please try again in a moment');
-		const open = await fetch(`${app.url}/o/oppen`);
+		const open = await fetch(`${app.url}/o/omstart`);
 		expect(open.status).toBe(503);
 		expect(await open.text()).toContain('försök igen om en stund');
 		const staff = await admin.get('/admin');
