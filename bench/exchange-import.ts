@@ -92,6 +92,7 @@ try {
 
 async function canReach(url: string): Promise<boolean> {
 	const client = new pg.Client({ connectionString: url });
+	client.on('error', () => {}); // a failed connect rejects connect() below
 	try {
 		await client.connect();
 		await client.end();

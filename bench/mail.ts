@@ -127,6 +127,7 @@ async function seed(target: { url?: string; dataDir?: string }) {
 
 async function canReach(url: string) {
 	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+	client.on('error', () => {}); // a failed connect rejects connect() below
 	try {
 		await client.connect();
 		await client.end();

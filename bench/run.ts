@@ -201,6 +201,8 @@ async function rawInsertRate(adminUrl: string) {
 	const scratch = await createScratchDatabase(adminUrl, 'raw');
 	await seedWave({ url: scratch.url, slug: 'raw', mode: 'invite', participants: RESPONDENTS });
 	const pool = new pg.Pool({ connectionString: scratch.url, max: CONCURRENCY });
+	// An idle connection the server cuts would otherwise end the run with an unhandled 'error' event.
+	pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
 	try {
 		const { rows: participants } = await pool.query<{ id: string; wave_id: string; organisation_id: string }>(
 			'select id, wave_id, organisation_id from participants'

@@ -9,6 +9,8 @@ declare global {
 			lang: 'sv' | 'en';
 			/** The signed-in staff user (session cookie, or a bearer token on /api/v1/*), or null. */
 			user: import('#lib/server/auth/roles.ts').TSessionUser | null;
+			/** Set when the database could not be reached for this request: answered 503 with Retry-After. */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

@@ -7,7 +7,14 @@ import { SESSION_COOKIE } from '#lib/server/auth/create-session.ts';
 import { resolveApiToken } from '#lib/server/auth/resolve-api-token.ts';
 import { resolveSession } from '#lib/server/auth/resolve-session.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
+import { isDatabaseUnavailable } from '#lib/server/db/is-database-unavailable.ts';
 import { logger } from '#lib/server/logger.ts';
+import {
+	databaseUnavailableApiError,
+	databaseUnavailableError,
+	databaseUnavailableResponse,
+	RETRY_AFTER_SECONDS
+} from '#lib/server/web/database-unavailable.ts';
 
 // PGlite has one connection: open and migrate the database before the first request, not during it.
 export const init: ServerInit = async () => {
@@ -55,6 +62,25 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// While the database cannot be reached (a restart, a failover) requests answer 503 with Retry-After, not
+// 500, and the process keeps serving: a respondent posts the page again later and finds the pages saved
+// before. handleError marks a request whose page or endpoint failed so; a failure before any page renders
+// (the session lookup) is caught here.
+const databaseOutage: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		logger.warn({ err: error, path: event.url.pathname }, 'database unavailable');
+		return databaseUnavailableResponse(event.url.pathname, event.locals.lang);
+	}
+	if (!event.locals.databaseUnavailable) return response;
+	if (event.url.pathname.startsWith('/api/')) return databaseUnavailableApiError();
+	response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+	return response;
+};
+
 // Who is signed in: the session cookie, or on the JSON API a bearer token. Pages check roles themselves
 // (requireRole); signed-out visitors to /admin are sent to sign in and brought back afterwards.
 const authentication: Handle = async ({ event, resolve }) => {
@@ -76,11 +102,16 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, language, authentication);
+export const handle = sequence(securityHeaders, language, databaseOutage, authentication);
 
 // The one place where service errors become HTTP statuses: an AppError's message is meant for the user.
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	if (kind !== 'unknown') return;
 	if (isAppError(error)) return { status: errorStatus[error.code], message: error.message, code: error.code };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		logger.warn({ err: error, path: event.url.pathname }, 'database unavailable');
+		return databaseUnavailableError(event.url.pathname, event.locals.lang);
+	}
 	logger.error({ err: error, path: event.url.pathname }, 'unhandled error');
 };

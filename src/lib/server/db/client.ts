@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../app-error.ts';
+import { logger } from '../logger.ts';
 import * as schema from './schema.ts';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -28,7 +29,7 @@ export interface OpenDatabaseOptions {
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in a folder. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatabase> {
 	if (options.url) {
-		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		const pool = openPool(options.url, options.poolSize ?? 10);
 		// Fail at start, not on the first request.
 		await pool.query('select 1');
 		return { db: drizzlePg(pool, { schema }) as unknown as TDb, kind: 'postgres', close: () => pool.end() };
@@ -51,6 +52,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 		release();
 		throw error;
 	}
+}
+
+// A connection the server cuts (a restart, a failover) makes its client emit 'error'; unheard, that event
+// ends the process. The pool drops an idle client that fails and connects anew on the next query; a client
+// checked out for a transaction fails that transaction's next query, whose error reaches the request.
+function openPool(url: string, max: number): pg.Pool {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max,
+		// A server that went away without closing the socket: requests give up instead of hanging.
+		connectionTimeoutMillis: 10_000,
+		keepAlive: true
+	});
+	pool.on('connect', (client) => {
+		client.on('error', (error) => logger.warn({ err: error }, 'database connection lost'));
+	});
+	// The pool repeats an idle client's error, which the client's own listener above has logged.
+	pool.on('error', () => {});
+	return pool;
 }
 
 // The embedded database can be opened by one process only; a second opener would corrupt it. A lock file

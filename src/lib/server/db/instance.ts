@@ -20,7 +20,12 @@ export function getDatabase(): Promise<TDatabase> {
 		logger.info({ kind: database.kind }, 'database ready');
 		return database;
 	})();
-	return g[KEY];
+	const opening = g[KEY];
+	// A server that was not reachable yet is tried again on the next call instead of failing for good.
+	opening.catch(() => {
+		if (g[KEY] === opening) g[KEY] = undefined;
+	});
+	return opening;
 }
 
 /** Closes the process's database, if it was opened. */

@@ -1,4 +1,5 @@
 import type { TDb } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/is-database-unavailable.ts';
 import { logger } from '../logger.ts';
 import type { TMailTransport } from './create-mail-transport.ts';
 import type { TMailSettings } from './mail-settings.ts';
@@ -45,8 +46,10 @@ export function startMailWorker(
 				if (stopped || (batch.claimed < settings.batchSize && !again)) break;
 			}
 		} catch (error) {
-			// The database may be briefly unreachable; the next poll tries again.
-			logger.error({ err: error }, 'mail worker');
+			// The database may be briefly unreachable (a restart, a failover): the next poll tries again, and a
+			// message claimed but not marked sent is claimed again when its lease runs out.
+			if (isDatabaseUnavailable(error)) logger.warn({ err: error }, 'mail worker: database unavailable');
+			else logger.error({ err: error }, 'mail worker');
 		}
 		if (!stopped) timer = setTimeout(schedule, settings.pollMs);
 	};

@@ -22,6 +22,9 @@ export async function createScratchDatabase(
 /** Runs one statement on the server with a connection of its own. */
 export async function adminQuery(url: string, text: string): Promise<void> {
 	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+	// A connection cut mid-statement also fails the statement, which reports it; unheard, the client's
+	// 'error' event would end the process.
+	client.on('error', () => {});
 	await client.connect();
 	try {
 		await client.query(text);
