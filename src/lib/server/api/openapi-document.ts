@@ -61,7 +61,9 @@ export function openApiDocument(): Record<string, unknown> {
 						},
 						'400': error('A parameter is unknown, repeated or invalid (each is listed)'),
 						'401': error('No valid session or API token'),
-						'403': error('The account may not see these results'),
+						'403': error(
+							'The account may not see these results (FORBIDDEN), or the small-group rule hides the selection: fewer than k complete responses, or a smaller group could be derived from it (SMALL_GROUP)'
+						),
 						'404': error('No such wave or organisation')
 					}
 				}
