@@ -23,7 +23,10 @@ const ZConfig = z.object({
 	 * The header a reverse proxy puts the client's address in (`X-Forwarded-For`, or e.g. `X-Real-IP`);
 	 * unset: the address of the connection. Used to throttle sign-ins and open-link starts per client.
 	 */
-	CLIENT_ADDRESS_HEADER: z.string().regex(/^[A-Za-z0-9-]+$/).optional(),
+	CLIENT_ADDRESS_HEADER: z
+		.string()
+		.regex(/^[A-Za-z0-9-]+$/)
+		.optional(),
 	/** Proxies in front of the app that append to X-Forwarded-For: the address that many from the end is the client. */
 	TRUSTED_PROXY_DEPTH: z.coerce.number().int().min(1).max(10).default(1),
 	/** Open-link starts allowed per client address within OPEN_START_WINDOW_MINUTES. */

@@ -52,7 +52,8 @@ export async function signIn(db: TDb, options: SignInOptions): Promise<TSignInRe
 
 	const account = await countAttempt(db, keys.account, { limit: ACCOUNT_FAILURE_LIMIT, now });
 	if (account.refused) {
-		if (account.firstRefusal) await audit('auth.sign_in_blocked', blockDetails('account', account.blockedUntil));
+		if (account.firstRefusal)
+			await audit('auth.sign_in_blocked', blockDetails('account', account.blockedUntil));
 		return { ok: false, reason: 'blocked', retryAt: account.blockedUntil ?? now };
 	}
 	const [user] = await db.select().from(users).where(eq(users.email, email));
@@ -73,7 +74,8 @@ export async function signIn(db: TDb, options: SignInOptions): Promise<TSignInRe
 	}
 	const address = await countAttempt(db, keys.address, { limit: ADDRESS_FAILURE_LIMIT, now });
 	if (address.refused) {
-		if (address.firstRefusal) await audit('auth.sign_in_blocked', blockDetails('address', address.blockedUntil));
+		if (address.firstRefusal)
+			await audit('auth.sign_in_blocked', blockDetails('address', address.blockedUntil));
 		return { ok: false, reason: 'blocked', retryAt: address.blockedUntil ?? now };
 	}
 	await audit('auth.sign_in_failed', {
