@@ -16,10 +16,9 @@ const start = (address: string, now: Date) =>
 
 describe('starts on open links per address', () => {
 	it('allows 30 within 10 minutes, refuses the next until the window has passed, per address', async () => {
-		const first = await Promise.all(
-			Array.from({ length: 30 }, (_, i) => start('192.0.2.1', minutes(i * 0.1)))
-		);
-		expect(first.every((r) => r.allowed)).toBe(true);
+		for (let i = 0; i < 30; i++) {
+			expect(await start('192.0.2.1', minutes(i * 0.1))).toEqual({ allowed: true });
+		}
 		// The 30th start (at 08:02.9) fills the window: the address waits until 08:12.9.
 		expect(await start('192.0.2.1', minutes(3))).toEqual({ allowed: false, retryAt: minutes(2.9 + 10) });
 		expect(await start('192.0.2.2', minutes(3))).toEqual({ allowed: true });
