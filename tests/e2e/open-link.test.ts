@@ -54,7 +54,8 @@ describe('an open link', () => {
 		expect(await page.locator('.link-box a').getAttribute('href')).toBe(`${app.url}/s/${token}`);
 		await expectRespondentPage(page);
 
-		await follow(page, 'link', 'Fortsätt där du slutade');
+		// Nothing is saved until the first page is: the welcome page offers to start.
+		await follow(page, 'link', 'Börja svara');
 		const pages = templatePages(3);
 		await answerPages(page, pages.slice(0, 2));
 		expect(path(page)).toBe(`/s/${token}/sida/formaga`);

@@ -19,6 +19,19 @@ const ZConfig = z.object({
 	/** How often each app process looks for due messages. */
 	MAIL_POLL_MS: z.coerce.number().int().min(10).default(5_000),
 	MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+	/**
+	 * The header a reverse proxy puts the client's address in (`X-Forwarded-For`, or e.g. `X-Real-IP`);
+	 * unset: the address of the connection. Used to throttle sign-ins and open-link starts per client.
+	 */
+	CLIENT_ADDRESS_HEADER: z
+		.string()
+		.regex(/^[A-Za-z0-9-]+$/)
+		.optional(),
+	/** Proxies in front of the app that append to X-Forwarded-For: the address that many from the end is the client. */
+	TRUSTED_PROXY_DEPTH: z.coerce.number().int().min(1).max(10).default(1),
+	/** Open-link starts allowed per client address within OPEN_START_WINDOW_MINUTES. */
+	OPEN_START_LIMIT: z.coerce.number().int().min(1).default(30),
+	OPEN_START_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 export type TConfig = z.infer<typeof ZConfig>;
@@ -31,4 +44,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
 		throw new Error(`Invalid configuration ${issue?.path.join('.')}: ${issue?.message}`);
 	}
 	return parsed.data;
+}
+
+let cached: TConfig | undefined;
+
+/** The process's configuration, read once. */
+export function config(): TConfig {
+	cached ??= readConfig();
+	return cached;
 }

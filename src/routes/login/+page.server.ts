@@ -4,6 +4,7 @@ import { anyUserExists } from '#lib/server/auth/any-user-exists.ts';
 import { createSession } from '#lib/server/auth/create-session.ts';
 import { signIn } from '#lib/server/auth/sign-in.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
+import { clientAddress } from '#lib/server/web/client-address.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { retryTime } from '#lib/server/web/retry-time.ts';
 import { safeNext } from '#lib/server/web/safe-next.ts';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 type TField = 'email' | 'password' | '';
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await readForm(request);
 		if (!form.ok)
 			return fail(form.status, {
@@ -36,7 +38,7 @@ export const actions: Actions = {
 		if (errors.length) return fail(400, { errors, email });
 
 		const { db } = await getDatabase();
-		const result = await signIn(db, { email, password, address: getClientAddress() });
+		const result = await signIn(db, { email, password, address: clientAddress(event) });
 		if (!result.ok && result.reason === 'blocked') {
 			const message = m.auth_error_blocked(retryTime(result.retryAt));
 			return fail(429, { errors: [{ field: '' as TField, message }], email });

@@ -173,37 +173,89 @@ describe('throttling', () => {
 		expect(ok.ok).toBe(true);
 	});
 
-	it(`blocks an address after ${ADDRESS_FAILURE_LIMIT} failures on any accounts, for every account`, async () => {
+	it(`blocks further failures from an address after ${ADDRESS_FAILURE_LIMIT}, but never the right password`, async () => {
 		const t0 = new Date('2030-01-03T10:00:00Z');
 		for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) {
-			await signIn(database.db, {
+			const r = await signIn(database.db, {
 				email: `gissning${i}@example.org`,
 				password: 'fel fel fel fel',
 				address: '192.0.2.7',
 				now: minutes(t0, i * 0.5)
 			});
+			expect(r).toEqual({ ok: false, reason: 'invalid' });
 		}
-		const fromThere = await signIn(database.db, {
-			email: 'bo@example.org',
-			password: PASSWORD,
-			address: '192.0.2.7',
-			now: minutes(t0, 10)
-		});
-		expect(fromThere).toEqual({ ok: false, reason: 'blocked', retryAt: minutes(t0, 9.5 + 15) });
-		const elsewhere = await signIn(database.db, {
-			email: 'bo@example.org',
-			password: PASSWORD,
-			address: '192.0.2.8',
-			now: minutes(t0, 10)
-		});
-		expect(elsewhere.ok).toBe(true);
-		// Signing in elsewhere does not lift the address's block.
-		const again = await signIn(database.db, {
+		// The 20th failure (at 10:09.5) blocks failures from the address until 10:24.5.
+		const wrong = () =>
+			signIn(database.db, {
+				email: 'bo@example.org',
+				password: 'fel fel fel fel',
+				address: '192.0.2.7',
+				now: minutes(t0, 10)
+			});
+		expect(await wrong()).toEqual({ ok: false, reason: 'blocked', retryAt: minutes(t0, 9.5 + 15) });
+		expect(await wrong()).toEqual({ ok: false, reason: 'blocked', retryAt: minutes(t0, 9.5 + 15) });
+		// A colleague behind the same address with the right password is let in; their account's
+		// count (two wrong above) is what guards it.
+		const colleague = await signIn(database.db, {
 			email: 'bo@example.org',
 			password: PASSWORD,
 			address: '192.0.2.7',
 			now: minutes(t0, 11)
 		});
-		expect(again.ok).toBe(false);
+		expect(colleague.ok).toBe(true);
+		// Signing in does not lift the address's block.
+		const after = await signIn(database.db, {
+			email: 'gissning0@example.org',
+			password: 'fel fel fel fel',
+			address: '192.0.2.7',
+			now: minutes(t0, 12)
+		});
+		expect(after.ok).toBe(false);
+		expect(after).toMatchObject({ reason: 'blocked' });
+		const blocks = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'auth.sign_in_blocked'));
+		expect(blocks.filter((e) => (e.details as { address: string }).address === '192.0.2.7')).toHaveLength(1);
+	});
+
+	it('counts 100 parallel wrong passwords for one account as 5 checks, and audits the block once', async () => {
+		await createUser(
+			database.db,
+			{ email: 'stina@example.org', name: 'Stina', password: PASSWORD, role: 'analyst' },
+			'test'
+		);
+		const now = new Date('2030-01-04T10:00:00Z');
+		const results = await Promise.all(
+			Array.from({ length: 100 }, (_, i) =>
+				signIn(database.db, {
+					email: 'stina@example.org',
+					password: `fel gissning nummer ${i}`,
+					address: `198.51.100.${i}`,
+					now
+				})
+			)
+		);
+		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+		expect(results.filter((r) => !r.ok && r.reason === 'blocked')).toHaveLength(100 - ACCOUNT_FAILURE_LIMIT);
+		// A password was checked only for the attempts audited as failed: one per counted try.
+		const entries = await database.db.select().from(auditLog);
+		const aimed = entries.filter((e) => e.subject === 'sti…@example.org');
+		expect(aimed.filter((e) => e.action === 'auth.sign_in_failed')).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+		const blocked = aimed.filter((e) => e.action === 'auth.sign_in_blocked');
+		expect(blocked).toHaveLength(1);
+		expect(blocked[0]).toMatchObject({
+			actor: 'sti…@example.org',
+			details: { scope: 'account', until: '2030-01-04T10:15:00.000Z' }
+		});
+		expect(JSON.stringify(entries.filter((e) => e.action !== 'user.create'))).not.toContain('stina@');
+		// The right password is refused too while the account is blocked.
+		const right = await signIn(database.db, {
+			email: 'stina@example.org',
+			password: PASSWORD,
+			address: '203.0.113.1',
+			now
+		});
+		expect(right).toEqual({ ok: false, reason: 'blocked', retryAt: new Date('2030-01-04T10:15:00Z') });
 	});
 });

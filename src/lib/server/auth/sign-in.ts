@@ -7,17 +7,17 @@ import {
 	ADDRESS_FAILURE_LIMIT,
 	accountKey,
 	addressKey,
-	blockedUntil,
-	recordLoginFailure,
+	countAttempt,
 	resetLoginThrottle
 } from './login-throttle.ts';
+import { maskEmail } from './mask-email.ts';
 import { dummyPasswordHash, verifyPassword } from './password-hash.ts';
 import type { TSessionUser } from './roles.ts';
 
 export interface SignInOptions {
 	email: string;
 	password: string;
-	/** The client's address, throttled besides the account. */
+	/** The client's address (see web/client-address.ts), throttled besides the account. */
 	address: string;
 	now?: Date;
 }
@@ -29,46 +29,61 @@ export type TSignInResult =
 
 /**
  * Checks an e-mail and password. Unknown, disabled and wrong all answer 'invalid' after the same argon2
- * work; failures count per account and per address, and a blocked key is refused without checking the
- * password. Success clears the account's count. Every attempt is written to the audit log.
+ * work. Each attempt is counted against the account before the password is checked, in one statement, so
+ * parallel guesses get at most ACCOUNT_FAILURE_LIMIT checks per window; success clears the count.
+ * Failures also count per address, but an address's block only changes how a failed attempt is answered:
+ * the right password for an account that is not blocked always signs in, so one guesser behind a shared
+ * office address cannot lock its colleagues out. Guessing stays bounded by the per-account limit.
+ * Failures are audited while no limit is reached, then once per block with the e-mail masked.
  */
 export async function signIn(db: TDb, options: SignInOptions): Promise<TSignInResult> {
 	const now = options.now ?? new Date();
 	const email = options.email.trim().toLowerCase().slice(0, 320);
 	const keys = { account: accountKey(email), address: addressKey(options.address) };
-	const audit = (action: string, details?: Record<string, unknown>) =>
-		recordAudit(db, {
-			actor: email || 'anonymous',
+	const audit = (action: string, details?: Record<string, unknown>) => {
+		const who = action === 'auth.sign_in' ? email : maskEmail(email);
+		return recordAudit(db, {
+			actor: who || 'anonymous',
 			action,
-			subject: email,
+			subject: who,
 			details: { address: options.address, ...details }
 		});
+	};
 
-	const blocked = await blockedUntil(db, [keys.account, keys.address], now);
-	if (blocked) {
-		await audit('auth.sign_in_blocked', { until: blocked.toISOString() });
-		return { ok: false, reason: 'blocked', retryAt: blocked };
+	const account = await countAttempt(db, keys.account, { limit: ACCOUNT_FAILURE_LIMIT, now });
+	if (account.refused) {
+		if (account.firstRefusal)
+			await audit('auth.sign_in_blocked', blockDetails('account', account.blockedUntil));
+		return { ok: false, reason: 'blocked', retryAt: account.blockedUntil ?? now };
 	}
 	const [user] = await db.select().from(users).where(eq(users.email, email));
 	const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), options.password);
-	if (!user || !matches || user.disabledAt) {
-		await recordLoginFailure(db, keys.account, ACCOUNT_FAILURE_LIMIT, now);
-		await recordLoginFailure(db, keys.address, ADDRESS_FAILURE_LIMIT, now);
-		await audit('auth.sign_in_failed', {
-			reason: !user ? 'unknown account' : !matches ? 'wrong password' : 'disabled'
-		});
-		return { ok: false, reason: 'invalid' };
+	if (user && matches && !user.disabledAt) {
+		await resetLoginThrottle(db, keys.account);
+		await audit('auth.sign_in');
+		return {
+			ok: true,
+			user: {
+				id: user.id,
+				email: user.email,
+				name: user.name,
+				role: user.role,
+				organisationId: user.organisationId
+			}
+		};
 	}
-	await resetLoginThrottle(db, keys.account);
-	await audit('auth.sign_in');
-	return {
-		ok: true,
-		user: {
-			id: user.id,
-			email: user.email,
-			name: user.name,
-			role: user.role,
-			organisationId: user.organisationId
-		}
-	};
+	const address = await countAttempt(db, keys.address, { limit: ADDRESS_FAILURE_LIMIT, now });
+	if (address.refused) {
+		if (address.firstRefusal)
+			await audit('auth.sign_in_blocked', blockDetails('address', address.blockedUntil));
+		return { ok: false, reason: 'blocked', retryAt: address.blockedUntil ?? now };
+	}
+	await audit('auth.sign_in_failed', {
+		reason: !user ? 'unknown account' : !matches ? 'wrong password' : 'disabled'
+	});
+	return { ok: false, reason: 'invalid' };
+}
+
+function blockDetails(scope: 'account' | 'address', until: Date | null) {
+	return { scope, until: until?.toISOString() ?? null };
 }

@@ -7,10 +7,11 @@ import { answers, organisations, responses } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
 import { allRequiredAnswers as allRequired } from '../testing/answer-questionnaire.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { generateToken } from '../tokens.ts';
+import { generateToken, TOKEN_PATTERN } from '../tokens.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
+import { signOpenStart } from './open-start-pass.ts';
 import { resolveRespondent } from './resolve-respondent.ts';
 import { saveSection } from './save-section.ts';
 import { startOpenResponse } from './start-open-response.ts';
@@ -159,33 +160,107 @@ describe('answering by invitation', () => {
 });
 
 describe('answering on an open link', () => {
-	it('starts one response per start form even when it is posted twice', async () => {
+	const startOpen = async () => {
+		const [org] = await database.db.select().from(organisations).where(eq(organisations.code, '2514'));
+		return startOpenResponse(database.db, {
+			waveSlug: 'oppen',
+			organisationId: org?.id ?? '',
+			roleGroup: 'it',
+			role: 'IT-strateg'
+		});
+	};
+	const rowsOfWave = async () => {
+		const wave = await getWave(database.db, 'oppen');
+		return database.db.select().from(responses).where(eq(responses.waveId, wave.id));
+	};
+
+	it('stores nothing on a start, and one response when the first page is posted twice at once', async () => {
 		await createWave(database.db, { questionnaireCode: Q, name: 'Öppen', slug: 'oppen', mode: 'open' });
 		await setWaveStatus(database.db, 'oppen', 'open');
+		const { token, pass } = await startOpen();
+		await startOpen();
+		expect(await rowsOfWave()).toEqual([]);
+		const r = await resolveRespondent(database.db, token, { openStart: pass });
+		expect(r).toMatchObject({
+			mode: 'open',
+			response: null,
+			openStart: { roleGroup: 'it', role: 'IT-strateg' }
+		});
+		if (!r) return;
+		const section = sectionOf(r.questionnaire, 'behov');
+		await Promise.all(
+			[1, 2].map(() =>
+				saveSection(database.db, {
+					respondent: r,
+					section,
+					answers: { behov: { kind: 'scale', value: 6 } },
+					currentSection: 'vision',
+					lang: 'sv'
+				})
+			)
+		);
+		const rows = await rowsOfWave();
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			roleGroup: 'it',
+			role: 'IT-strateg',
+			participantId: null,
+			status: 'partial'
+		});
+		// From now on the link alone finds the response, in any browser.
+		expect((await respondent(token)).answers).toEqual({ behov: { kind: 'scale', value: 6 } });
+	});
+
+	it('makes the link token itself: one the client names is ignored', async () => {
+		const chosen = generateToken();
+		const [org] = await database.db.select().from(organisations).where(eq(organisations.code, '2514'));
+		const options = {
+			waveSlug: 'oppen',
+			organisationId: org?.id ?? '',
+			roleGroup: 'it',
+			resumeToken: chosen
+		};
+		const started = await startOpenResponse(database.db, options as Parameters<typeof startOpenResponse>[1]);
+		expect(started.token).toMatch(TOKEN_PATTERN);
+		expect(started.token).not.toBe(chosen);
+		expect(await resolveRespondent(database.db, chosen, { openStart: started.pass })).toBeNull();
+	});
+
+	it('refuses a start the server did not sign, or that of another link', async () => {
+		const { token, pass } = await startOpen();
+		const other = await startOpen();
+		const [payload, signature] = pass.split('.');
+		const forged = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+		const altered = `${Buffer.from(JSON.stringify({ ...forged, roleGroup: 'politisk_ledning' })).toString('base64url')}.${signature}`;
+		expect(await resolveRespondent(database.db, token, { openStart: altered })).toBeNull();
+		expect(await resolveRespondent(database.db, token, { openStart: other.pass })).toBeNull();
+		expect(await resolveRespondent(database.db, token, { openStart: 'x.y' })).toBeNull();
+		expect(await resolveRespondent(database.db, token)).toBeNull();
+	});
+
+	it("never takes an invited participant's token as an open-link start", async () => {
+		const { token } = await addParticipant(database.db, { waveSlug: 'inbjudna', organisationCode: '2514' });
 		const wave = await getWave(database.db, 'oppen');
 		const [org] = await database.db.select().from(organisations).where(eq(organisations.code, '2514'));
-		const resumeToken = generateToken();
-		const start = () =>
-			startOpenResponse(database.db, {
-				waveSlug: 'oppen',
-				resumeToken,
-				organisationId: org?.id ?? '',
-				roleGroup: 'it',
-				role: 'IT-strateg'
-			});
-		await Promise.all([start(), start()]);
-		const rows = await database.db.select().from(responses).where(eq(responses.waveId, wave.id));
-		expect(rows).toHaveLength(1);
-		const r = await respondent(resumeToken);
-		expect(r.mode).toBe('open');
-		expect(r.response?.roleGroup).toBe('it');
+		// Even a signed start naming that token (which the server never makes) does not open the open wave.
+		const pass = await signOpenStart(database.db, {
+			token,
+			waveId: wave.id,
+			organisationId: org?.id ?? '',
+			roleGroup: 'it',
+			role: null,
+			lang: 'sv'
+		});
+		const r = await resolveRespondent(database.db, token, { openStart: pass });
+		expect(r).toMatchObject({ mode: 'invite', openStart: null });
+		expect(r?.wave.slug).toBe('inbjudna');
+		expect(await rowsOfWave()).toHaveLength(1);
 	});
 
 	it('refuses an organisation outside the wave', async () => {
 		await expect(
 			startOpenResponse(database.db, {
 				waveSlug: 'oppen',
-				resumeToken: generateToken(),
 				organisationId: '00000000-0000-4000-8000-000000000000',
 				roleGroup: 'it'
 			})

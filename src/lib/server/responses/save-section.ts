@@ -4,6 +4,7 @@ import type { TSection } from '../../core/questionnaire/definition.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb, TTx } from '../db/client.ts';
 import { answers, participants, responses } from '../db/schema.ts';
+import { hashToken } from '../tokens.ts';
 import { anonymousResponseKey } from './anonymous-response-key.ts';
 import type { TRespondent } from './resolve-respondent.ts';
 
@@ -61,13 +62,38 @@ export function assertOpen(respondent: TRespondent): void {
 	if (respondent.wave.status !== 'open') throw new AppError('WAVE_CLOSED', 'Enkäten är inte öppen för svar.');
 }
 
+// An open-link response is created with its first saved page, from the start the respondent's browser
+// holds; the unique hash of the token makes a double post one row.
+async function createOpenResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en'): Promise<string> {
+	const start = respondent.openStart;
+	if (!start) throw new AppError('NOT_FOUND', 'Länken fungerar inte.');
+	const resumeTokenHash = hashToken(respondent.token);
+	await tx
+		.insert(responses)
+		.values({
+			waveId: respondent.wave.id,
+			resumeTokenHash,
+			organisationId: start.organisationId,
+			roleGroup: start.roleGroup,
+			role: start.role,
+			lang
+		})
+		.onConflictDoNothing({ target: responses.resumeTokenHash });
+	const [row] = await tx
+		.select({ id: responses.id, waveId: responses.waveId })
+		.from(responses)
+		.where(eq(responses.resumeTokenHash, resumeTokenHash));
+	if (row?.waveId !== respondent.wave.id) throw new Error('response missing after insert');
+	return row.id;
+}
+
 // An invited participant's response is created on their first saved page, not when the link is merely
 // opened (mail scanners open links too). The unique participant_id makes a concurrent double create one row;
 // in an anonymous wave the unique key derived from the token does, and the participant is not stored.
 async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en'): Promise<string> {
 	if (respondent.response) return respondent.response.id;
 	const participant = respondent.participant;
-	if (!participant) throw new Error('an open-link respondent always has a response');
+	if (!participant) return createOpenResponse(tx, respondent, lang);
 	const roleGroup = sql`(select ${participants.roleGroup} from ${participants} where ${participants.id} = ${participant.id})`;
 	if (respondent.wave.anonymous) {
 		const key = anonymousResponseKey(respondent.token);

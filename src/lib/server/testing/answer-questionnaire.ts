@@ -1,7 +1,7 @@
 import type { TAnswerMap } from '../../core/questionnaire/answer.ts';
 import { sectionOf } from '../../core/testing/questionnaires.ts';
 import type { TDb } from '../db/client.ts';
-import { resolveRespondent } from '../responses/resolve-respondent.ts';
+import { type ResolveRespondentOptions, resolveRespondent } from '../responses/resolve-respondent.ts';
 import { saveSection } from '../responses/save-section.ts';
 import { type SubmitResult, submitResponse } from '../responses/submit-response.ts';
 
@@ -25,21 +25,39 @@ export const allRequiredAnswers: Record<string, TAnswerMap> = {
 	kultur: { kompetens: { kind: 'single', option: 'vet_ej' } }
 };
 
-/** Saves the first page of the built-in template behind a link token (a started, partial response). */
-export async function startAnswering(db: TDb, token: string): Promise<void> {
-	await savePage(db, token, 'behov', allRequiredAnswers.behov ?? {});
+/**
+ * Saves the first page of the built-in template behind a link token (a started, partial response); an
+ * open-link start not saved yet also needs its signed start (`openStart`).
+ */
+export async function startAnswering(
+	db: TDb,
+	token: string,
+	link: ResolveRespondentOptions = {}
+): Promise<void> {
+	await savePage(db, token, 'behov', allRequiredAnswers.behov ?? {}, link);
 }
 
 /** Answers every page of the built-in template behind a link token and submits. */
-export async function answerAndSubmit(db: TDb, token: string): Promise<SubmitResult> {
-	for (const [code, given] of Object.entries(allRequiredAnswers)) await savePage(db, token, code, given);
+export async function answerAndSubmit(
+	db: TDb,
+	token: string,
+	link: ResolveRespondentOptions = {}
+): Promise<SubmitResult> {
+	for (const [code, given] of Object.entries(allRequiredAnswers))
+		await savePage(db, token, code, given, link);
 	const respondent = await resolveRespondent(db, token);
 	if (!respondent) throw new Error('unknown token');
 	return submitResponse(db, respondent);
 }
 
-async function savePage(db: TDb, token: string, sectionCode: string, given: TAnswerMap): Promise<void> {
-	const respondent = await resolveRespondent(db, token);
+async function savePage(
+	db: TDb,
+	token: string,
+	sectionCode: string,
+	given: TAnswerMap,
+	link: ResolveRespondentOptions
+): Promise<void> {
+	const respondent = await resolveRespondent(db, token, link);
 	if (!respondent) throw new Error('unknown token');
 	await saveSection(db, {
 		respondent,

@@ -8,8 +8,8 @@ import type { PageServerLoad } from './$types';
 // a link are those of an invited respondent.
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const r = await requireRespondent(params.token, locals.lang);
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
+	const r = await requireRespondent(params.token, locals.lang, cookies);
 	const state = r.completed
 		? 'done'
 		: r.wave.status === 'closed'

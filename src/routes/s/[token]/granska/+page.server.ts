@@ -11,8 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const r = await requireRespondent(params.token, locals.lang);
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+	const r = await requireRespondent(params.token, locals.lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
 	const lang = locals.lang;
@@ -36,8 +36,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals }) => {
-		const r = await requireRespondent(params.token, locals.lang);
+	default: async ({ params, locals, cookies }) => {
+		const r = await requireRespondent(params.token, locals.lang, cookies);
 		const { db } = await getDatabase();
 		const result = await submitResponse(db, r);
 		if (result.status === 'incomplete') return fail(400, { missing: result.missing });

@@ -15,8 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 // Background questions were asked on the open link's start page: behind a link, pages are as for invitees.
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const r = await requireRespondent(params.token, locals.lang);
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+	const r = await requireRespondent(params.token, locals.lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
 	const position = locate(r.questionnaire, r.answers, PAGES, params.section);
@@ -43,8 +43,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, locals }) => {
-		const r = await requireRespondent(params.token, locals.lang);
+	default: async ({ params, request, locals, cookies }) => {
+		const r = await requireRespondent(params.token, locals.lang, cookies);
 		if (r.completed) redirect(303, `/s/${params.token}/tack`);
 		const position = locate(r.questionnaire, r.answers, PAGES, params.section);
 		if (!position) redirect(303, `/s/${params.token}`);
