@@ -56,7 +56,9 @@ beforeAll(async () => {
 			DATABASE_URL: url,
 			SMTP_URL: peer.url,
 			MAIL_POLL_MS: '200',
-			MAIL_FROM: 'Region <enkat@example.org>'
+			MAIL_FROM: 'Region <enkat@example.org>',
+			// Every simulated respondent starts from this one address.
+			OPEN_START_LIMIT: '1000'
 		}
 	});
 	admin = await signInOverHttp(server.url, user);
@@ -72,23 +74,37 @@ afterAll(async () => {
 
 type TOutcome = { acked: Set<string>; unavailable: number; unexpected: string[]; finished: boolean };
 
-/** Starts a response on the open link as a browser does: the start page's form, posted back. */
-async function startOnOpenLink(baseUrl: string, slug: string, seed: number): Promise<string> {
+/**
+ * Starts a response on the open link as a browser does: the start page's form, posted back. The server
+ * makes the link token and keeps the start in a cookie until the first page is saved; returns both.
+ */
+async function startOnOpenLink(
+	baseUrl: string,
+	slug: string,
+	seed: number
+): Promise<{ token: string; cookie: string }> {
 	const page = await (await fetch(`${baseUrl}/o/${slug}`)).text();
-	const resume = /name="_resume" value="([^"]+)"/.exec(page)?.[1];
 	const organisations = [...page.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((x) => x[1] ?? '');
 	const roleGroup = /name="role_group" value="([^"]+)"/.exec(page)?.[1];
-	if (!resume || organisations.length === 0 || !roleGroup) throw new Error('unexpected start page');
-	const started = await postForm(baseUrl, `/o/${slug}`, [
-		['_resume', resume],
-		['organisation', organisations[seed % organisations.length] ?? ''],
-		['role_group', roleGroup],
-		['title', 'IT-chef']
-	]);
-	if (started.status !== 303 || started.location !== `/s/${resume}`) {
-		throw new Error(`start: HTTP ${started.status} ${started.location}`);
-	}
-	return resume;
+	if (organisations.length === 0 || !roleGroup) throw new Error('unexpected start page');
+	const res = await fetch(`${baseUrl}/o/${slug}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams([
+			['organisation', organisations[seed % organisations.length] ?? ''],
+			['role_group', roleGroup],
+			['title', 'IT-chef']
+		]).toString()
+	});
+	const token = /^\/s\/([A-Za-z0-9_-]+)$/.exec(res.headers.get('location') ?? '')?.[1];
+	if (res.status !== 303 || !token)
+		throw new Error(`start: HTTP ${res.status} ${res.headers.get('location')}`);
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	return { token, cookie };
 }
 
 /**
@@ -97,7 +113,7 @@ async function startOnOpenLink(baseUrl: string, slug: string, seed: number): Pro
  */
 async function respondent(
 	baseUrl: string,
-	token: string,
+	{ token, cookie }: { token: string; cookie: string },
 	seed: number,
 	events: { onAck: () => void; onUnavailable: () => void },
 	deadline: number
@@ -116,7 +132,7 @@ async function respondent(
 			if (Date.now() > deadline) return outcome;
 			let status: number;
 			try {
-				status = (await postForm(baseUrl, path, fields)).status;
+				status = (await postForm(baseUrl, path, fields, { cookie })).status;
 			} catch (error) {
 				outcome.unexpected.push(`${step}: ${(error as Error).message}`);
 				return outcome;
@@ -161,13 +177,14 @@ describe.skipIf(!bin)(title, () => {
 		let unavailableLive = 0;
 		let crash: Promise<void> | null = null;
 		const deadline = Date.now() + RESPONDENT_DEADLINE_MS;
-		const tokens = await Promise.all(
+		const starts = await Promise.all(
 			Array.from({ length: RESPONDENTS }, (_, i) => startOnOpenLink(app.url, 'omstart', i))
 		);
-		const runs = tokens.map((token, i) =>
+		const tokens = starts.map((s) => s.token);
+		const runs = starts.map((start, i) =>
 			respondent(
 				app.url,
-				token,
+				start,
 				i,
 				{
 					onAck: () => {
@@ -187,12 +204,16 @@ describe.skipIf(!bin)(title, () => {
 
 		// The process lives, and every kind of page says the service is away for now.
 		expect(app.process.exitCode).toBeNull();
-		const page = await fetch(`${app.url}/s/${tokens[0]}/sida/behov`);
+		const page = await fetch(`${app.url}/s/${tokens[0]}/sida/behov`, {
+			headers: { cookie: starts[0]?.cookie ?? '' }
+		});
 		const body = await page.text();
 		expect(page.status).toBe(503);
 		expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect(body).toContain('Tjänsten är tillfälligt otillgänglig – försök igen om en stund');
-		const english = await fetch(`${app.url}/s/${tokens[0]}/sida/behov?lang=en`);
+		const english = await fetch(`${app.url}/s/${tokens[0]}/sida/behov?lang=en`, {
+			headers: { cookie: starts[0]?.cookie ?? '' }
+		});
 		expect(english.status).toBe(503);
 		expect(await english.text()).toContain('please try again in a moment');
 		const open = await fetch(`${app.url}/o/omstart`);
@@ -219,7 +240,9 @@ describe.skipIf(!bin)(title, () => {
 		await postgres.start();
 		const upAt = Date.now();
 		const recoveredIn = await until(async () => {
-			const res = await fetch(`${app.url}/s/${tokens[0]}/sida/behov`);
+			const res = await fetch(`${app.url}/s/${tokens[0]}/sida/behov`, {
+				headers: { cookie: starts[0]?.cookie ?? '' }
+			});
 			await res.arrayBuffer();
 			return res.status === 200;
 		}, 'the app to serve a respondent page again');

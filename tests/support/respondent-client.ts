@@ -10,12 +10,18 @@ export interface PostResult {
 export async function postForm(
 	baseUrl: string,
 	path: string,
-	fields: Array<[string, string]>
+	fields: Array<[string, string]>,
+	headers: Record<string, string> = {}
 ): Promise<PostResult> {
 	const res = await fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: baseUrl,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...headers
+		},
 		body: new URLSearchParams(fields).toString()
 	});
 	return { status: res.status, location: res.headers.get('location'), body: await res.text() };
