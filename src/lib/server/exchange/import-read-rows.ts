@@ -6,7 +6,7 @@ import { detectDelimiter } from '../../core/spreadsheet/read-csv-table.ts';
 import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
 
-/** A file to import: on disk (the CLI, an upload kept between the steps of the page) or in memory. */
+/** A file to import: on disk (the CLI) or in memory (an upload kept between the steps of the page). */
 export type TImportSource = { path: string; fileName?: string } | { bytes: Uint8Array; fileName: string };
 
 /** A cell as read: text from CSV; text, number, boolean or date from XLSX; blank as null. */

@@ -10,11 +10,13 @@ import { responseColumns, type TExportColumn } from '#lib/core/exchange/response
 import { t } from '#lib/core/questionnaire/text.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
+import type { TDb } from '#lib/server/db/client.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
 import { importResponses, type TImportResponsesResult } from '#lib/server/exchange/import-responses.ts';
 import {
 	loadUpload,
+	loadUploadBytes,
 	removeUpload,
 	saveUpload,
 	type TUpload,
@@ -69,9 +71,9 @@ function valueChoices(column: TExportColumn | undefined, lang: 'sv' | 'en') {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireRole(locals, ROLES);
 	const lang = langOf(locals);
-	const { wave, columns, questionText } = await context(params.slug, lang);
+	const { db, wave, columns, questionText } = await context(params.slug, lang);
 	const id = url.searchParams.get('upload');
-	const upload = id ? loadUpload(id, wave.slug, user.id) : null;
+	const upload = id ? await loadUpload(db, id, { waveId: wave.id, userId: user.id }) : null;
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	return {
 		wave: { slug: wave.slug, name: wave.name },
@@ -185,17 +187,23 @@ async function postedUpload(request: Request, locals: App.Locals, slug: string) 
 	const form = await readForm(request);
 	if (!form.ok) return { fail: fail(form.status, { error: m.error_form_invalid() }) };
 	const id = new Map(form.entries).get('upload') ?? '';
-	const upload = loadUpload(id, ctx.wave.slug, user.id);
+	const upload = await loadUpload(ctx.db, id, { waveId: ctx.wave.id, userId: user.id });
 	if (!upload) return { fail: fail(410, { error: m.import_error_expired() }) };
 	const mapping = postedMapping(upload, form.entries, ctx.columns);
-	updateUploadMapping(upload, mapping);
+	await updateUploadMapping(ctx.db, upload, mapping);
 	return { user, lang, ctx, upload, mapping };
+}
+
+/** The upload's file for the check and the import; gone only if it expired between two queries. */
+async function uploadSource(db: TDb, upload: TUpload) {
+	const bytes = await loadUploadBytes(db, upload);
+	return bytes && { bytes, fileName: upload.meta.fileName };
 }
 
 export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const user = requireRole(locals, ROLES);
-		const { wave, questionnaire, columns } = await context(params.slug, langOf(locals));
+		const { db, wave, questionnaire, columns } = await context(params.slug, langOf(locals));
 		const posted = await readUpload(request, 'file');
 		if (!posted.ok) {
 			return fail(posted.reason === 'too-large' ? 413 : 400, {
@@ -211,9 +219,7 @@ export const actions: Actions = {
 			if (!isAppError(e)) throw e;
 			return fail(400, { error: e.message });
 		}
-		const upload = saveUpload(posted.file.bytes, {
-			waveSlug: wave.slug,
-			userId: user.id,
+		const upload = await saveUpload(db, { waveId: wave.id, userId: user.id }, posted.file.bytes, {
 			fileName,
 			columns: fileColumns,
 			mapping: suggestMapping(questionnaire, columns, fileColumns)
@@ -231,10 +237,12 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
+		const source = await uploadSource(ctx.db, upload);
+		if (!source) return fail(410, { error: m.import_error_expired() });
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
-				source: { path: upload.path, fileName: upload.meta.fileName },
+				source,
 				mapping,
 				dryRun: true,
 				actor: user.email,
@@ -251,16 +259,18 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
+		const source = await uploadSource(ctx.db, upload);
+		if (!source) return fail(410, { error: m.import_error_expired() });
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
-				source: { path: upload.path, fileName: upload.meta.fileName },
+				source,
 				mapping,
 				actor: user.email,
 				lang
 			});
 			if (!result.ok) return fail(400, { check: checkView(result) });
-			removeUpload(upload.id);
+			await removeUpload(ctx.db, upload);
 			return {
 				done: m.import_done({ count: result.imported, wave: ctx.wave.name, unchanged: result.unchanged })
 			};

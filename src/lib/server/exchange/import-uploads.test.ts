@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TImportMapping } from '../../core/exchange/import-mapping.ts';
+import { createUser } from '../auth/create-user.ts';
+import { openDatabase, type TDatabase } from '../db/client.ts';
+import { importUploads } from '../db/schema.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { createWave } from '../waves/create-wave.ts';
+import {
+	loadUpload,
+	loadUploadBytes,
+	removeUpload,
+	saveUpload,
+	type TUploadOwner,
+	UPLOAD_TTL_MS,
+	updateUploadMapping
+} from './import-uploads.ts';
+
+// An upload waits in the database between the import page's posts: any app process can take the next
+// step, and no other local user (or other staff account) can read or replace the file.
+let database: TDatabase & { url?: string };
+/** A second connection to the same database: another app process on PostgreSQL, the same one on PGlite. */
+let other: TDatabase;
+let owner: TUploadOwner;
+let colleague: string;
+let otherWave: string;
+
+const mapping: TImportMapping = { columns: { Id: 'response_id' }, values: {}, status: 'complete' };
+const meta = { fileName: 'svar.csv', columns: [{ name: 'Id', distinct: ['1', '2'] }], mapping };
+const bytes = new TextEncoder().encode('Id;Kommun\n1;Luleå\n2;Piteå\n');
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	other = database.url ? await openDatabase({ url: database.url, poolSize: 2 }) : database;
+	const q = 'digital-mognad-i-kommuner';
+	const wave = await createWave(database.db, { questionnaireCode: q, name: 'Uppladdning', slug: 'upp' });
+	const second = await createWave(database.db, { questionnaireCode: q, name: 'Annan', slug: 'annan' });
+	otherWave = second.id;
+	const password = 'ett-långt-lösenord-för-test';
+	const analyst = await createUser(
+		database.db,
+		{ email: 'analytiker@example.org', name: 'A', role: 'analyst', password },
+		'test'
+	);
+	const colleagueUser = await createUser(
+		database.db,
+		{ email: 'kollega@example.org', name: 'K', role: 'analyst', password },
+		'test'
+	);
+	owner = { waveId: wave.id, userId: analyst.id };
+	colleague = colleagueUser.id;
+});
+afterAll(async () => {
+	if (other !== database) await other.close();
+	await database.close();
+});
+
+describe('an upload between the import steps', () => {
+	it('is stored in the database and continued through another connection, bytes intact', async () => {
+		const saved = await saveUpload(database.db, owner, bytes, meta);
+		const loaded = await loadUpload(other.db, saved.id, owner);
+		expect(loaded?.meta).toEqual(meta);
+		expect(Buffer.from((await loadUploadBytes(other.db, loaded ?? saved)) ?? [])).toEqual(Buffer.from(bytes));
+
+		const chosen: TImportMapping = { ...mapping, status: 'partial' };
+		await updateUploadMapping(other.db, saved, chosen);
+		expect((await loadUpload(database.db, saved.id, owner))?.meta.mapping).toEqual(chosen);
+
+		await removeUpload(database.db, saved);
+		expect(await loadUpload(other.db, saved.id, owner)).toBeNull();
+	});
+
+	it('is not found for another user, on another wave, or by a malformed id', async () => {
+		const saved = await saveUpload(database.db, owner, bytes, meta);
+		expect(await loadUpload(other.db, saved.id, { ...owner, userId: colleague })).toBeNull();
+		expect(await loadUpload(other.db, saved.id, { ...owner, waveId: otherWave })).toBeNull();
+		expect(await loadUpload(other.db, `${saved.id}'`, owner)).toBeNull();
+		expect(await loadUpload(other.db, saved.id, owner)).not.toBeNull();
+	});
+
+	it('is refused after an hour and deleted by the next upload or load', async () => {
+		const start = Date.now();
+		const saved = await saveUpload(database.db, owner, bytes, meta, start);
+		expect(await loadUpload(other.db, saved.id, owner, start + UPLOAD_TTL_MS - 1000)).not.toBeNull();
+		expect(await loadUpload(other.db, saved.id, owner, start + UPLOAD_TTL_MS + 1000)).toBeNull();
+		const stored = await database.db.select({ id: importUploads.id }).from(importUploads);
+		expect(stored.map((r) => r.id)).not.toContain(saved.id);
+	});
+});
