@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { detectDelimiter } from '../../core/spreadsheet/read-csv-table.ts';
 import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
+import { checkXlsxSize, STREAMED_XLSX_LIMITS } from '../spreadsheet/check-xlsx-size.ts';
 
 /** A file to import: on disk (the CLI) or in memory (an upload kept between the steps of the page). */
 export type TImportSource = { path: string; fileName?: string } | { bytes: Uint8Array; fileName: string };
@@ -51,8 +52,11 @@ export async function* readImportRows(
 	const head = await firstBytes(source, 8);
 	const name = source.fileName ?? ('path' in source ? source.path : '');
 	let rows: AsyncGenerator<TReadRow>;
-	if (ZIP.every((b, i) => head[i] === b)) rows = readXlsxRows(source);
-	else if (OLE.every((b, i) => head[i] === b) || /\.xls$/i.test(name)) {
+	if (ZIP.every((b, i) => head[i] === b)) {
+		// Read once to the limits before the reader opens it: ExcelJS would unpack a zip bomb in full.
+		await checkXlsxSize(byteStream(source), STREAMED_XLSX_LIMITS);
+		rows = readXlsxRows(source);
+	} else if (OLE.every((b, i) => head[i] === b) || /\.xls$/i.test(name)) {
 		throw refuse(
 			'The file is in the old Excel format (.xls); save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"'
 		);
