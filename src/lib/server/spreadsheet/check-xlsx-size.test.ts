@@ -12,7 +12,7 @@ const GIB = 1024 * 1024 * 1024;
 const tooLarge = (mb: number) =>
 	`The XLSX file unpacks to more than ${mb} MB, the most that is read from a workbook; save it as "CSV UTF-8" or split it into smaller files`;
 const tooManyCells = (cells: string) =>
-	`The XLSX file has more than ${cells} cells, the most that is read from a workbook; save it as "CSV UTF-8" or split it into smaller files`;
+	`A sheet of the XLSX file has more than ${cells} cells, the most that is read from a sheet; save it as "CSV UTF-8" or split it into smaller files`;
 
 async function readAllRows(bytes: Uint8Array): Promise<number> {
 	let rows = 0;

@@ -6,13 +6,14 @@ import { AppError } from '../app-error.ts';
 export interface TXlsxLimits {
 	/** Most bytes all of the workbook's entries may unpack to. */
 	maxUnpackedBytes: number;
-	/** Most cells its worksheets may hold (`<c>` elements, blank ones with a style included). */
+	/** Most cells one worksheet may hold (`<c>` elements, blank ones with a style included). */
 	maxCells: number;
 }
 
 /**
- * A response file is read as a stream, so its limits bound time and disk, not memory: 100 MiB unpacked is a
- * sheet of about 2 million cells (50 000 responses of 40 columns); larger files import as CSV.
+ * A response file is read as a stream, so its limits bound time and disk, not memory: 2 million cells are
+ * 50 000 responses of 40 columns, and 100 MiB unpacked holds that sheet with an export's labels sheet
+ * beside it. Larger files import as CSV (200 000 rows).
  */
 export const STREAMED_XLSX_LIMITS: TXlsxLimits = { maxUnpackedBytes: 100 * 1024 * 1024, maxCells: 2_000_000 };
 
@@ -34,7 +35,7 @@ export const xlsxTooLarge = (limits: TXlsxLimits) =>
 
 export const xlsxTooManyCells = (limits: TXlsxLimits) =>
 	refuse(
-		`The XLSX file has more than ${limits.maxCells.toLocaleString('en')} cells, the most that is read from a workbook; save it as "CSV UTF-8" or split it into smaller files`
+		`A sheet of the XLSX file has more than ${limits.maxCells.toLocaleString('en')} cells, the most that is read from a sheet; save it as "CSV UTF-8" or split it into smaller files`
 	);
 
 const notXlsx = () => refuse('The file is not a valid XLSX workbook');
@@ -49,7 +50,6 @@ export async function checkXlsxSize(
 	limits: TXlsxLimits
 ): Promise<void> {
 	let unpacked = 0;
-	let cells = 0;
 	let refusal: AppError | null = null;
 	const inflaters = new Set<NativeInflate>();
 	const unzip = new Unzip((file) => {
@@ -63,6 +63,7 @@ export async function checkXlsxSize(
 			return;
 		}
 		const count = SHEET.test(file.name) ? cellCounter() : null;
+		let cells = 0;
 		file.ondata = (error, data, final) => {
 			if (refusal) return;
 			if (error) {
