@@ -393,7 +393,8 @@ export const importUploads = pgTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		fileName: text('file_name').notNull(),
-		bytes: bytea('bytes').notNull(),
+		/** The file's size in bytes; the bytes are in import_upload_chunks. */
+		size: integer('size').notNull(),
 		/** The file's columns and their distinct values, read once at upload. */
 		columns: jsonb('columns').notNull(),
 		/** The mapping chosen so far. */
@@ -401,6 +402,19 @@ export const importUploads = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('import_uploads_created_idx').on(t.createdAt)]
+);
+
+/** An uploaded file in pieces of 1 MiB, read back one at a time: the import streams it, as it does a file. */
+export const importUploadChunks = pgTable(
+	'import_upload_chunks',
+	{
+		uploadId: uuid('upload_id')
+			.notNull()
+			.references(() => importUploads.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.uploadId, t.seq] })]
 );
 
 /** Settings and one-off markers (e.g. that the built-in data was loaded). */

@@ -7,8 +7,14 @@ import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
 import { checkXlsxSize, STREAMED_XLSX_LIMITS } from '../spreadsheet/check-xlsx-size.ts';
 
-/** A file to import: on disk (the CLI) or in memory (an upload kept between the steps of the page). */
-export type TImportSource = { path: string; fileName?: string } | { bytes: Uint8Array; fileName: string };
+/**
+ * A file to import: on disk (the CLI), in memory, or read in pieces each time it is read (an upload kept
+ * in the database between the steps of the import page).
+ */
+export type TImportSource =
+	| { path: string; fileName?: string }
+	| { bytes: Uint8Array; fileName: string }
+	| { chunks: () => AsyncIterable<Uint8Array>; size: number; fileName: string };
 
 /** A cell as read: text from CSV; text, number, boolean or date from XLSX; blank as null. */
 export type TRowCell = string | number | boolean | Date | null;
@@ -46,7 +52,8 @@ export async function* readImportRows(
 	source: TImportSource,
 	options: ReadImportRowsOptions
 ): AsyncGenerator<TReadRow> {
-	const size = 'bytes' in source ? source.bytes.byteLength : fileSize(source.path);
+	const size =
+		'bytes' in source ? source.bytes.byteLength : 'chunks' in source ? source.size : fileSize(source.path);
 	if (size > options.maxBytes) throw refuse(tooManyBytes(size, options.maxBytes));
 	if (size === 0) throw refuse('The file is empty');
 	const head = await firstBytes(source, 8);
@@ -82,14 +89,17 @@ function fileSize(path: string): number {
 
 async function firstBytes(source: TImportSource, n: number): Promise<Uint8Array> {
 	if ('bytes' in source) return source.bytes.subarray(0, n);
-	for await (const chunk of createReadStream(source.path, { start: 0, end: n - 1 })) {
-		return new Uint8Array(chunk as Buffer);
+	const chunks =
+		'chunks' in source ? source.chunks() : createReadStream(source.path, { start: 0, end: n - 1 });
+	for await (const chunk of chunks) {
+		return (chunk as Uint8Array).subarray(0, n);
 	}
 	return new Uint8Array();
 }
 
 function byteStream(source: TImportSource): Readable {
 	if ('path' in source) return createReadStream(source.path, { highWaterMark: CHUNK });
+	if ('chunks' in source) return Readable.from(source.chunks());
 	const { bytes } = source;
 	return Readable.from(
 		(function* () {

@@ -7,12 +7,13 @@ import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import {
 	loadUpload,
-	loadUploadBytes,
 	removeUpload,
 	saveUpload,
+	type TUpload,
 	type TUploadOwner,
 	UPLOAD_TTL_MS,
-	updateUploadMapping
+	updateUploadMapping,
+	uploadSource
 } from './import-uploads.ts';
 
 // An upload waits in the database between the import page's posts: any app process can take the next
@@ -54,12 +55,20 @@ afterAll(async () => {
 	await database.close();
 });
 
+async function readSource(database: TDatabase, upload: TUpload): Promise<Buffer> {
+	const source = uploadSource(database.db, upload);
+	if (!('chunks' in source)) throw new Error('expected chunks');
+	const pieces: Uint8Array[] = [];
+	for await (const piece of source.chunks()) pieces.push(piece);
+	return Buffer.concat(pieces);
+}
+
 describe('an upload between the import steps', () => {
 	it('is stored in the database and continued through another connection, bytes intact', async () => {
 		const saved = await saveUpload(database.db, owner, bytes, meta);
 		const loaded = await loadUpload(other.db, saved.id, owner);
 		expect(loaded?.meta).toEqual(meta);
-		expect(Buffer.from((await loadUploadBytes(other.db, loaded ?? saved)) ?? [])).toEqual(Buffer.from(bytes));
+		expect(await readSource(other, loaded ?? saved)).toEqual(Buffer.from(bytes));
 
 		const chosen: TImportMapping = { ...mapping, status: 'partial' };
 		await updateUploadMapping(other.db, saved, chosen);
@@ -67,6 +76,14 @@ describe('an upload between the import steps', () => {
 
 		await removeUpload(database.db, saved);
 		expect(await loadUpload(other.db, saved.id, owner)).toBeNull();
+	});
+
+	it('keeps a file of several pieces byte for byte', async () => {
+		const large = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 7919) % 256);
+		const saved = await saveUpload(database.db, owner, large, meta);
+		expect((await readSource(other, saved)).equals(Buffer.from(large))).toBe(true);
+		await removeUpload(database.db, saved);
+		await expect(readSource(other, saved)).rejects.toThrow('The uploaded file is no longer kept');
 	});
 
 	it('is not found for another user, on another wave, or by a malformed id', async () => {

@@ -1,11 +1,24 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZImportMapping } from '../../core/exchange/import-mapping.ts';
+import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
-import { importUploads } from '../db/schema.ts';
+import { importUploadChunks, importUploads } from '../db/schema.ts';
+import type { TImportSource } from './import-read-rows.ts';
 
 /** How long an uploaded file waits for the mapping and the confirmation before it is deleted. */
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Largest response file the import page takes (64 MiB; a 200 000-row export of the built-in questionnaire
+ * is about 30 MB). Larger files go through `mognad import responses`, which reads them from disk.
+ */
+export const MAX_RESPONSE_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+// Stored and read back in pieces: memory stays bounded, and the embedded database copes poorly with one
+// value of many megabytes. The bytes travel as base64 text, several times faster through PGlite than a
+// bytea parameter.
+const CHUNK = 1024 * 1024;
 
 const ZColumns = z.array(z.object({ name: z.string(), distinct: z.array(z.string()).nullable() }));
 
@@ -18,6 +31,7 @@ export interface TUploadMeta {
 
 export interface TUpload {
 	id: string;
+	size: number;
 	waveId: string;
 	userId: string;
 	createdAt: Date;
@@ -48,20 +62,29 @@ export async function saveUpload(
 ): Promise<TUpload> {
 	await removeExpiredUploads(db, now);
 	const createdAt = new Date(now);
-	const [row] = await db
-		.insert(importUploads)
-		.values({
-			waveId: owner.waveId,
-			userId: owner.userId,
-			fileName: meta.fileName,
-			bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-			columns: meta.columns,
-			mapping: meta.mapping,
-			createdAt
-		})
-		.returning({ id: importUploads.id });
-	if (!row) throw new Error('import_uploads: insert returned no row');
-	return { id: row.id, ...owner, createdAt, meta };
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(importUploads)
+			.values({
+				waveId: owner.waveId,
+				userId: owner.userId,
+				fileName: meta.fileName,
+				size: bytes.byteLength,
+				columns: meta.columns,
+				mapping: meta.mapping,
+				createdAt
+			})
+			.returning({ id: importUploads.id });
+		if (!row) throw new Error('import_uploads: insert returned no row');
+		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		for (let seq = 0; seq * CHUNK < bytes.byteLength; seq++) {
+			const piece = buffer.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64');
+			await tx
+				.insert(importUploadChunks)
+				.values({ uploadId: row.id, seq, bytes: sql`decode(${piece}, 'base64')` });
+		}
+		return { id: row.id, size: bytes.byteLength, ...owner, createdAt, meta };
+	});
 }
 
 /** An upload by id (without its bytes), only for its own user and wave, and only while it has not expired. */
@@ -77,6 +100,7 @@ export async function loadUpload(
 		.select({
 			id: importUploads.id,
 			fileName: importUploads.fileName,
+			size: importUploads.size,
 			columns: importUploads.columns,
 			mapping: importUploads.mapping,
 			createdAt: importUploads.createdAt
@@ -93,6 +117,7 @@ export async function loadUpload(
 	if (!row || row.createdAt.getTime() < expiredBefore(now).getTime()) return null;
 	return {
 		id: row.id,
+		size: row.size,
 		...owner,
 		createdAt: row.createdAt,
 		meta: {
@@ -103,13 +128,30 @@ export async function loadUpload(
 	};
 }
 
-/** The uploaded file's bytes (for the check and the import), or null if it was removed meanwhile. */
-export async function loadUploadBytes(db: TDb, upload: TUpload): Promise<Uint8Array | null> {
-	const [row] = await db
-		.select({ bytes: importUploads.bytes })
-		.from(importUploads)
-		.where(and(eq(importUploads.id, upload.id), eq(importUploads.userId, upload.userId)));
-	return row ? row.bytes : null;
+/**
+ * The uploaded file as an import reads it: piece by piece from the database, each time it is read (the
+ * import reads a file twice). A piece missing (the upload removed meanwhile) refuses the file.
+ */
+export function uploadSource(db: TDb, upload: TUpload): TImportSource {
+	return {
+		fileName: upload.meta.fileName,
+		size: upload.size,
+		chunks: async function* () {
+			for (let seq = 0; seq * CHUNK < upload.size; seq++) {
+				const [row] = await db
+					.select({ base64: sql<string>`encode(${importUploadChunks.bytes}, 'base64')` })
+					.from(importUploadChunks)
+					.where(and(eq(importUploadChunks.uploadId, upload.id), eq(importUploadChunks.seq, seq)));
+				if (!row) {
+					throw new AppError(
+						'NOT_FOUND',
+						'The uploaded file is no longer kept (files are kept for an hour); upload it again'
+					);
+				}
+				yield Buffer.from(row.base64, 'base64');
+			}
+		}
+	};
 }
 
 /** Saves the mapping chosen so far. */

@@ -10,17 +10,16 @@ import { responseColumns, type TExportColumn } from '#lib/core/exchange/response
 import { t } from '#lib/core/questionnaire/text.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
-import type { TDb } from '#lib/server/db/client.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
 import { importResponses, type TImportResponsesResult } from '#lib/server/exchange/import-responses.ts';
 import {
 	loadUpload,
-	loadUploadBytes,
 	removeUpload,
 	saveUpload,
 	type TUpload,
-	updateUploadMapping
+	updateUploadMapping,
+	uploadSource
 } from '#lib/server/exchange/import-uploads.ts';
 import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
@@ -194,12 +193,6 @@ async function postedUpload(request: Request, locals: App.Locals, slug: string) 
 	return { user, lang, ctx, upload, mapping };
 }
 
-/** The upload's file for the check and the import; gone only if it expired between two queries. */
-async function uploadSource(db: TDb, upload: TUpload) {
-	const bytes = await loadUploadBytes(db, upload);
-	return bytes && { bytes, fileName: upload.meta.fileName };
-}
-
 export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const user = requireRole(locals, ROLES);
@@ -237,8 +230,7 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
-		const source = await uploadSource(ctx.db, upload);
-		if (!source) return fail(410, { error: m.import_error_expired() });
+		const source = uploadSource(ctx.db, upload);
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
@@ -259,8 +251,7 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
-		const source = await uploadSource(ctx.db, upload);
-		if (!source) return fail(410, { error: m.import_error_expired() });
+		const source = uploadSource(ctx.db, upload);
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
