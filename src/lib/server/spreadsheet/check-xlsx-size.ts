@@ -114,7 +114,7 @@ class NativeInflate implements UnzipDecoder {
 	constructor(all: Set<NativeInflate>) {
 		all.add(this);
 		this.finished = new Promise<void>((resolve) => {
-			this.zlib.on('data', (data: Buffer) => this.ondata(null, data, false));
+			this.zlib.on('data', (data: Buffer<ArrayBuffer>) => this.ondata(null, data, false));
 			this.zlib.on('end', () => this.ondata(null, new Uint8Array(0), true));
 			this.zlib.on('error', (error) => this.ondata(error as never, new Uint8Array(0), true));
 			this.zlib.on('close', () => {

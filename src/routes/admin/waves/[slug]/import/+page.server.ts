@@ -12,7 +12,11 @@ import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
-import { importResponses, type TImportResponsesResult } from '#lib/server/exchange/import-responses.ts';
+import {
+	importResponses,
+	MAX_RESPONSE_IMPORT_BYTES,
+	type TImportResponsesResult
+} from '#lib/server/exchange/import-responses.ts';
 import {
 	loadUpload,
 	removeUpload,
@@ -26,6 +30,7 @@ import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Imported answers become results: the same people who manage a wave's data.
@@ -197,10 +202,16 @@ export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const user = requireRole(locals, ROLES);
 		const { db, wave, questionnaire, columns } = await context(params.slug, langOf(locals));
-		const posted = await readUpload(request, 'file');
+		const posted = await readUpload(request, 'file', UPLOAD_LIMITS.responses);
 		if (!posted.ok) {
 			return fail(posted.reason === 'too-large' ? 413 : 400, {
-				error: posted.reason === 'too-large' ? m.import_error_file_too_large() : m.error_form_invalid()
+				error:
+					posted.reason === 'too-large'
+						? m.import_error_file_too_large({
+								limit: formatLimit(UPLOAD_LIMITS.responses),
+								cliLimit: formatLimit(MAX_RESPONSE_IMPORT_BYTES)
+							})
+						: m.error_form_invalid()
 			});
 		}
 		if (!posted.file) return fail(400, { error: m.import_error_file_required() });
