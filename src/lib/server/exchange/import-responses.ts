@@ -124,7 +124,7 @@ export async function importResponses(
 			if (onBatch && problemCount === 0 && fresh.length > 0) await onBatch(fresh);
 			batch = [];
 		};
-		for await (const { line, cells } of readImportRows(input.source, input)) {
+		for await (const { line, cells } of readImportRows(input.source, { ...input, connection: conn })) {
 			if (!plan) {
 				const planned = planImport(
 					columns,

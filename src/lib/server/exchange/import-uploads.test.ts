@@ -1,10 +1,14 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TImportMapping } from '../../core/exchange/import-mapping.ts';
 import { createUser } from '../auth/create-user.ts';
 import { openDatabase, type TDatabase } from '../db/client.ts';
-import { importUploads } from '../db/schema.ts';
+import { importUploads, responses, waves } from '../db/schema.ts';
+import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
+import { csvBytes, responseFileRows, xlsxBytes } from '../testing/response-file.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
+import { importResponses } from './import-responses.ts';
 import {
 	loadUpload,
 	removeUpload,
@@ -84,6 +88,37 @@ describe('an upload between the import steps', () => {
 		expect((await readSource(other, saved)).equals(Buffer.from(large))).toBe(true);
 		await removeUpload(database.db, saved);
 		await expect(readSource(other, saved)).rejects.toThrow('The uploaded file is no longer kept');
+	});
+
+	it('is checked and imported from the database, the import reading it inside its transaction', async () => {
+		const [wave] = await database.db.select().from(waves).where(eq(waves.id, owner.waveId));
+		const questionnaire = await getQuestionnaireVersion(database.db, wave?.questionnaireVersionId ?? '');
+		const rows = responseFileRows(
+			questionnaire,
+			Array.from({ length: 40_000 }, (_, i) => ({ responseId: `r${i}`, organisationCode: '2580' }))
+		);
+		for (const file of [
+			{ name: 'svar.csv', bytes: csvBytes(rows) },
+			{ name: 'svar.xlsx', bytes: await xlsxBytes(rows.slice(0, 1001)) }
+		]) {
+			const saved = await saveUpload(database.db, owner, file.bytes, { ...meta, fileName: file.name });
+			for (const dryRun of [true, false]) {
+				const result = await importResponses(other.db, {
+					waveSlug: wave?.slug ?? '',
+					source: uploadSource(other.db, saved),
+					dryRun,
+					actor: 'test'
+				});
+				expect(result, `${file.name} ${dryRun}`).toMatchObject({ ok: true });
+			}
+		}
+		// Two pieces and more: the pieces are read in order inside the transaction.
+		expect(csvBytes(rows).byteLength).toBeGreaterThan(1024 * 1024);
+		const [{ n } = { n: 0 }] = await database.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(responses)
+			.where(eq(responses.waveId, owner.waveId));
+		expect(n).toBe(40_000);
 	});
 
 	it('is not found for another user, on another wave, or by a malformed id', async () => {

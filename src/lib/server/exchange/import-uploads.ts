@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZImportMapping } from '../../core/exchange/import-mapping.ts';
 import { AppError } from '../app-error.ts';
-import type { TDb } from '../db/client.ts';
+import type { TDb, TTx } from '../db/client.ts';
 import { importUploadChunks, importUploads } from '../db/schema.ts';
 import type { TImportSource } from './import-read-rows.ts';
 
@@ -136,9 +136,9 @@ export function uploadSource(db: TDb, upload: TUpload): TImportSource {
 	return {
 		fileName: upload.meta.fileName,
 		size: upload.size,
-		chunks: async function* () {
+		chunks: async function* (connection: TDb | TTx = db) {
 			for (let seq = 0; seq * CHUNK < upload.size; seq++) {
-				const [row] = await db
+				const [row] = await connection
 					.select({ base64: sql<string>`encode(${importUploadChunks.bytes}, 'base64')` })
 					.from(importUploadChunks)
 					.where(and(eq(importUploadChunks.uploadId, upload.id), eq(importUploadChunks.seq, seq)));
