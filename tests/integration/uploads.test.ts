@@ -137,7 +137,7 @@ describe('upload limits', () => {
 });
 
 describe('a response file between the import steps', () => {
-	it('is taken above the old 1 MB request limit and kept for its own user only', async () => {
+	it('is taken above the old 1 MB request limit, continued on another process, kept for its own user only', async () => {
 		const analyst = await signInOverHttp(server.url, users.analyst);
 		const file = { name: 'svar.csv', bytes: csv(80_000) };
 		expect(file.bytes.byteLength).toBeGreaterThan(1024 * 1024);
@@ -158,9 +158,20 @@ describe('a response file between the import steps', () => {
 			/Filen har 80[\s\u00a0\u202f]000 rader\. 80[\s\u00a0\u202f]000 svar kan importeras/
 		);
 
+		const id = next.split('=')[1] ?? '';
+		const confirm = await own.post(`${next}&/confirm`, [['upload', id]]);
+		expect(confirm.status).toBe(200);
+		expect(confirm.body).toMatch(/80[\s\u00a0\u202f]?000 svar importerades till/);
+		// Imported: the upload is gone.
+		expect((await own.get(next)).body).toContain('Den uppladdade filen finns inte längre');
+
 		// The administrator may import responses too, but not take up the analyst's file.
+		const again = await postFile(server.url, analyst.cookie, `/admin/waves/${slug}/import?/upload`, file);
+		const kept = again.location ?? '';
+		expect(kept).not.toBe(next);
+		expect((await own.get(kept)).body).toContain('svar.csv');
 		const admin = await signInOverHttp(other.url, users.admin);
-		const foreign = await admin.get(next);
+		const foreign = await admin.get(kept);
 		expect(foreign.body).not.toContain('svar.csv');
 		expect(foreign.body).toContain('Den uppladdade filen finns inte längre');
 	});
