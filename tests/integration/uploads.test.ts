@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/lib/core/spreadsheet/table.ts';
 import { MAX_RESPONSE_UPLOAD_BYTES } from '../../src/lib/server/exchange/import-uploads.ts';
 import { zipBombXlsx } from '../../src/lib/server/testing/zip-bomb.ts';
-import { UPLOAD_LIMITS } from '../../src/lib/server/web/upload-limits.ts';
+import { BODY_SIZE_LIMIT_BYTES, formatLimit, UPLOAD_LIMITS } from '../../src/lib/server/web/upload-limits.ts';
 import { type SeededUser, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
@@ -84,6 +85,16 @@ describe('upload limits', () => {
 			responses: 64 * 1024 * 1024
 		});
 		expect(MAX_IMPORT_BYTES).toBe(UPLOAD_LIMITS.participants);
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const row = (start: string) => readme.split('\n').find((line) => line.startsWith(`| ${start}`)) ?? '';
+		expect(row('questionnaire')).toContain(`| ${formatLimit(UPLOAD_LIMITS.questionnaire)} `);
+		expect(row('participants')).toContain(`| ${formatLimit(UPLOAD_LIMITS.participants)} `);
+		expect(row('organisations')).toContain(`| ${formatLimit(UPLOAD_LIMITS.organisations)} `);
+		expect(row('responses, the import page')).toContain(`| ${formatLimit(UPLOAD_LIMITS.responses)} `);
+		expect(row('responses, `mognad import responses`')).toContain('| 512 MB ');
+		expect(readme).toContain(
+			`default ${BODY_SIZE_LIMIT_BYTES.toLocaleString('sv').replace(/\s/g, ' ')} bytes`
+		);
 	});
 
 	it('refuse a questionnaire over 1 MB with 413 and the limit, by length or while reading a chunked body', async () => {

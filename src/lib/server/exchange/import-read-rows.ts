@@ -182,7 +182,9 @@ async function* readCsvRows(source: TImportSource, connection?: TDb | TTx): Asyn
 }
 
 async function* readXlsxRows(source: TImportSource, connection?: TDb | TTx): AsyncGenerator<TReadRow> {
-	// Shared strings are cached (cells refer to them by number); styles and hyperlinks are not needed.
+	// Shared strings are cached (cells refer to them by number); styles and hyperlinks are not needed. A sheet
+	// stored before its shared strings goes to a temp file (the tmp package: a random name created
+	// exclusively, mode 0600, so no other user can plant or read it), bounded by checkXlsxSize above.
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(byteStream(source, connection) as never, {
 		sharedStrings: 'cache',
 		worksheets: 'emit',
