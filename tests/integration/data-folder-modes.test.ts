@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countEntries, looseEntries, loosen } from '../../src/lib/server/testing/file-modes.ts';
@@ -30,4 +30,21 @@ describe('the data folder of a running server', () => {
 			await again.stop();
 		}
 	});
+
+	// Only root can give a file to another user.
+	it.runIf(process.getuid?.() === 0)(
+		'is refused at start, naming the file and the command, when another user owns a loose file',
+		async () => {
+			const dataDir = path.join(base, 'foreign');
+			mkdirSync(dataDir, { mode: 0o700 });
+			const planted = path.join(dataDir, 'planted');
+			writeFileSync(planted, 'x');
+			chmodSync(planted, 0o666);
+			chownSync(planted, 65534, 65534);
+			const start = startAppServer({ dataDir });
+			await expect(start).rejects.toThrow(
+				`${planted} (belongs to another user) cannot be made so. Fix it with: sudo chown -R root '${dataDir}' && sudo chmod -R u=rwX,go= '${dataDir}'`
+			);
+		}
+	);
 });
