@@ -7,6 +7,7 @@ import { mailSettings } from '../../lib/server/mail/mail-settings.ts';
 import { startMailWorker } from '../../lib/server/mail/mail-worker.ts';
 import { projectPath } from '../../lib/server/project-path.ts';
 import { listWaves } from '../../lib/server/waves/list-waves.ts';
+import { BODY_SIZE_LIMIT_BYTES } from '../../lib/server/web/upload-limits.ts';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { parseCommandArgs, publicOrigin, type TCommandIo } from '../command.ts';
 import { controlSocketPath, listenForCommands, type TRunCommand } from '../control-socket.ts';
@@ -31,8 +32,9 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 	process.env.PORT ||= '3000';
 	// Read by the server's request handler (see http-server.ts), which sets this header on every request.
 	process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
-	// Larger than the respondent pages' own limit, so that they can answer an oversized form with a message.
-	process.env.BODY_SIZE_LIMIT ||= '1M';
+	// Above every form's own limit (the respondent pages', each upload's), so that each can answer an
+	// oversized form or file with its message.
+	process.env.BODY_SIZE_LIMIT ||= String(BODY_SIZE_LIMIT_BYTES);
 
 	const root = projectPath();
 	if (!args.values['no-build']) buildIfNeeded(root);

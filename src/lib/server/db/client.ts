@@ -7,7 +7,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../app-error.ts';
 import { logger } from '../logger.ts';
+import { PrivateNodeFS } from './private-node-fs.ts';
 import * as schema from './schema.ts';
+import { DATA_DIR_MODE, secureDataDir } from './secure-data-dir.ts';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type TTx = Parameters<Parameters<TDb['transaction']>[0]>[0];
@@ -36,10 +38,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 	}
 	const dataDir = options.dataDir ?? './data';
 	const target = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir, 'pglite');
-	if (!dataDir.startsWith('memory://')) mkdirSync(target, { recursive: true });
+	if (!dataDir.startsWith('memory://')) {
+		secureDataDir(dataDir);
+		mkdirSync(target, { recursive: true, mode: DATA_DIR_MODE });
+	}
 	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(target);
 	try {
-		const client = await PGlite.create(target);
+		const client = dataDir.startsWith('memory://')
+			? await PGlite.create(target)
+			: await PGlite.create({ fs: new PrivateNodeFS(target) });
 		return {
 			db: drizzlePglite(client, { schema }) as unknown as TDb,
 			kind: 'pglite',
@@ -78,7 +85,7 @@ function openPool(url: string, max: number): pg.Pool {
 function lockDataDir(dir: string): () => void {
 	const lock = path.join(dir, '..', 'mognad.lock');
 	try {
-		writeFileSync(lock, String(process.pid), { flag: 'wx' });
+		writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 });
 	} catch {
 		const owner = Number(readFileSync(lock, 'utf8'));
 		if (owner && owner !== process.pid && isAlive(owner)) {

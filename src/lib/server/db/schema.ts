@@ -4,6 +4,7 @@ import {
 	bigserial,
 	boolean,
 	check,
+	customType,
 	doublePrecision,
 	index,
 	integer,
@@ -15,6 +16,12 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	// pg gives a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
+	fromDriver: (value) => value
+});
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -368,6 +375,46 @@ export const messages = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
 	(t) => [index('messages_due_idx').on(t.status, t.nextAttemptAt), index('messages_wave_idx').on(t.waveId)]
+);
+
+/**
+ * A response file between the steps of the import page (upload, mapping, check, confirm), kept an hour for
+ * the user who uploaded it to that wave. In the database, not a temp folder: no other local user can reach
+ * it, and with several app processes the next step may land on any of them.
+ */
+export const importUploads = pgTable(
+	'import_uploads',
+	{
+		id: id(),
+		waveId: uuid('wave_id')
+			.notNull()
+			.references(() => waves.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		/** The file's size in bytes; the bytes are in import_upload_chunks. */
+		size: integer('size').notNull(),
+		/** The file's columns and their distinct values, read once at upload. */
+		columns: jsonb('columns').notNull(),
+		/** The mapping chosen so far. */
+		mapping: jsonb('mapping').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('import_uploads_created_idx').on(t.createdAt)]
+);
+
+/** An uploaded file in pieces of 1 MiB, read back one at a time: the import streams it, as it does a file. */
+export const importUploadChunks = pgTable(
+	'import_upload_chunks',
+	{
+		uploadId: uuid('upload_id')
+			.notNull()
+			.references(() => importUploads.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.uploadId, t.seq] })]
 );
 
 /** Settings and one-off markers (e.g. that the built-in data was loaded). */

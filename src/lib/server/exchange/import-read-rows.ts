@@ -5,9 +5,22 @@ import ExcelJS from 'exceljs';
 import { detectDelimiter } from '../../core/spreadsheet/read-csv-table.ts';
 import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
+import type { TDb, TTx } from '../db/client.ts';
+import { checkXlsxSize, STREAMED_XLSX_LIMITS } from '../spreadsheet/check-xlsx-size.ts';
 
-/** A file to import: on disk (the CLI, an upload kept between the steps of the page) or in memory. */
-export type TImportSource = { path: string; fileName?: string } | { bytes: Uint8Array; fileName: string };
+/**
+ * A file to import: on disk (the CLI), in memory, or read in pieces each time it is read (an upload kept
+ * in the database between the steps of the import page).
+ */
+export type TImportSource =
+	| { path: string; fileName?: string }
+	| { bytes: Uint8Array; fileName: string }
+	| {
+			/** Read through the connection the import works in: inside its transaction, on PGlite's one connection. */
+			chunks: (connection?: TDb | TTx) => AsyncIterable<Uint8Array>;
+			size: number;
+			fileName: string;
+	  };
 
 /** A cell as read: text from CSV; text, number, boolean or date from XLSX; blank as null. */
 export type TRowCell = string | number | boolean | Date | null;
@@ -23,6 +36,8 @@ export interface ReadImportRowsOptions {
 	maxRows: number;
 	/** Largest file taken, in bytes. */
 	maxBytes: number;
+	/** The database connection a source in the database is read through (the caller's transaction). */
+	connection?: TDb | TTx;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -45,19 +60,23 @@ export async function* readImportRows(
 	source: TImportSource,
 	options: ReadImportRowsOptions
 ): AsyncGenerator<TReadRow> {
-	const size = 'bytes' in source ? source.bytes.byteLength : fileSize(source.path);
+	const size =
+		'bytes' in source ? source.bytes.byteLength : 'chunks' in source ? source.size : fileSize(source.path);
 	if (size > options.maxBytes) throw refuse(tooManyBytes(size, options.maxBytes));
 	if (size === 0) throw refuse('The file is empty');
-	const head = await firstBytes(source, 8);
+	const head = await firstBytes(source, 8, options.connection);
 	const name = source.fileName ?? ('path' in source ? source.path : '');
 	let rows: AsyncGenerator<TReadRow>;
-	if (ZIP.every((b, i) => head[i] === b)) rows = readXlsxRows(source);
-	else if (OLE.every((b, i) => head[i] === b) || /\.xls$/i.test(name)) {
+	if (ZIP.every((b, i) => head[i] === b)) {
+		// Read once to the limits before the reader opens it: ExcelJS would unpack a zip bomb in full.
+		await checkXlsxSize(byteStream(source, options.connection), STREAMED_XLSX_LIMITS);
+		rows = readXlsxRows(source, options.connection);
+	} else if (OLE.every((b, i) => head[i] === b) || /\.xls$/i.test(name)) {
 		throw refuse(
 			'The file is in the old Excel format (.xls); save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"'
 		);
 	} else if (/\.xlsx$/i.test(name)) throw refuse('The file is not a valid XLSX workbook');
-	else rows = readCsvRows(source);
+	else rows = readCsvRows(source, options.connection);
 	let count = 0;
 	for await (const row of rows) {
 		if (row.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
@@ -76,16 +95,19 @@ function fileSize(path: string): number {
 	}
 }
 
-async function firstBytes(source: TImportSource, n: number): Promise<Uint8Array> {
+async function firstBytes(source: TImportSource, n: number, connection?: TDb | TTx): Promise<Uint8Array> {
 	if ('bytes' in source) return source.bytes.subarray(0, n);
-	for await (const chunk of createReadStream(source.path, { start: 0, end: n - 1 })) {
-		return new Uint8Array(chunk as Buffer);
+	const chunks =
+		'chunks' in source ? source.chunks(connection) : createReadStream(source.path, { start: 0, end: n - 1 });
+	for await (const chunk of chunks) {
+		return (chunk as Uint8Array).subarray(0, n);
 	}
 	return new Uint8Array();
 }
 
-function byteStream(source: TImportSource): Readable {
+function byteStream(source: TImportSource, connection?: TDb | TTx): Readable {
 	if ('path' in source) return createReadStream(source.path, { highWaterMark: CHUNK });
+	if ('chunks' in source) return Readable.from(source.chunks(connection));
 	const { bytes } = source;
 	return Readable.from(
 		(function* () {
@@ -117,8 +139,8 @@ async function* utf8Text(bytes: Readable): AsyncGenerator<string> {
 	}
 }
 
-async function* readCsvRows(source: TImportSource): AsyncGenerator<TReadRow> {
-	const text = utf8Text(byteStream(source));
+async function* readCsvRows(source: TImportSource, connection?: TDb | TTx): AsyncGenerator<TReadRow> {
+	const text = utf8Text(byteStream(source, connection));
 	// The separator is chosen from the header line, so the first chunk is read before the parser starts.
 	const first = await text.next();
 	if (first.done) return;
@@ -159,9 +181,11 @@ async function* readCsvRows(source: TImportSource): AsyncGenerator<TReadRow> {
 	}
 }
 
-async function* readXlsxRows(source: TImportSource): AsyncGenerator<TReadRow> {
-	// Shared strings are cached (cells refer to them by number); styles and hyperlinks are not needed.
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(byteStream(source) as never, {
+async function* readXlsxRows(source: TImportSource, connection?: TDb | TTx): AsyncGenerator<TReadRow> {
+	// Shared strings are cached (cells refer to them by number); styles and hyperlinks are not needed. A sheet
+	// stored before its shared strings goes to a temp file (the tmp package: a random name created
+	// exclusively, mode 0600, so no other user can plant or read it), bounded by checkXlsxSize above.
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(byteStream(source, connection) as never, {
 		sharedStrings: 'cache',
 		worksheets: 'emit',
 		hyperlinks: 'ignore',

@@ -35,8 +35,8 @@ const ANSWER_BATCH = 10_000;
 export const ZImportResponses = z.object({
 	waveSlug: z.string().min(1),
 	source: z.custom<TImportSource>(
-		(v) => typeof v === 'object' && v !== null && ('path' in v || 'bytes' in v),
-		'expected a file path or bytes'
+		(v) => typeof v === 'object' && v !== null && ('path' in v || 'bytes' in v || 'chunks' in v),
+		'expected a file path, bytes or chunks'
 	),
 	/** For another tool's export: which column is which (see import-mapping.ts). */
 	mapping: ZImportMapping.optional(),
@@ -124,7 +124,7 @@ export async function importResponses(
 			if (onBatch && problemCount === 0 && fresh.length > 0) await onBatch(fresh);
 			batch = [];
 		};
-		for await (const { line, cells } of readImportRows(input.source, input)) {
+		for await (const { line, cells } of readImportRows(input.source, { ...input, connection: conn })) {
 			if (!plan) {
 				const planned = planImport(
 					columns,

@@ -1,98 +1,169 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZImportMapping } from '../../core/exchange/import-mapping.ts';
+import { AppError } from '../app-error.ts';
+import type { TDb, TTx } from '../db/client.ts';
+import { importUploadChunks, importUploads } from '../db/schema.ts';
+import type { TImportSource } from './import-read-rows.ts';
 
 /** How long an uploaded file waits for the mapping and the confirmation before it is deleted. */
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
-const ZUploadMeta = z.object({
-	waveSlug: z.string(),
-	userId: z.string(),
-	fileName: z.string(),
-	createdAt: z.number(),
+/**
+ * Largest response file the import page takes (64 MiB; a 200 000-row export of the built-in questionnaire
+ * is about 30 MB). Larger files go through `mognad import responses`, which reads them from disk.
+ */
+export const MAX_RESPONSE_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+// Stored and read back in pieces: memory stays bounded, and the embedded database copes poorly with one
+// value of many megabytes. The bytes travel as base64 text, several times faster through PGlite than a
+// bytea parameter.
+const CHUNK = 1024 * 1024;
+
+const ZColumns = z.array(z.object({ name: z.string(), distinct: z.array(z.string()).nullable() }));
+
+export interface TUploadMeta {
+	fileName: string;
 	/** The file's columns and their distinct values, read once. */
-	columns: z.array(z.object({ name: z.string(), distinct: z.array(z.string()).nullable() })),
-	mapping: ZImportMapping
-});
-export type TUploadMeta = z.infer<typeof ZUploadMeta>;
+	columns: z.infer<typeof ZColumns>;
+	mapping: z.infer<typeof ZImportMapping>;
+}
 
 export interface TUpload {
 	id: string;
-	/** The uploaded file on disk. */
-	path: string;
+	size: number;
+	waveId: string;
+	userId: string;
+	createdAt: Date;
 	meta: TUploadMeta;
 }
 
-const ID = /^[0-9a-f]{32}$/;
+/** Whose upload it is: only this user, on this wave's import page, can take it up again. */
+export interface TUploadOwner {
+	waveId: string;
+	userId: string;
+}
 
-/** The folder of uploads waiting between the steps of the import page (one per process's temp folder). */
-export const uploadDir = () => path.join(tmpdir(), 'mognad-imports');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const expiredBefore = (now: number) => new Date(now - UPLOAD_TTL_MS);
 
 /**
  * Keeps an uploaded file between the steps of the import page (upload, mapping, check, confirm) under a
- * random id, so that the page works as plain form posts. Files older than an hour are removed here.
+ * random id, so that the page works as plain form posts on any app process. Uploads older than an hour are
+ * deleted here and on every load.
  */
-export function saveUpload(
+export async function saveUpload(
+	db: TDb,
+	owner: TUploadOwner,
 	bytes: Uint8Array,
-	meta: Omit<TUploadMeta, 'createdAt'>,
+	meta: TUploadMeta,
 	now = Date.now()
-): TUpload {
-	removeExpiredUploads(now);
-	mkdirSync(uploadDir(), { recursive: true, mode: 0o700 });
-	const id = randomBytes(16).toString('hex');
-	const file = path.join(uploadDir(), `${id}.data`);
-	writeFileSync(file, bytes, { mode: 0o600 });
-	const full = { ...meta, createdAt: now };
-	writeFileSync(path.join(uploadDir(), `${id}.json`), JSON.stringify(full), { mode: 0o600 });
-	return { id, path: file, meta: full };
+): Promise<TUpload> {
+	await removeExpiredUploads(db, now);
+	const createdAt = new Date(now);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(importUploads)
+			.values({
+				waveId: owner.waveId,
+				userId: owner.userId,
+				fileName: meta.fileName,
+				size: bytes.byteLength,
+				columns: meta.columns,
+				mapping: meta.mapping,
+				createdAt
+			})
+			.returning({ id: importUploads.id });
+		if (!row) throw new Error('import_uploads: insert returned no row');
+		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		for (let seq = 0; seq * CHUNK < bytes.byteLength; seq++) {
+			const piece = buffer.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64');
+			await tx
+				.insert(importUploadChunks)
+				.values({ uploadId: row.id, seq, bytes: sql`decode(${piece}, 'base64')` });
+		}
+		return { id: row.id, size: bytes.byteLength, ...owner, createdAt, meta };
+	});
 }
 
-/** An upload by id, only for the user and wave it was made for and while it has not expired. */
-export function loadUpload(id: string, waveSlug: string, userId: string, now = Date.now()): TUpload | null {
-	if (!ID.test(id)) return null;
-	let meta: TUploadMeta;
-	try {
-		meta = ZUploadMeta.parse(JSON.parse(readFileSync(path.join(uploadDir(), `${id}.json`), 'utf8')));
-	} catch {
-		return null;
-	}
-	if (meta.waveSlug !== waveSlug || meta.userId !== userId) return null;
-	if (now - meta.createdAt > UPLOAD_TTL_MS) {
-		removeUpload(id);
-		return null;
-	}
-	return { id, path: path.join(uploadDir(), `${id}.data`), meta };
+/** An upload by id (without its bytes), only for its own user and wave, and only while it has not expired. */
+export async function loadUpload(
+	db: TDb,
+	id: string,
+	owner: TUploadOwner,
+	now = Date.now()
+): Promise<TUpload | null> {
+	await removeExpiredUploads(db, now);
+	if (!UUID.test(id)) return null;
+	const [row] = await db
+		.select({
+			id: importUploads.id,
+			fileName: importUploads.fileName,
+			size: importUploads.size,
+			columns: importUploads.columns,
+			mapping: importUploads.mapping,
+			createdAt: importUploads.createdAt
+		})
+		.from(importUploads)
+		.where(
+			and(
+				eq(importUploads.id, id),
+				eq(importUploads.waveId, owner.waveId),
+				eq(importUploads.userId, owner.userId)
+			)
+		);
+	// The row may outlive the hour by the moment between the delete above and this select.
+	if (!row || row.createdAt.getTime() < expiredBefore(now).getTime()) return null;
+	return {
+		id: row.id,
+		size: row.size,
+		...owner,
+		createdAt: row.createdAt,
+		meta: {
+			fileName: row.fileName,
+			columns: ZColumns.parse(row.columns),
+			mapping: ZImportMapping.parse(row.mapping)
+		}
+	};
+}
+
+/**
+ * The uploaded file as an import reads it: piece by piece from the database, each time it is read (the
+ * import reads a file twice). A piece missing (the upload removed meanwhile) refuses the file.
+ */
+export function uploadSource(db: TDb, upload: TUpload): TImportSource {
+	return {
+		fileName: upload.meta.fileName,
+		size: upload.size,
+		chunks: async function* (connection: TDb | TTx = db) {
+			for (let seq = 0; seq * CHUNK < upload.size; seq++) {
+				const [row] = await connection
+					.select({ base64: sql<string>`encode(${importUploadChunks.bytes}, 'base64')` })
+					.from(importUploadChunks)
+					.where(and(eq(importUploadChunks.uploadId, upload.id), eq(importUploadChunks.seq, seq)));
+				if (!row) {
+					throw new AppError(
+						'NOT_FOUND',
+						'The uploaded file is no longer kept (files are kept for an hour); upload it again'
+					);
+				}
+				yield Buffer.from(row.base64, 'base64');
+			}
+		}
+	};
 }
 
 /** Saves the mapping chosen so far. */
-export function updateUploadMapping(upload: TUpload, mapping: TUploadMeta['mapping']): void {
-	const meta = { ...upload.meta, mapping };
-	writeFileSync(path.join(uploadDir(), `${upload.id}.json`), JSON.stringify(meta), { mode: 0o600 });
+export async function updateUploadMapping(db: TDb, upload: TUpload, mapping: TUploadMeta['mapping']) {
+	await db.update(importUploads).set({ mapping }).where(eq(importUploads.id, upload.id));
 }
 
-/** Deletes an upload (after its import, or when abandoned). */
-export function removeUpload(id: string): void {
-	if (!ID.test(id)) return;
-	for (const ext of ['data', 'json']) rmSync(path.join(uploadDir(), `${id}.${ext}`), { force: true });
+/** Deletes an upload (after its import). */
+export async function removeUpload(db: TDb, upload: TUpload): Promise<void> {
+	await db.delete(importUploads).where(eq(importUploads.id, upload.id));
 }
 
-function removeExpiredUploads(now: number): void {
-	let names: string[];
-	try {
-		names = readdirSync(uploadDir());
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		try {
-			if (now - statSync(path.join(uploadDir(), name)).mtimeMs > UPLOAD_TTL_MS) {
-				rmSync(path.join(uploadDir(), name), { force: true });
-			}
-		} catch {
-			// Removed by another process meanwhile.
-		}
-	}
+async function removeExpiredUploads(db: TDb, now: number): Promise<void> {
+	await db.delete(importUploads).where(lt(importUploads.createdAt, expiredBefore(now)));
 }

@@ -7,6 +7,8 @@ import {
 	tooManyBytes,
 	tooManyRows
 } from '../../core/spreadsheet/table.ts';
+import { isAppError } from '../app-error.ts';
+import { checkXlsxBytes, TABLE_XLSX_LIMITS } from './check-xlsx-size.ts';
 
 export interface ReadTableFileOptions {
 	maxRows?: number;
@@ -41,6 +43,13 @@ export async function readTableFile(
 }
 
 async function readXlsxTable(bytes: Uint8Array, maxRows: number): Promise<TTableResult> {
+	try {
+		// ExcelJS's `load` unpacks the whole workbook into memory: a zip bomb is refused before it.
+		await checkXlsxBytes(bytes, TABLE_XLSX_LIMITS);
+	} catch (error) {
+		if (!isAppError(error)) throw error;
+		return { ok: false, problem: error.message };
+	}
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -11,6 +11,7 @@ import { renameOrganisation } from '#lib/server/organisations/rename-organisatio
 import { readForm } from '#lib/server/web/read-form.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -91,10 +92,15 @@ export const actions: Actions = {
 	},
 	import: async ({ request, locals }) => {
 		const user = requireRole(locals, ['admin']);
-		const upload = await readUpload(request, 'file');
+		const upload = await readUpload(request, 'file', UPLOAD_LIMITS.organisations);
 		if (!upload.ok) {
 			return upload.reason === 'too-large'
-				? refuse('import', 'file', m.people_error_file_too_large(), 413)
+				? refuse(
+						'import',
+						'file',
+						m.people_error_file_too_large({ limit: formatLimit(UPLOAD_LIMITS.organisations) }),
+						413
+					)
 				: refuse('import', 'file', m.error_form_invalid());
 		}
 		if (!upload.file) return refuse('import', 'file', m.people_error_file_required());

@@ -6,18 +6,11 @@ import { importQuestionnaire } from '#lib/server/questionnaires/import-questionn
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Questionnaires decide what every wave asks: the same people who create waves share and publish them.
 const ROLES = ['admin', 'analyst'] as const;
-
-/**
- * A questionnaire file is a small JSON document (the built-in one is about 30 kB); anything larger is
- * refused before it is parsed. Kept under the server's request limit (BODY_SIZE_LIMIT, 1M by default), so
- * that an oversized file gets this message rather than an unreadable form.
- */
-const MAX_QUESTIONNAIRE_BYTES = 1000 * 1000;
-const tooLarge = () => fail(413, { error: m.questionnaires_error_too_large(), problems: [] as string[] });
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, ROLES);
@@ -56,11 +49,7 @@ function readJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false
 export const actions: Actions = {
 	upload: async ({ request, locals }) => {
 		const user = requireRole(locals, ROLES);
-		// The form around the file adds a few hundred bytes; a body much larger cannot hold a file in bounds.
-		if (Number(request.headers.get('content-length') ?? '0') > MAX_QUESTIONNAIRE_BYTES + 16 * 1024) {
-			return tooLarge();
-		}
-		const posted = await readUpload(request, 'file');
+		const posted = await readUpload(request, 'file', UPLOAD_LIMITS.questionnaire);
 		if (!posted.ok) {
 			return fail(posted.reason === 'too-large' ? 413 : 400, {
 				error: posted.reason === 'too-large' ? m.questionnaires_error_too_large() : m.error_form_invalid(),
@@ -68,7 +57,6 @@ export const actions: Actions = {
 			});
 		}
 		if (!posted.file) return fail(400, { error: m.questionnaires_error_file_required(), problems: [] });
-		if (posted.file.bytes.length > MAX_QUESTIONNAIRE_BYTES) return tooLarge();
 		const json = readJson(posted.file.bytes);
 		if (!json.ok) return fail(400, { error: json.error, problems: [] });
 		const { db } = await getDatabase();

@@ -12,19 +12,25 @@ import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
-import { importResponses, type TImportResponsesResult } from '#lib/server/exchange/import-responses.ts';
+import {
+	importResponses,
+	MAX_RESPONSE_IMPORT_BYTES,
+	type TImportResponsesResult
+} from '#lib/server/exchange/import-responses.ts';
 import {
 	loadUpload,
 	removeUpload,
 	saveUpload,
 	type TUpload,
-	updateUploadMapping
+	updateUploadMapping,
+	uploadSource
 } from '#lib/server/exchange/import-uploads.ts';
 import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Imported answers become results: the same people who manage a wave's data.
@@ -69,9 +75,9 @@ function valueChoices(column: TExportColumn | undefined, lang: 'sv' | 'en') {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireRole(locals, ROLES);
 	const lang = langOf(locals);
-	const { wave, columns, questionText } = await context(params.slug, lang);
+	const { db, wave, columns, questionText } = await context(params.slug, lang);
 	const id = url.searchParams.get('upload');
-	const upload = id ? loadUpload(id, wave.slug, user.id) : null;
+	const upload = id ? await loadUpload(db, id, { waveId: wave.id, userId: user.id }) : null;
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	return {
 		wave: { slug: wave.slug, name: wave.name },
@@ -185,21 +191,27 @@ async function postedUpload(request: Request, locals: App.Locals, slug: string) 
 	const form = await readForm(request);
 	if (!form.ok) return { fail: fail(form.status, { error: m.error_form_invalid() }) };
 	const id = new Map(form.entries).get('upload') ?? '';
-	const upload = loadUpload(id, ctx.wave.slug, user.id);
+	const upload = await loadUpload(ctx.db, id, { waveId: ctx.wave.id, userId: user.id });
 	if (!upload) return { fail: fail(410, { error: m.import_error_expired() }) };
 	const mapping = postedMapping(upload, form.entries, ctx.columns);
-	updateUploadMapping(upload, mapping);
+	await updateUploadMapping(ctx.db, upload, mapping);
 	return { user, lang, ctx, upload, mapping };
 }
 
 export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
 		const user = requireRole(locals, ROLES);
-		const { wave, questionnaire, columns } = await context(params.slug, langOf(locals));
-		const posted = await readUpload(request, 'file');
+		const { db, wave, questionnaire, columns } = await context(params.slug, langOf(locals));
+		const posted = await readUpload(request, 'file', UPLOAD_LIMITS.responses);
 		if (!posted.ok) {
 			return fail(posted.reason === 'too-large' ? 413 : 400, {
-				error: posted.reason === 'too-large' ? m.import_error_file_too_large() : m.error_form_invalid()
+				error:
+					posted.reason === 'too-large'
+						? m.import_error_file_too_large({
+								limit: formatLimit(UPLOAD_LIMITS.responses),
+								cliLimit: formatLimit(MAX_RESPONSE_IMPORT_BYTES)
+							})
+						: m.error_form_invalid()
 			});
 		}
 		if (!posted.file) return fail(400, { error: m.import_error_file_required() });
@@ -211,9 +223,7 @@ export const actions: Actions = {
 			if (!isAppError(e)) throw e;
 			return fail(400, { error: e.message });
 		}
-		const upload = saveUpload(posted.file.bytes, {
-			waveSlug: wave.slug,
-			userId: user.id,
+		const upload = await saveUpload(db, { waveId: wave.id, userId: user.id }, posted.file.bytes, {
 			fileName,
 			columns: fileColumns,
 			mapping: suggestMapping(questionnaire, columns, fileColumns)
@@ -231,10 +241,11 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
+		const source = uploadSource(ctx.db, upload);
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
-				source: { path: upload.path, fileName: upload.meta.fileName },
+				source,
 				mapping,
 				dryRun: true,
 				actor: user.email,
@@ -251,16 +262,17 @@ export const actions: Actions = {
 		const posted = await postedUpload(request, locals, params.slug);
 		if ('fail' in posted) return posted.fail;
 		const { user, lang, ctx, upload, mapping } = posted;
+		const source = uploadSource(ctx.db, upload);
 		try {
 			const result = await importResponses(ctx.db, {
 				waveSlug: ctx.wave.slug,
-				source: { path: upload.path, fileName: upload.meta.fileName },
+				source,
 				mapping,
 				actor: user.email,
 				lang
 			});
 			if (!result.ok) return fail(400, { check: checkView(result) });
-			removeUpload(upload.id);
+			await removeUpload(ctx.db, upload);
 			return {
 				done: m.import_done({ count: result.imported, wave: ctx.wave.name, unchanged: result.unchanged })
 			};

@@ -13,6 +13,7 @@ import { listWaveOrganisations } from '#lib/server/waves/list-wave-organisations
 import { readForm } from '#lib/server/web/read-form.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
+import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Participants are personal data: administrators and analysts only, never organisation contacts.
@@ -101,10 +102,12 @@ export const actions: Actions = {
 	import: async ({ request, locals, params }) => {
 		const user = requireRole(locals, ROLES);
 		const { db, wave } = await waveOr404(params.slug);
-		const upload = await readUpload(request, 'file');
+		const upload = await readUpload(request, 'file', UPLOAD_LIMITS.participants);
 		if (!upload.ok) {
 			const message =
-				upload.reason === 'too-large' ? m.people_error_file_too_large() : m.error_form_invalid();
+				upload.reason === 'too-large'
+					? m.people_error_file_too_large({ limit: formatLimit(UPLOAD_LIMITS.participants) })
+					: m.error_form_invalid();
 			return fail(upload.reason === 'too-large' ? 413 : 400, {
 				section: 'import',
 				errors: [{ field: 'file', message }] as TError[]
