@@ -85,9 +85,13 @@ describe('mognad import responses', () => {
 			'mapping.json'
 		);
 		expect(again.out.trim()).toBe('Imported 0 of 2 responses into enkat-2020 (2 imported before, unchanged)');
+		// Two responses are fewer than k: the results refuse to show them, the wave counts them.
 		const results = mognad('results', '--wave', 'enkat-2020');
-		expect(results.code, results.err).toBe(0);
-		expect(JSON.parse(results.out).responses).toEqual({ complete: 2, partial: 0 });
+		expect(results.code).toBe(1);
+		expect(results.err).toContain('This selection shows no figures');
+		const shown = mognad('wave', 'show', 'enkat-2020', '--json');
+		expect(shown.code, shown.err).toBe(0);
+		expect(JSON.parse(shown.out).responses).toMatchObject({ complete: 2, partial: 0 });
 	});
 
 	it('refuses a file of another questionnaire, naming its columns', () => {
