@@ -13,8 +13,8 @@ export default defineConfig({
 				test: {
 					name: 'db',
 					include: ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-					// The whole-process tests start the built server.
-					globalSetup: ['tests/e2e/global-setup.ts'],
+					// The whole-process tests start the built server; the services' tests copy a template database.
+					globalSetup: ['tests/e2e/global-setup.ts', 'src/lib/server/testing/make-test-template.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000
 				}

@@ -23,6 +23,8 @@ export interface OpenDatabaseOptions {
 	url?: string;
 	/** PGlite data folder; 'memory://' for a throwaway database. */
 	dataDir?: string;
+	/** A PGlite data folder as a tarball (`dumpDataDir`) to start from instead of an empty database. */
+	loadDataDir?: Blob;
 	poolSize?: number;
 }
 
@@ -39,7 +41,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 	if (!dataDir.startsWith('memory://')) mkdirSync(target, { recursive: true });
 	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(target);
 	try {
-		const client = await PGlite.create(target);
+		const client = await PGlite.create(target, { loadDataDir: options.loadDataDir });
 		return {
 			db: drizzlePglite(client, { schema }) as unknown as TDb,
 			kind: 'pglite',
