@@ -9,7 +9,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import path from 'node:path';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
@@ -59,7 +59,7 @@ export async function pgliteTemplate(): Promise<Blob> {
 		try {
 			await migrateDatabase(database);
 			await loadBuiltIns(database.db);
-			tarball = await (database.db as unknown as PgliteDatabase).$client.dumpDataDir('none');
+			tarball = await (database.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
 		} finally {
 			await database.close();
 		}
