@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type TDatabase } from '../../src/lib/server/db/client.ts';
 import { resolveRespondent } from '../../src/lib/server/responses/resolve-respondent.ts';
-import { rowCount, testSize } from '../../src/lib/server/testing/large-tests.ts';
+import { dataSize, rowCount } from '../../src/lib/server/testing/large-tests.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
 // `mognad participants import` as a user runs it: embedded database, or PostgreSQL with DATABASE_URL.
 const root = path.resolve(import.meta.dirname, '../..');
 // A file over the 20 000-row limit: 100 000 rows with MOGNAD_LARGE_TESTS=1, otherwise just over it.
-const OVER_LIMIT = testSize(20_001, 100_000);
+const OVER_LIMIT = dataSize(20_001, 100_000);
 let backend: TestBackend;
 
 beforeAll(async () => {

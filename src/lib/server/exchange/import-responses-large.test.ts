@@ -8,14 +8,14 @@ import type { TDatabase } from '../db/client.ts';
 import { responses, waves } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { withPeakRss, writeLargeResponseFile } from '../testing/large-response-file.ts';
-import { rowCount, testSize } from '../testing/large-tests.ts';
+import { dataSize, rowCount } from '../testing/large-tests.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { importResponses } from './import-responses.ts';
 
 // 200 000 rows (a 27 MB file) with MOGNAD_LARGE_TESTS=1; 5 000 by default, still read as a stream, batch
 // after batch, to the last line, where the one bad cell is.
-const ROWS = testSize(5_000, 200_000);
+const ROWS = dataSize(5_000, 200_000);
 
 let database: TDatabase;
 let dir: string;

@@ -5,7 +5,7 @@ import { describeRowProblem } from '../../core/spreadsheet/row-problem.ts';
 import type { TDatabase } from '../db/client.ts';
 import { auditLog, organisations, participants, titleMappings } from '../db/schema.ts';
 import { resolveRespondent } from '../responses/resolve-respondent.ts';
-import { rowCount, testSize } from '../testing/large-tests.ts';
+import { dataSize, rowCount } from '../testing/large-tests.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
@@ -13,7 +13,7 @@ import { addParticipant } from './add-participant.ts';
 import { importParticipants } from './import-participants.ts';
 
 // A file over the 20 000-row limit: 100 000 rows with MOGNAD_LARGE_TESTS=1, otherwise just over it.
-const OVER_LIMIT = testSize(20_001, 100_000);
+const OVER_LIMIT = dataSize(20_001, 100_000);
 
 let database: TDatabase;
 const Q = 'digital-mognad-i-kommuner';

@@ -6,7 +6,7 @@
 export const largeTests = process.env.MOGNAD_LARGE_TESTS === '1';
 
 /** `full` rows with MOGNAD_LARGE_TESTS=1, otherwise `small`. */
-export const testSize = (small: number, full: number): number => (largeTests ? full : small);
+export const dataSize = (small: number, full: number): number => (largeTests ? full : small);
 
 /** A row count for a test's name, thousands apart with a space: "200 000". */
 export const rowCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
