@@ -1,22 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests import src/lib directly (no SvelteKit plugin): the same code the CLI runs. Three projects:
-// unit (pure domain code), db (services against a real database: PGlite, or PostgreSQL with
-// DATABASE_URL) and e2e (the built app in Chromium). `npm test` runs all three.
+// Tests import src/lib directly (no SvelteKit plugin): the same code the CLI runs. Four projects: unit
+// (pure domain code), db (services against a real database: PGlite, or PostgreSQL with DATABASE_URL),
+// integration (whole processes: the built server and the CLI, on either database) and e2e (the built app
+// in Chromium). `npm test` runs all four; `npm run test:db` the two on a database.
 export default defineConfig({
 	test: {
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
+		// One worker per core (Vitest's default leaves one free): unit and db files are independent, each db
+		// file with its own in-memory PGlite or PostgreSQL database, and run in parallel. The integration and
+		// e2e projects run one file at a time after them: each file starts servers and CLI processes that
+		// keep the other core busy already, and on a shared two-core machine two such files at once made
+		// single CLI commands take over a minute.
+		maxWorkers: '100%',
 		projects: [
 			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/**/*.test.ts'] } },
 			{
 				test: {
 					name: 'db',
-					include: ['src/lib/server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					include: ['src/lib/server/**/*.test.ts'],
+					// The services' tests copy a template database made once.
+					globalSetup: ['src/lib/server/testing/make-test-template.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 300_000
+				}
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
 					// The whole-process tests start the built server.
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 120_000,
-					hookTimeout: 300_000
+					hookTimeout: 300_000,
+					fileParallelism: false
 				}
 			},
 			{

@@ -4,10 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type TDatabase } from '../../src/lib/server/db/client.ts';
 import { resolveRespondent } from '../../src/lib/server/responses/resolve-respondent.ts';
+import { dataSize, rowCount } from '../../src/lib/server/testing/large-tests.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
 // `mognad participants import` as a user runs it: embedded database, or PostgreSQL with DATABASE_URL.
 const root = path.resolve(import.meta.dirname, '../..');
+// A file over the 20 000-row limit: 100 000 rows with MOGNAD_LARGE_TESTS=1, otherwise just over it.
+const OVER_LIMIT = dataSize(20_001, 100_000);
 let backend: TestBackend;
 
 beforeAll(async () => {
@@ -80,7 +83,7 @@ describe('mognad participants import', () => {
 		expect(invited()).toBe(0);
 	});
 
-	it('refuses a Windows-1252 file and a file of 100 000 rows with one clear line', () => {
+	it(`refuses a Windows-1252 file and a file of ${rowCount(OVER_LIMIT)} rows with one clear line`, () => {
 		writeFileSync(
 			path.join(backend.dataDir, 'ansi.csv'),
 			Buffer.concat([Buffer.from('namn;e-post;titel;kommun\r\nAnna;a@x.se;;Lule'), Buffer.from([0xe5])])
@@ -89,7 +92,7 @@ describe('mognad participants import', () => {
 		expect(ansi.code).toBe(1);
 		expect(ansi.err).toMatch(/^mognad: The file is not UTF-8 text .*"CSV UTF-8/);
 		const rows = ['name,email,title,organisation'];
-		for (let i = 0; i < 100_000; i++) rows.push(`Person ${i},person${i}@example.se,IT-chef,2580`);
+		for (let i = 0; i < OVER_LIMIT; i++) rows.push(`Person ${i},person${i}@example.se,IT-chef,2580`);
 		writeFileSync(path.join(backend.dataDir, 'stor.csv'), rows.join('\n'));
 		const big = mognad('participants', 'import', '--wave', 'chefer-2024', 'stor.csv');
 		expect(big.code).toBe(1);

@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
 	url?: string;
 	/** PGlite data folder; 'memory://' for a throwaway database. */
 	dataDir?: string;
+	/** A PGlite data folder as a tarball (`dumpDataDir`) to start from instead of an empty database. */
+	loadDataDir?: Blob;
 	poolSize?: number;
 }
 
@@ -45,8 +47,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(target);
 	try {
 		const client = dataDir.startsWith('memory://')
-			? await PGlite.create(target)
-			: await PGlite.create({ fs: new PrivateNodeFS(target) });
+			? await PGlite.create(target, { loadDataDir: options.loadDataDir })
+			: await PGlite.create({ fs: new PrivateNodeFS(target), loadDataDir: options.loadDataDir });
 		return {
 			db: drizzlePglite(client, { schema }) as unknown as TDb,
 			kind: 'pglite',

@@ -5,11 +5,15 @@ import { describeRowProblem } from '../../core/spreadsheet/row-problem.ts';
 import type { TDatabase } from '../db/client.ts';
 import { auditLog, organisations, participants, titleMappings } from '../db/schema.ts';
 import { resolveRespondent } from '../responses/resolve-respondent.ts';
+import { dataSize, rowCount } from '../testing/large-tests.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { addParticipant } from './add-participant.ts';
 import { importParticipants } from './import-participants.ts';
+
+// A file over the 20 000-row limit: 100 000 rows with MOGNAD_LARGE_TESTS=1, otherwise just over it.
+const OVER_LIMIT = dataSize(20_001, 100_000);
 
 let database: TDatabase;
 const Q = 'digital-mognad-i-kommuner';
@@ -192,7 +196,7 @@ describe('importParticipants', () => {
 		});
 	});
 
-	it('refuses unreadable files as a whole: wrong encoding, missing columns, old Excel, 100 000 rows', async () => {
+	it(`refuses unreadable files as a whole: wrong encoding, missing columns, old Excel, ${rowCount(OVER_LIMIT)} rows`, async () => {
 		const before = await countIn('andra');
 		const latin1 = Uint8Array.from([...csv('namn;e-post;titel;kommun', 'Åsa;a@x.se;;Lule'), 0xe5]);
 		latin1[csv('namn;e-post;titel;kommun', '').length] = 0xc5;
@@ -207,7 +211,7 @@ describe('importParticipants', () => {
 			'The file is not a valid XLSX workbook'
 		);
 		const rows = ['name,email,title,organisation'];
-		for (let i = 0; i < 100_000; i++) rows.push(`Person ${i},person${i}@example.se,IT-chef,2580`);
+		for (let i = 0; i < OVER_LIMIT; i++) rows.push(`Person ${i},person${i}@example.se,IT-chef,2580`);
 		await expect(importFile('andra', csv(...rows))).rejects.toThrow(
 			'The file has more than 20,000 rows; split it into files of at most 20,000 rows'
 		);
