@@ -1,7 +1,25 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+
+/**
+ * The CSP source that lets SvelteKit's route announcer keep its one `style` attribute (it is added on every
+ * page that ships JavaScript) without allowing any other inline style: `'unsafe-hashes'` with the hash of
+ * exactly that attribute, read from the installed SvelteKit so an upgrade cannot leave it stale.
+ */
+function announcerStyleHash(): `sha256-${string}` {
+	const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
+	const root = readFileSync(path.join(kit, 'src/runtime/components/root.svelte'), 'utf8');
+	const style = /id="svelte-announcer"[^>]*?\sstyle="([^"]*)"/.exec(root)?.[1];
+	if (!style)
+		throw new Error("SvelteKit's route announcer has no style attribute to allow: update vite.config.ts");
+	return `sha256-${createHash('sha256').update(style).digest('base64')}`;
+}
 
 export default defineConfig({
 	plugins: [
@@ -23,7 +41,7 @@ export default defineConfig({
 				directives: {
 					'default-src': ['self'],
 					'script-src': ['self'],
-					'style-src': ['self'],
+					'style-src': ['self', 'unsafe-hashes', announcerStyleHash()],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { logger } from '../lib/server/logger.ts';
 
-const watched = ['src', 'messages', 'project.inlang', 'vite.config.ts', 'package.json'];
+const watched = ['src', 'static', 'messages', 'project.inlang', 'vite.config.ts', 'package.json'];
 
 /** Builds the app with Vite when there is no build yet or its sources changed since. */
 export function buildIfNeeded(root: string): void {

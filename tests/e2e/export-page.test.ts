@@ -57,7 +57,10 @@ describe('the export page', () => {
 		});
 		const page = await context.newPage();
 		await page.goto(`${server.url}/admin/waves/varen-2024`);
-		await page.getByRole('link', { name: 'Exportera data' }).click();
+		await page
+			.getByRole('navigation', { name: 'Mätomgångens sidor' })
+			.getByRole('link', { name: 'Export', exact: true })
+			.click();
 		expect(page.url()).toBe(`${server.url}/admin/waves/varen-2024/export`);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
 			'Exportera data: Våren 2024'

@@ -47,6 +47,8 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/', path: '/', expect: everyone() },
 	{ route: '/login', path: '/login', expect: { ...everyone(303), anonymous: 200 } },
 	{ route: '/logout', path: '/logout', expect: everyone() },
+	// The icon browsers ask for by name, sent on to the SVG in static/.
+	{ route: '/favicon.ico', path: '/favicon.ico', expect: everyone(308) },
 	// Gone once an account exists (the matrix runs with accounts).
 	{ route: '/setup', path: '/setup', expect: everyone(404) },
 
