@@ -2,17 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { needsBuild, recordBuiltSources } from './build-if-needed.ts';
+import { needsBuild, recordBuiltSources, sourceHash } from './build-if-needed.ts';
 
 let root: string;
 const past = new Date('2026-01-01T10:00:00Z');
 const built = new Date('2026-01-01T11:00:00Z');
 const later = new Date('2026-01-01T12:00:00Z');
 
-function write(relative: string, at = past) {
+function write(relative: string, at = past, content = relative) {
 	const file = path.join(root, relative);
 	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(file, relative);
+	writeFileSync(file, content);
 	utimesSync(file, at, at);
 }
 
@@ -41,10 +41,21 @@ describe('deciding whether to build', () => {
 		expect(needsBuild(root)).toBe(false);
 	});
 
-	it('builds when a source is newer than the build', () => {
+	it('builds when a source changed, and not when it was only touched', () => {
 		build();
 		write('src/routes/+page.svelte', later);
+		expect(needsBuild(root)).toBe(false);
+		write('src/routes/+page.svelte', later, 'changed');
 		expect(needsBuild(root)).toBe(true);
+	});
+
+	it('gives the same hash for the same contents whatever the modification times, another for a renamed file', () => {
+		const before = sourceHash(root);
+		write('src/routes/+page.svelte', later);
+		expect(sourceHash(root)).toBe(before);
+		rmSync(path.join(root, 'src/routes/+page.svelte'));
+		write('src/routes/+layout.svelte', past, 'src/routes/+page.svelte');
+		expect(sourceHash(root)).not.toBe(before);
 	});
 
 	it('builds when a source was added, or removed, even with an old modification time', () => {
@@ -67,8 +78,12 @@ describe('deciding whether to build', () => {
 		expect(needsBuild(root)).toBe(false);
 	});
 
-	it('builds once for a build made before the list of its sources was kept', () => {
+	it('judges a build without a recorded hash by modification times once, then by the hash', () => {
 		write('build/index.js', built);
+		expect(needsBuild(root)).toBe(false);
+		write('src/routes/+page.svelte', later);
+		expect(needsBuild(root)).toBe(false);
+		rmSync(path.join(root, 'build/.source-hash'));
 		expect(needsBuild(root)).toBe(true);
 	});
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../lib/server/logger.ts';
@@ -9,37 +10,53 @@ const watched = ['src', 'static', 'messages', 'project.inlang', 'vite.config.ts'
 export function buildIfNeeded(root: string): void {
 	if (!needsBuild(root)) return;
 	logger.info('building the app (first start or changed sources)…');
-	const sources = sourceFiles(root);
+	const hash = sourceHash(root);
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		stdio: 'inherit'
 	});
 	if (result.status !== 0) throw new Error('the build failed; see the output above');
-	recordBuiltSources(root, sources);
+	recordBuiltSources(root, hash);
 }
 
-/** Writes beside the build the list of source files it was made from (read before the build started). */
-export function recordBuiltSources(root: string, sources = sourceFiles(root)): void {
-	writeFileSync(manifestPath(root), sources.join('\n'));
+/** Writes beside the build the hash of the sources it was made from (taken before the build started). */
+export function recordBuiltSources(root: string, hash = sourceHash(root)): void {
+	writeFileSync(hashFile(root), `${hash}\n`);
 }
 
 /**
- * Whether the build is missing or older than its sources: a source file newer than it, or a source file
- * added, removed or renamed since (the list the last build wrote beside it). Test code is no source: the
- * app never imports it, so a changed test file is no reason to build.
+ * Whether the build is missing or its sources changed: decided by a hash of the sources' names and
+ * contents recorded beside the build, since a fresh clone, `npm ci`, `npm run prepare` or switching
+ * branches gives files new modification times without changing what is built. Test code is no source:
+ * the app never imports it, so a changed test file is no reason to build. A build without a recorded
+ * hash (`npm run build` clears the folder) is judged by modification times once, and its hash recorded
+ * when they say it is current.
  */
 export function needsBuild(root: string): boolean {
 	const entry = path.join(root, 'build', 'index.js');
 	if (!existsSync(entry)) return true;
+	const hash = sourceHash(root);
+	const file = hashFile(root);
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim() !== hash;
 	const builtAt = statSync(entry).mtimeMs;
-	const sources = sourceFiles(root);
-	if (sources.some((file) => statSync(path.join(root, file)).mtimeMs > builtAt)) return true;
-	const manifest = manifestPath(root);
-	return !existsSync(manifest) || readFileSync(manifest, 'utf8') !== sources.join('\n');
+	if (sourceFiles(root).some((f) => statSync(path.join(root, f)).mtimeMs > builtAt)) return true;
+	recordBuiltSources(root, hash);
+	return false;
 }
 
-const manifestPath = (root: string) => path.join(root, 'build', 'sources.txt');
+const hashFile = (root: string) => path.join(root, 'build', '.source-hash');
+
+/** SHA-256 of the build's source files' names and contents, in name order. */
+export function sourceHash(root: string): string {
+	const hash = createHash('sha256');
+	for (const file of sourceFiles(root)) {
+		const content = readFileSync(path.join(root, file));
+		hash.update(`${file}\0${content.length}\0`);
+		hash.update(content);
+	}
+	return hash.digest('hex');
+}
 
 /** The build's source files, relative to `root` with `/`, sorted. */
 function sourceFiles(root: string): string[] {

@@ -1,80 +1,151 @@
-import { ZodError } from 'zod';
 import { isAppError } from '../lib/server/app-error.ts';
-import { readConfig } from '../lib/server/config.ts';
 import { closeDatabase } from '../lib/server/db/instance.ts';
-import { logger } from '../lib/server/logger.ts';
 import { consoleIo, readStandardInput, type TCommand, type TCommandIo } from './command.ts';
-import { demoCommand } from './commands/demo.ts';
-import { exportCommand } from './commands/export.ts';
-import { importCommand } from './commands/import.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { participantCommand } from './commands/participant.ts';
-import { questionnaireCommand } from './commands/questionnaire.ts';
-import { reportCommand } from './commands/report.ts';
-import { resultsCommand } from './commands/results.ts';
-import { sendMailCommand } from './commands/send-mail.ts';
-import { serveCommand } from './commands/serve.ts';
-import { userCommand } from './commands/user.ts';
-import { waveCommand } from './commands/wave.ts';
-import { controlSocketPath, forwardCommand } from './control-socket.ts';
-import { describeError } from './describe-error.ts';
+import { demoHelp } from './commands/demo-help.ts';
+import { exportHelp } from './commands/export-help.ts';
+import { importHelp } from './commands/import-help.ts';
+import { migrateHelp } from './commands/migrate-help.ts';
+import { participantHelp } from './commands/participant-help.ts';
+import { questionnaireHelp } from './commands/questionnaire-help.ts';
+import { reportHelp } from './commands/report-help.ts';
+import { resultsHelp } from './commands/results-help.ts';
+import { sendMailHelp } from './commands/send-mail-help.ts';
+import { serveHelp } from './commands/serve-help.ts';
+import { userHelp } from './commands/user-help.ts';
+import { waveHelp } from './commands/wave-help.ts';
 import { UsageError } from './usage-error.ts';
 
-const commands: Record<string, TCommand> = {
-	serve: (argv, io) => serveCommand(argv, io, runCommand),
-	migrate: migrateCommand,
-	questionnaire: questionnaireCommand,
-	wave: waveCommand,
-	participant: participantCommand,
-	participants: participantCommand,
-	user: userCommand,
-	results: resultsCommand,
-	export: exportCommand,
-	invitations: sendMailCommand('invitations'),
-	reminders: sendMailCommand('reminders'),
-	import: importCommand,
-	report: reportCommand,
-	demo: demoCommand
+/**
+ * A command as the table knows it: its lines in `mognad --help`, its own help, and a loader. A command's
+ * module (and with it the services and libraries it uses) is imported only when that command runs, so
+ * that help, a typo and a quick command do not wait for PDF, Word, spreadsheet or chart libraries.
+ */
+interface TCommandEntry {
+	/** What follows "mognad" and what it does, as printed under "Commands:". */
+	summary: string;
+	help: string;
+	load: () => Promise<TCommand>;
+}
+
+const commands: Record<string, TCommandEntry> = {
+	serve: {
+		summary: 'serve                      build if needed, migrate, and serve the app (PORT, default 3000)',
+		help: serveHelp,
+		load: async () => {
+			const { serveCommand } = await import('./commands/serve.ts');
+			return (argv, io) => serveCommand(argv, io, runCommand);
+		}
+	},
+	migrate: {
+		summary: 'migrate                    apply database migrations and load the built-in data',
+		help: migrateHelp,
+		load: async () => (await import('./commands/migrate.ts')).migrateCommand
+	},
+	questionnaire: {
+		summary: 'questionnaire list|validate <file>|import <file>',
+		help: questionnaireHelp,
+		load: async () => (await import('./commands/questionnaire.ts')).questionnaireCommand
+	},
+	wave: {
+		summary: 'wave create|list|show|status|open|close',
+		help: waveHelp,
+		load: async () => (await import('./commands/wave.ts')).waveCommand
+	},
+	participant: {
+		summary: 'participant add            invite one person to a wave and print their link',
+		help: participantHelp,
+		load: async () => (await import('./commands/participant.ts')).participantCommand
+	},
+	participants: {
+		summary:
+			'participants import        import a CSV or XLSX list of participants into a wave (all or nothing)',
+		help: participantHelp,
+		load: async () => (await import('./commands/participant.ts')).participantCommand
+	},
+	user: {
+		summary: 'user create                create a staff account (--admin for an administrator)',
+		help: userHelp,
+		load: async () => (await import('./commands/user.ts')).userCommand
+	},
+	results: {
+		summary: "results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV",
+		help: resultsHelp,
+		load: async () => (await import('./commands/results.ts')).resultsCommand
+	},
+	export: {
+		summary: `export responses|codebook --wave <slug>   a wave's raw data (CSV, XLSX, SPSS) or its codebook
+  export questionnaire <code>      a questionnaire's definition as the file "questionnaire import" takes`,
+		help: exportHelp,
+		load: async () => (await import('./commands/export.ts')).exportCommand
+	},
+	invitations: {
+		summary: 'invitations send --wave <slug>   queue and send the invitations of a wave',
+		help: sendMailHelp('invitations'),
+		load: async () => (await import('./commands/send-mail.ts')).sendMailCommand('invitations')
+	},
+	reminders: {
+		summary: 'reminders send --wave <slug>     queue and send reminders to those who have not completed',
+		help: sendMailHelp('reminders'),
+		load: async () => (await import('./commands/send-mail.ts')).sendMailCommand('reminders')
+	},
+	import: {
+		summary: 'import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)',
+		help: importHelp,
+		load: async () => (await import('./commands/import.ts')).importCommand
+	},
+	report: {
+		summary:
+			"report --wave <slug>       a wave's report as PDF, Word or HTML (the draft, or a published version)",
+		help: reportHelp,
+		load: async () => (await import('./commands/report.ts')).reportCommand
+	},
+	demo: {
+		summary: "demo                       create the demo wave (Norrbotten 2020, with its report's figures)",
+		help: demoHelp,
+		load: async () => (await import('./commands/demo.ts')).demoCommand
+	}
 };
 
 const usage = `Usage: mognad <command> [options]
 
 Commands:
-  serve                      build if needed, migrate, and serve the app (PORT, default 3000)
-  migrate                    apply database migrations and load the built-in data
-  questionnaire list|validate <file>|import <file>
-  wave create|list|show|status|open|close
-  participant add            invite one person to a wave and print their link
-  participants import        import a CSV or XLSX list of participants into a wave (all or nothing)
-  user create                create a staff account (--admin for an administrator)
-  results --wave <slug>      a wave's results (or --compare <slug>) as JSON or CSV
-  export responses|codebook --wave <slug>   a wave's raw data (CSV, XLSX, SPSS) or its codebook
-  export questionnaire <code>      a questionnaire's definition as the file "questionnaire import" takes
-  invitations send --wave <slug>   queue and send the invitations of a wave
-  reminders send --wave <slug>     queue and send reminders to those who have not completed
-  import responses --wave <slug> <file> [--mapping m.json]   import responses (all or nothing)
-  report --wave <slug>       a wave's report as PDF, Word or HTML (the draft, or a published version)
-  demo                       create the demo wave (Norrbotten 2020, with its report's figures)
+${Object.values(commands)
+	.map((c) => `  ${c.summary}`)
+	.join('\n')}
 
 Run "mognad <command> --help" for a command's options.
 Configuration: DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), PORT, ORIGIN,
 SMTP_URL (unset: e-mail goes to the outbox), MAIL_FROM.`;
+
+function findCommand(name: string | undefined): TCommandEntry | undefined {
+	return name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
+/** As parseCommandArgs decides it: --help or -h anywhere among the command's arguments. */
+function asksForHelp(argv: string[]): boolean {
+	return argv.includes('--help') || argv.includes('-h');
+}
 
 /**
  * Runs the CLI; returns the exit code. With the embedded database in use by a running server, commands
  * other than `serve` run inside that server (see control-socket.ts).
  */
 export async function main(argv: string[]): Promise<number> {
-	const [name] = argv;
+	const [name, ...rest] = argv;
+	// The overview, a command's help and an unknown command are answered without configuration or database.
+	if (!findCommand(name) || asksForHelp(rest)) return runCommand(argv, consoleIo);
+	const { readConfig } = await import('../lib/server/config.ts');
 	const config = readConfig();
-	if (name && name !== 'serve' && commands[name] && !config.DATABASE_URL) {
+	if (name !== 'serve' && !config.DATABASE_URL) {
+		const { controlSocketPath, forwardCommand } = await import('./control-socket.ts');
 		// Standard input is read here and sent along: the server has none of the caller's.
 		const input = argv.includes('--password-stdin') ? await readStandardInput() : undefined;
 		const forwarded = await forwardCommand(controlSocketPath(config.MOGNAD_DATA_DIR), argv, consoleIo, input);
 		if (forwarded !== null) return forwarded;
 	}
 	// Commands print their results; the log is for the server, and for problems.
-	if (name !== 'serve' && !process.env.LOG_LEVEL) logger.level = 'warn';
+	if (name !== 'serve' && !process.env.LOG_LEVEL)
+		(await import('../lib/server/logger.ts')).logger.level = 'warn';
 	try {
 		return await runCommand(argv, consoleIo);
 	} finally {
@@ -89,14 +160,23 @@ export async function runCommand(argv: string[], io: TCommandIo): Promise<number
 		io.out(usage);
 		return name ? 0 : 1;
 	}
-	const command = commands[name];
-	if (!command) {
+	const entry = findCommand(name);
+	if (!entry) {
 		io.err(`mognad: unknown command "${name}". Run "mognad --help".`);
 		return 1;
 	}
+	if (asksForHelp(rest)) {
+		io.out(entry.help);
+		return 0;
+	}
 	try {
+		const command = await entry.load();
 		return await command(rest, io);
 	} catch (error) {
+		const [{ ZodError }, { describeError }] = await Promise.all([
+			import('zod'),
+			import('./describe-error.ts')
+		]);
 		io.err(`mognad: ${describeError(error)}`);
 		return isAppError(error) || error instanceof ZodError || error instanceof UsageError ? 1 : 2;
 	}

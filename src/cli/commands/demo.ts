@@ -5,24 +5,16 @@ import { getDatabase } from '../../lib/server/db/instance.ts';
 import { createDemo } from '../../lib/server/demo/create-demo.ts';
 import { getReportVersion } from '../../lib/server/report/get-report-version.ts';
 import { listReportVersions } from '../../lib/server/report/list-report-versions.ts';
-import { renderReportPdf } from '../../lib/server/report/render-pdf.ts';
 import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage:
-  mognad demo [--out <file.pdf>]
-      creates the demo wave: Region Norrbotten's 2020 survey of its municipalities, closed, with 20
-      responses whose figures are those of the region's published report, themes, quotable answers and
-      the report itself (published as version 1); running it again changes nothing and prints where the
-      wave is
-  --out   also write the demo report's latest published version as a PDF to this file`;
+import { demoHelp } from './demo-help.ts';
 
 export const demoCommand: TCommand = async (argv, io) => {
-	const args = parseCommandArgs(argv, { out: { type: 'string' } }, help, io);
+	const args = parseCommandArgs(argv, { out: { type: 'string' } }, demoHelp, io);
 	if (!args) return 0;
-	if (args.positionals.length > 0) throw new UsageError(`demo takes no arguments\n${help}`);
+	if (args.positionals.length > 0) throw new UsageError(`demo takes no arguments\n${demoHelp}`);
 	const out = args.values.out;
-	if (out !== undefined && out.trim() === '') throw new UsageError(`--out needs a file name\n${help}`);
+	if (out !== undefined && out.trim() === '') throw new UsageError(`--out needs a file name\n${demoHelp}`);
 	const { db } = await getDatabase();
 	const demo = await createDemo(db);
 	io.out(demo.slug);
@@ -37,6 +29,8 @@ export const demoCommand: TCommand = async (argv, io) => {
 	if (!latest) throw new AppError('NOT_FOUND', `The wave "${demo.slug}" has no published report`);
 	const { snapshot } = await getReportVersion(db, demo.slug, latest.version);
 	const file = path.resolve(io.cwd, out);
+	// Typst only when a PDF is asked for.
+	const { renderReportPdf } = await import('../../lib/server/report/render-pdf.ts');
 	await writeFile(file, await renderReportPdf(snapshot));
 	io.err(`Wrote the report (version ${latest.version}) to ${file}`);
 	return 0;

@@ -5,25 +5,11 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { getDatabase } from '../../lib/server/db/instance.ts';
-import { exportCodebook, ZCodebookFormat } from '../../lib/server/exchange/export-codebook.ts';
 import { exportQuestionnaire } from '../../lib/server/exchange/export-questionnaire.ts';
 import { exportResponsesCsv, ZCsvSeparator } from '../../lib/server/exchange/export-responses-csv.ts';
-import { exportResponsesSpss, zipSpssExport } from '../../lib/server/exchange/export-responses-spss.ts';
-import { exportResponsesXlsx } from '../../lib/server/exchange/export-responses-xlsx.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage: mognad export responses --wave <slug> --format csv|xlsx|spss --out <path> [--separator ,]
-       mognad export codebook --wave <slug> --format csv|xlsx|json --out <file> [--separator ,]
-       mognad export questionnaire <code> [--version <n>] [--out <file>]
-  responses       every response of a wave (complete and partial), one column per question code:
-                  csv   UTF-8 with BOM, ; between cells (--separator , for comma)
-                  xlsx  sheets "values" (codes), "labels" (option labels) and "codebook"
-                  spss  data file, .sps syntax and codebook: into the folder --out, or one ZIP
-                        when --out ends in .zip
-  codebook        what each column of the response export holds
-  questionnaire   a published definition (newest version unless --version) as the JSON file that
-                  "mognad questionnaire import" accepts; printed unless --out is given`;
+import { exportHelp } from './export-help.ts';
 
 const ZResponsesFormat = z.enum(['csv', 'xlsx', 'spss']);
 
@@ -37,7 +23,7 @@ export const exportCommand: TCommand = async (argv, io) => {
 			separator: { type: 'string', default: ';' },
 			version: { type: 'string' }
 		},
-		help,
+		exportHelp,
 		io
 	);
 	if (!args) return 0;
@@ -48,7 +34,7 @@ export const exportCommand: TCommand = async (argv, io) => {
 	const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
 
 	if (sub === 'questionnaire') {
-		if (!code || extra.length > 0) throw new UsageError(`give one questionnaire code\n${help}`);
+		if (!code || extra.length > 0) throw new UsageError(`give one questionnaire code\n${exportHelp}`);
 		const version = v.version === undefined ? undefined : Number(v.version);
 		if (version !== undefined && !(Number.isInteger(version) && version > 0)) {
 			throw new UsageError('--version must be a whole number from 1');
@@ -63,13 +49,15 @@ export const exportCommand: TCommand = async (argv, io) => {
 		return 0;
 	}
 	if (sub !== 'responses' && sub !== 'codebook')
-		throw new UsageError(`missing or unknown subcommand\n${help}`);
-	if (code !== undefined) throw new UsageError(`unexpected "${code}"\n${help}`);
-	if (!v.wave) throw new UsageError(`--wave is required\n${help}`);
-	if (!out) throw new UsageError(`--out is required\n${help}`);
+		throw new UsageError(`missing or unknown subcommand\n${exportHelp}`);
+	if (code !== undefined) throw new UsageError(`unexpected "${code}"\n${exportHelp}`);
+	if (!v.wave) throw new UsageError(`--wave is required\n${exportHelp}`);
+	if (!out) throw new UsageError(`--out is required\n${exportHelp}`);
 	const { db } = await getDatabase();
 
+	// ExcelJS and the SPSS writer are loaded for the format asked for only.
 	if (sub === 'codebook') {
+		const { exportCodebook, ZCodebookFormat } = await import('../../lib/server/exchange/export-codebook.ts');
 		const format = ZCodebookFormat.safeParse(v.format).data;
 		if (!format) throw new UsageError('--format must be csv, xlsx or json');
 		const file = await exportCodebook(db, { slug: v.wave, format, separator });
@@ -82,8 +70,13 @@ export const exportCommand: TCommand = async (argv, io) => {
 	if (!format) throw new UsageError('--format must be csv, xlsx or spss');
 	const input = { slug: v.wave, actor: 'cli' };
 	if (format === 'csv') await save((await exportResponsesCsv(db, { ...input, separator })).body, out);
-	else if (format === 'xlsx') await save((await exportResponsesXlsx(db, input)).body, out);
-	else {
+	else if (format === 'xlsx') {
+		const { exportResponsesXlsx } = await import('../../lib/server/exchange/export-responses-xlsx.ts');
+		await save((await exportResponsesXlsx(db, input)).body, out);
+	} else {
+		const { exportResponsesSpss, zipSpssExport } = await import(
+			'../../lib/server/exchange/export-responses-spss.ts'
+		);
 		const parts = await exportResponsesSpss(db, input);
 		if (out.toLowerCase().endsWith('.zip')) await save(zipSpssExport(parts, v.wave).body, out);
 		else {

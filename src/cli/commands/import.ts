@@ -7,27 +7,19 @@ import { getDatabase } from '../../lib/server/db/instance.ts';
 import { importResponses, ZImportResponses } from '../../lib/server/exchange/import-responses.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage:
-  mognad import responses --wave <slug> <file> [--mapping mapping.json] [--dry-run]
-      imports responses from a CSV (UTF-8, ; or ,) or XLSX file in the export format into a wave of the same
-      questionnaire. All or nothing: every bad cell is printed with its line and column, and nothing is
-      imported. Each row's response_id is kept: importing the same file again changes nothing.
-      --mapping reads another tool's export: a JSON file {"columns": {"<header>": "<export column>" or ""},
-      "values": {"<header>": {"<value>": "<code>"}}, "status": "complete"|"partial"}.
-      --dry-run checks the file and prints what would be imported.`;
+import { importHelp } from './import-help.ts';
 
 export const importCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
 		argv,
 		{ wave: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-		help,
+		importHelp,
 		io
 	);
 	if (!args) return 0;
 	const [what, file, ...extra] = args.positionals;
 	if (what !== 'responses' || !args.values.wave || !file || extra.length > 0) {
-		throw new UsageError(`give "responses", --wave and one file\n${help}`);
+		throw new UsageError(`give "responses", --wave and one file\n${importHelp}`);
 	}
 	// Relative to the caller's folder, also when the command runs inside a server.
 	const mapping = args.values.mapping ? readMapping(path.resolve(io.cwd, args.values.mapping)) : undefined;

@@ -5,18 +5,9 @@ import { MAX_IMPORT_BYTES, tooManyBytes } from '../../lib/core/spreadsheet/table
 import { AppError } from '../../lib/server/app-error.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { addParticipant } from '../../lib/server/participants/add-participant.ts';
-import { importParticipants } from '../../lib/server/participants/import-participants.ts';
 import { parseCommandArgs, publicOrigin, type TCommand, type TCommandIo } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage:
-  mognad participants import --wave <slug> <file> [--print-links]
-      imports a CSV or XLSX list (columns name, email, title, organisation; Swedish names such as namn,
-      e-post, befattning, kommun work too; organisation by official code or name). All or nothing: every
-      bad row is printed with its line number and nothing is imported. --print-links prints each person's
-      personal link (shown only this once) as "name <email>: link".
-  mognad participant add --wave <slug> --organisation <code or name> [--name <name>] [--email <address>] [--title <title>]
-      invites one person to a wave and prints their personal link (shown only this once)`;
+import { participantHelp } from './participant-help.ts';
 
 export const participantCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -29,19 +20,20 @@ export const participantCommand: TCommand = async (argv, io) => {
 			title: { type: 'string' },
 			'print-links': { type: 'boolean' }
 		},
-		help,
+		participantHelp,
 		io
 	);
 	if (!args) return 0;
 	const v = args.values;
 	const [sub, file, ...extra] = args.positionals;
 	if (sub === 'import') {
-		if (!v.wave || !file || extra.length > 0) throw new UsageError(`give --wave and one file\n${help}`);
+		if (!v.wave || !file || extra.length > 0)
+			throw new UsageError(`give --wave and one file\n${participantHelp}`);
 		return importCommand(v.wave, file, v['print-links'] ?? false, io);
 	}
 	if (sub !== 'add' || !v.wave || !v.organisation || file) {
 		throw new UsageError(
-			`give "import" with --wave and a file, or "add" with --wave and --organisation\n${help}`
+			`give "import" with --wave and a file, or "add" with --wave and --organisation\n${participantHelp}`
 		);
 	}
 	const { db } = await getDatabase();
@@ -67,6 +59,8 @@ async function importCommand(waveSlug: string, file: string, printLinks: boolean
 	}
 	// Refused before reading it into memory.
 	if (size > MAX_IMPORT_BYTES) throw new AppError('INVALID_INPUT', tooManyBytes(size));
+	// The spreadsheet readers (ExcelJS) only for an import.
+	const { importParticipants } = await import('../../lib/server/participants/import-participants.ts');
 	const { db } = await getDatabase();
 	const result = await importParticipants(db, {
 		waveSlug,

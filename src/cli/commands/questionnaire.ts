@@ -6,14 +6,10 @@ import { importQuestionnaire } from '../../lib/server/questionnaires/import-ques
 import { listQuestionnaires } from '../../lib/server/questionnaires/list-questionnaires.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage: mognad questionnaire <list | validate <file> | import <file>> [--json]
-  list              published questionnaires and their versions
-  validate <file>   check a questionnaire definition (JSON) and list every error with its path
-  import <file>     validate and publish a definition as an immutable version`;
+import { questionnaireHelp } from './questionnaire-help.ts';
 
 export const questionnaireCommand: TCommand = async (argv, io) => {
-	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, help, io);
+	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, questionnaireHelp, io);
 	if (!args) return 0;
 	const [sub, file] = args.positionals;
 	if (sub === 'list') {
@@ -41,7 +37,7 @@ export const questionnaireCommand: TCommand = async (argv, io) => {
 		io.out(`${result.created ? 'Published' : 'Already published'}: ${q.code} v${q.version}`);
 		return 0;
 	}
-	throw new UsageError(`missing or unknown subcommand\n${help}`);
+	throw new UsageError(`missing or unknown subcommand\n${questionnaireHelp}`);
 };
 
 async function readDefinition(absolute: string, file: string): Promise<unknown> {

@@ -6,15 +6,7 @@ import { REPORT_FORMATS, renderReport, type TReportFormat } from '../../lib/serv
 import { resolveDraft } from '../../lib/server/report/resolve-draft.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage: mognad report --wave <slug> --format pdf|docx|html --out <file>
-                     [--organisation <code>] [--version <n>] [--lang sv|en]
-Writes a wave's report: the draft from today's data (marked "Utkast"), or a published version rebuilt
-from its frozen snapshot, byte for byte as published.
-  --organisation  the draft for one organisation against the region (only with at least the wave's k
-                  respondents)
-  --version       a published version instead of the draft (see the report page for the versions)
-  --lang          the language of a draft created by this command (default sv)`;
+import { reportHelp } from './report-help.ts';
 
 export const reportCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -27,14 +19,14 @@ export const reportCommand: TCommand = async (argv, io) => {
 			version: { type: 'string' },
 			lang: { type: 'string', default: 'sv' }
 		},
-		help,
+		reportHelp,
 		io
 	);
 	if (!args) return 0;
 	const v = args.values;
-	if (args.positionals.length > 0) throw new UsageError(`unexpected "${args.positionals[0]}"\n${help}`);
-	if (!v.wave) throw new UsageError(`--wave is required\n${help}`);
-	if (!v.out || v.out.trim() === '') throw new UsageError(`--out is required\n${help}`);
+	if (args.positionals.length > 0) throw new UsageError(`unexpected "${args.positionals[0]}"\n${reportHelp}`);
+	if (!v.wave) throw new UsageError(`--wave is required\n${reportHelp}`);
+	if (!v.out || v.out.trim() === '') throw new UsageError(`--out is required\n${reportHelp}`);
 	if (!(REPORT_FORMATS as readonly string[]).includes(v.format ?? '')) {
 		throw new UsageError('--format must be pdf, docx or html');
 	}

@@ -8,19 +8,7 @@ import { ZBreakdown } from '../../lib/server/results/response-scope.ts';
 import { resultsToCsv } from '../../lib/server/results/results-to-csv.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage: mognad results --wave <slug> [--by organisation|department|role] [--include-partial]
-                      [--organisation <code>] [--role-group <code>] [--compare <earlier slug>]
-                      [--maturity] [--format json|csv] [--lang sv|en]
-Prints a wave's results (JSON by default; CSV: one row per question and option, and per group).
-  --by               break down by municipality, by each respondent's own unit, or by role group;
-                     groups with fewer than the wave's k respondents show no figures
-  --include-partial  count responses that were started but not submitted
-  --organisation     count only this unit (official code) and the units below it
-  --compare          what changed since an earlier wave of the same questionnaire, in percentage points
-                     with 95 % intervals (instead of the results)
-  --maturity         add the maturity index of the same responses (JSON: "maturity"; CSV: the region
-                     and each municipality instead of the results)`;
+import { resultsHelp } from './results-help.ts';
 
 export const resultsCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -36,13 +24,14 @@ export const resultsCommand: TCommand = async (argv, io) => {
 			format: { type: 'string', default: 'json' },
 			lang: { type: 'string', default: 'sv' }
 		},
-		help,
+		resultsHelp,
 		io
 	);
 	if (!args) return 0;
 	const v = args.values;
-	if (!v.wave) throw new UsageError(`--wave is required\n${help}`);
-	if (args.positionals.length > 0) throw new UsageError(`unexpected "${args.positionals[0]}"\n${help}`);
+	if (!v.wave) throw new UsageError(`--wave is required\n${resultsHelp}`);
+	if (args.positionals.length > 0)
+		throw new UsageError(`unexpected "${args.positionals[0]}"\n${resultsHelp}`);
 	if (v.format !== 'json' && v.format !== 'csv') throw new UsageError('--format must be json or csv');
 	if (v.lang !== 'sv' && v.lang !== 'en') throw new UsageError('--lang must be sv or en');
 	const by = v.by === undefined ? undefined : ZBreakdown.safeParse(v.by).data;

@@ -8,6 +8,7 @@ import { queueInvitations } from '../../lib/server/mail/queue-invitations.ts';
 import { queueReminders } from '../../lib/server/mail/queue-reminders.ts';
 import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
+import { sendMailHelp } from './send-mail-help.ts';
 
 const kinds = {
 	invitations: { queue: queueInvitations, what: 'invitations' },
@@ -19,14 +20,17 @@ const kinds = {
  * its worker sends them, otherwise this command sends them before it exits.
  */
 export function sendMailCommand(kind: keyof typeof kinds): TCommand {
-	const help = `Usage: mognad ${kind} send --wave <slug> [--lang sv|en]
-Queues ${kind === 'invitations' ? 'an invitation for every participant not yet invited' : 'a reminder for every invited participant who has not completed'} (not those who opted out${kind === 'reminders' ? ' or bounced' : ''}), each with a personal link, and sends them
-through SMTP_URL (unset: to the outbox, readable in the admin pages). Running it again queues nothing twice.`;
 	return async (argv, io) => {
-		const args = parseCommandArgs(argv, { wave: { type: 'string' }, lang: { type: 'string' } }, help, io);
+		const args = parseCommandArgs(
+			argv,
+			{ wave: { type: 'string' }, lang: { type: 'string' } },
+			sendMailHelp(kind),
+			io
+		);
 		if (!args) return 0;
 		const { wave, lang = 'sv' } = args.values;
-		if (args.positionals[0] !== 'send' || !wave) throw new UsageError(`give "send" with --wave\n${help}`);
+		if (args.positionals[0] !== 'send' || !wave)
+			throw new UsageError(`give "send" with --wave\n${sendMailHelp(kind)}`);
 		if (lang !== 'sv' && lang !== 'en') throw new UsageError('--lang must be sv or en');
 		const { db } = await getDatabase();
 		const result = await kinds[kind].queue(db, {

@@ -12,19 +12,14 @@ import { buildIfNeeded } from '../build-if-needed.ts';
 import { parseCommandArgs, publicOrigin, type TCommandIo } from '../command.ts';
 import { controlSocketPath, listenForCommands, type TRunCommand } from '../control-socket.ts';
 import { startHttpServer } from '../http-server.ts';
-
-const help = `Usage: mognad serve [--port <n>] [--no-build]
-Builds the app if the sources changed, applies migrations, loads the built-in data and serves the app.
-Environment: PORT (3000), HOST (0.0.0.0), ORIGIN (the public address, default http://localhost:PORT),
-DATABASE_URL (unset: embedded database in MOGNAD_DATA_DIR, default ./data), SMTP_URL (unset: e-mail goes
-to the outbox), MAIL_FROM.`;
+import { serveHelp } from './serve-help.ts';
 
 /** `mognad serve`; `run` runs the other commands sent to it over the control socket. */
 export async function serveCommand(argv: string[], io: TCommandIo, run: TRunCommand): Promise<number> {
 	const args = parseCommandArgs(
 		argv,
 		{ port: { type: 'string' }, 'no-build': { type: 'boolean' } },
-		help,
+		serveHelp,
 		io
 	);
 	if (!args) return 0;

@@ -4,13 +4,7 @@ import { ZRole } from '../../lib/server/auth/roles.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-
-const help = `Usage: mognad user create --email <address> --name <name> [--role admin|analyst|contact|viewer] [--admin]
-                          [--organisation <code>] [--password-stdin]
-Creates a staff account. --admin is --role admin (the first administrator, say); the default role is
-analyst. An organisation contact (--role contact) needs --organisation, the official code of their unit.
-The password is read from standard input with --password-stdin (at least 12 characters); otherwise a
-strong one is generated and printed this once.`;
+import { userHelp } from './user-help.ts';
 
 export const userCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -23,14 +17,14 @@ export const userCommand: TCommand = async (argv, io) => {
 			organisation: { type: 'string' },
 			'password-stdin': { type: 'boolean' }
 		},
-		help,
+		userHelp,
 		io
 	);
 	if (!args) return 0;
 	const v = args.values;
 	if (args.positionals[0] !== 'create' || args.positionals.length > 1)
-		throw new UsageError(`give "create"\n${help}`);
-	if (!v.email || !v.name) throw new UsageError(`--email and --name are required\n${help}`);
+		throw new UsageError(`give "create"\n${userHelp}`);
+	if (!v.email || !v.name) throw new UsageError(`--email and --name are required\n${userHelp}`);
 	if (v.admin && v.role && v.role !== 'admin') throw new UsageError('--admin and --role disagree');
 	const role = ZRole.safeParse(v.admin ? 'admin' : (v.role ?? 'analyst'));
 	if (!role.success) throw new UsageError(`--role must be one of ${ZRole.options.join(', ')}`);

@@ -5,16 +5,8 @@ import { listWaves } from '../../lib/server/waves/list-waves.ts';
 import { setWaveStatus } from '../../lib/server/waves/set-wave-status.ts';
 import { parseCommandArgs, publicOrigin, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
+import { waveHelp } from './wave-help.ts';
 import { printWaveStatus } from './wave-status.ts';
-
-const help = `Usage:
-  mognad wave create --questionnaire <code> --name <name> [--slug <slug>] [--period <text>] [--open] [--k 5]
-      creates a wave (a draft); --open makes it an open-link wave, otherwise respondents are invited
-  mognad wave list [--json]
-  mognad wave show <slug> [--json]    includes the counts of partial and complete responses
-  mognad wave status <slug> [--json]  invited, started and completed per organisation and role group
-  mognad wave open <slug>             starts taking answers
-  mognad wave close <slug>            stops taking answers`;
 
 export const waveCommand: TCommand = async (argv, io) => {
 	const args = parseCommandArgs(
@@ -28,7 +20,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 			k: { type: 'string' },
 			json: { type: 'boolean' }
 		},
-		help,
+		waveHelp,
 		io
 	);
 	if (!args) return 0;
@@ -38,7 +30,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 	switch (sub) {
 		case 'create': {
 			if (!v.questionnaire || !v.name)
-				throw new UsageError(`--questionnaire and --name are required\n${help}`);
+				throw new UsageError(`--questionnaire and --name are required\n${waveHelp}`);
 			const k = v.k === undefined ? undefined : Number(v.k);
 			if (k !== undefined && !Number.isInteger(k)) throw new UsageError('--k must be a whole number');
 			const wave = await createWave(db, {
@@ -62,7 +54,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 			return 0;
 		}
 		case 'show': {
-			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			if (!slug) throw new UsageError(`give the wave's slug\n${waveHelp}`);
 			const wave = await getWave(db, slug);
 			const shown = {
 				slug: wave.slug,
@@ -88,17 +80,17 @@ export const waveCommand: TCommand = async (argv, io) => {
 			return 0;
 		}
 		case 'status': {
-			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			if (!slug) throw new UsageError(`give the wave's slug\n${waveHelp}`);
 			return printWaveStatus(db, slug, Boolean(v.json), io);
 		}
 		case 'open':
 		case 'close': {
-			if (!slug) throw new UsageError(`give the wave's slug\n${help}`);
+			if (!slug) throw new UsageError(`give the wave's slug\n${waveHelp}`);
 			const wave = await setWaveStatus(db, slug, sub === 'open' ? 'open' : 'closed');
 			io.out(`${wave.slug} is ${wave.status}`);
 			return 0;
 		}
 		default:
-			throw new UsageError(`missing or unknown subcommand\n${help}`);
+			throw new UsageError(`missing or unknown subcommand\n${waveHelp}`);
 	}
 };

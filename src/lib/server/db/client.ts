@@ -1,13 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { AppError } from '../app-error.ts';
 import { logger } from '../logger.ts';
-import { PrivateNodeFS } from './private-node-fs.ts';
 import * as schema from './schema.ts';
 import { DATA_DIR_MODE, secureDataDir } from './secure-data-dir.ts';
 
@@ -33,7 +29,12 @@ export interface OpenDatabaseOptions {
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in a folder. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatabase> {
 	if (options.url) {
-		const pool = openPool(options.url, options.poolSize ?? 10);
+		// Each driver is loaded only when it is the one in use.
+		const [{ default: pgModule }, { drizzle: drizzlePg }] = await Promise.all([
+			import('pg'),
+			import('drizzle-orm/node-postgres')
+		]);
+		const pool = openPool(pgModule, options.url, options.poolSize ?? 10);
 		// Fail at start, not on the first request.
 		await pool.query('select 1');
 		return { db: drizzlePg(pool, { schema }) as unknown as TDb, kind: 'postgres', close: () => pool.end() };
@@ -46,6 +47,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 	}
 	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(target);
 	try {
+		const [{ PGlite }, { drizzle: drizzlePglite }, { PrivateNodeFS }] = await Promise.all([
+			import('@electric-sql/pglite'),
+			import('drizzle-orm/pglite'),
+			import('./private-node-fs.ts')
+		]);
 		const client = dataDir.startsWith('memory://')
 			? await PGlite.create(target, { loadDataDir: options.loadDataDir })
 			: await PGlite.create({ fs: new PrivateNodeFS(target), loadDataDir: options.loadDataDir });
@@ -66,8 +72,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 // A connection the server cuts (a restart, a failover) makes its client emit 'error'; unheard, that event
 // ends the process. The pool drops an idle client that fails and connects anew on the next query; a client
 // checked out for a transaction fails that transaction's next query, whose error reaches the request.
-function openPool(url: string, max: number): pg.Pool {
-	const pool = new pg.Pool({
+function openPool(pgModule: typeof pg, url: string, max: number): pg.Pool {
+	const pool = new pgModule.Pool({
 		connectionString: url,
 		max,
 		// A server that went away without closing the socket: requests give up instead of hanging.

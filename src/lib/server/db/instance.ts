@@ -1,8 +1,4 @@
-import { readConfig } from '../config.ts';
-import { logger } from '../logger.ts';
-import { loadBuiltIns } from '../setup/load-built-ins.ts';
-import { openDatabase, type TDatabase } from './client.ts';
-import { migrateDatabase } from './migrate.ts';
+import type { TDatabase } from './client.ts';
 
 // One database per process. The key lives on globalThis because the CLI (running the sources) and the
 // built server (a bundled copy of the same modules) must share it: PGlite allows a single opener.
@@ -13,6 +9,16 @@ type TGlobal = typeof globalThis & { [KEY]?: Promise<TDatabase> };
 export function getDatabase(): Promise<TDatabase> {
 	const g = globalThis as TGlobal;
 	g[KEY] ??= (async () => {
+		// Loaded here, not above: the CLI imports this module for closeDatabase, and a command that needs no
+		// database should not wait for the database drivers.
+		const [{ readConfig }, { logger }, { loadBuiltIns }, { openDatabase }, { migrateDatabase }] =
+			await Promise.all([
+				import('../config.ts'),
+				import('../logger.ts'),
+				import('../setup/load-built-ins.ts'),
+				import('./client.ts'),
+				import('./migrate.ts')
+			]);
 		const config = readConfig();
 		const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.MOGNAD_DATA_DIR });
 		await migrateDatabase(database);
