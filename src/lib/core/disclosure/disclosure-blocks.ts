@@ -18,8 +18,9 @@
  * over) number at least k forms its blocks there, one per role group with at least k and the smaller
  * role groups together (or, if they are fewer than k, with its smallest role block); a unit with fewer
  * than k leaves them to the unit above, which adds them to its smallest block when it has nothing else
- * to form; what is left at the top joins the smallest block of all. So a municipality with k or more
- * respondents always keeps its figures, and its role groups keep theirs where each has k or more.
+ * to form; what is left at the top joins the smallest block (preferring one that holds its role groups).
+ * So a municipality with k or more respondents keeps its figures unless it must take in the smaller ones
+ * (hide the next smallest), and its role groups keep theirs where each, and what is left beside it, has k.
  */
 
 /** Respondents of one unit and one role group (null: not known). */
