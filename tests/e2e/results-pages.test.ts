@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TWaveMaturity } from '../../src/lib/core/maturity/wave-maturity.ts';
 import { responseHeadline } from '../../src/lib/core/results/response-headline.ts';
+import type { TWaveChange } from '../../src/lib/core/results/wave-change-schema.ts';
+import type { TWaveResults } from '../../src/lib/core/results/wave-results-schema.ts';
 import { formatPercentInterval, formatSignedPoints } from '../../src/lib/core/statistics/format-interval.ts';
-import { formatNumber, formatPercent } from '../../src/lib/core/statistics/format-number.ts';
+import { formatMean, formatNumber, formatPercent } from '../../src/lib/core/statistics/format-number.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { organisations } from '../../src/lib/server/db/schema.ts';
-import { computeMaturity, type TWaveMaturity } from '../../src/lib/server/results/compute-maturity.ts';
+import { computeMaturity } from '../../src/lib/server/results/compute-maturity.ts';
 import { getWaveChange } from '../../src/lib/server/results/get-wave-change.ts';
 import { getWaveResults } from '../../src/lib/server/results/get-wave-results.ts';
-import type { TWaveChange } from '../../src/lib/server/results/wave-change-schema.ts';
-import type { TWaveResults } from '../../src/lib/server/results/wave-results-schema.ts';
 import { createTheme } from '../../src/lib/server/themes/create-theme.ts';
 import { tagAnswer } from '../../src/lib/server/themes/tag-answer.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
@@ -176,8 +177,8 @@ describe('the results page', () => {
 		const behov = question(engine.all, 'behov');
 		expect(behov).toMatchObject({ n: 10, mean: 5.5, median: 5.5 });
 		const figures = await page.locator('section:has(> h2#q-behov) dl').textContent();
-		expect(figures).toContain(`Medelvärde${formatNumber(5.5, 'sv')}`);
-		expect(figures).toContain(`Standardavvikelse${formatNumber(behov.sd ?? 0, 'sv')}`);
+		expect(figures).toContain(`Medelvärde${formatMean(5.5, 'sv')}`);
+		expect(figures).toContain(`Standardavvikelse${formatMean(behov.sd, 'sv')}`);
 		expect(
 			await page.locator('section:has(> h2#q-behov) svg[role="img"]').getAttribute('aria-label')
 		).toMatch(/^Stapeldiagram/);

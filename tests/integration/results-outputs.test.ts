@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZWaveChange } from '../../src/lib/core/results/wave-change-schema.ts';
+import { ZWaveResults } from '../../src/lib/core/results/wave-results-schema.ts';
 import { createApiToken } from '../../src/lib/server/auth/create-api-token.ts';
 import { createUser } from '../../src/lib/server/auth/create-user.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
@@ -15,8 +17,6 @@ import {
 	themes,
 	waves
 } from '../../src/lib/server/db/schema.ts';
-import { ZWaveChange } from '../../src/lib/server/results/wave-change-schema.ts';
-import { ZWaveResults } from '../../src/lib/server/results/wave-results-schema.ts';
 import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
 import { signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
@@ -170,7 +170,7 @@ describe('mognad results', () => {
 		]);
 		const pitea = rows.find((r) => r.group === '2581' && r.question === 'behov' && r.code === '8');
 		// Piteå's behov: 6, 5, 8.
-		expect(pitea).toMatchObject({ group_label: 'Piteå', n: '3', count: '1', mean: '6.33', excluded: '0' });
+		expect(pitea).toMatchObject({ group_label: 'Piteå', n: '3', count: '1', mean: '6.3', excluded: '0' });
 		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label?.includes('1+1'))?.label).toBe(
 			"'=1+1"
 		);

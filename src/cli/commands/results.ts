@@ -1,11 +1,11 @@
+import { ZBreakdown } from '../../lib/core/results/breakdown.ts';
+import { changeToCsv } from '../../lib/core/results/change-to-csv.ts';
+import { maturityToCsv } from '../../lib/core/results/maturity-to-csv.ts';
+import { resultsToCsv } from '../../lib/core/results/results-to-csv.ts';
 import { AppError } from '../../lib/server/app-error.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
-import { changeToCsv } from '../../lib/server/results/change-to-csv.ts';
 import { getWaveChange } from '../../lib/server/results/get-wave-change.ts';
 import { getWaveResults } from '../../lib/server/results/get-wave-results.ts';
-import { maturityToCsv } from '../../lib/server/results/maturity-to-csv.ts';
-import { ZBreakdown } from '../../lib/server/results/response-scope.ts';
-import { resultsToCsv } from '../../lib/server/results/results-to-csv.ts';
 import { parseCommandArgs, type TCommand } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { resultsHelp } from './results-help.ts';

@@ -37,10 +37,11 @@ describe('roundHalfUp', () => {
 });
 
 describe('percents and means', () => {
-	it('rounds percents to one decimal and means to two', () => {
+	it('rounds percents and means to one decimal', () => {
 		expect(roundPercent(47.05882352941177)).toBe(47.1);
 		expect(roundMean(8.5)).toBe(8.5);
-		expect(roundMean(7.345)).toBe(7.35);
+		expect(roundMean(7.345)).toBe(7.3);
+		expect(roundMean(7.35)).toBe(7.4);
 	});
 
 	it('computes a rounded percent of a count without a detour through a proportion', () => {

@@ -22,11 +22,21 @@ function shift(value: number, places: number): number {
 	return Number(`${mantissa}e${Number(exponent) + places}`);
 }
 
-/** Percents (0–100) and percentage points are shown with one decimal. */
-export const roundPercent = (percent: number): number => roundHalfUp(percent, 1);
+/** Decimals of a percent (0–100) or of percentage points, in every output. */
+export const PERCENT_DECIMALS = 1;
 
-/** Means (and standard deviations, medians of scales) are shown with two decimals. */
-export const roundMean = (mean: number): number => roundHalfUp(mean, 2);
+/**
+ * Decimals of a mean, a median or a standard deviation, in every output (the seed's "8,5"). The engine
+ * rounds once to this, and pages, report and CSV show what it gives: rounding 8.449 to 8.45 and the
+ * page then to 8.5 would be wrong.
+ */
+export const MEAN_DECIMALS = 1;
+
+/** Percents (0–100) and percentage points are shown with one decimal. */
+export const roundPercent = (percent: number): number => roundHalfUp(percent, PERCENT_DECIMALS);
+
+/** Means (and standard deviations, medians of scales) are shown with one decimal. */
+export const roundMean = (mean: number): number => roundHalfUp(mean, MEAN_DECIMALS);
 
 /**
  * count of n as a percent rounded to one decimal, null when n is 0. count × 100 is exact, so the one

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ZWaveResults } from '../../core/results/wave-results-schema.ts';
 import { ZResultsQuery } from '../results/results-query.ts';
-import { ZWaveResults } from '../results/wave-results-schema.ts';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
 	const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
@@ -46,7 +46,7 @@ export function openApiDocument(): Record<string, unknown> {
 					summary:
 						"A wave's results: counts, percents with 95 % intervals, scale statistics, themes, maturity index",
 					description:
-						'Percents are 0–100 with one decimal, means two; a figure without a base is null. In a breakdown, a group with fewer than the wave’s k respondents (or hidden so that one cannot be derived) has suppressed: true and no figures. With maturity=true, the maturity index of the same responses is added (municipalities below k suppressed the same way). An organisation contact gets only their own organisation, when it has at least k respondents.',
+						'Percents are 0–100 with one decimal, means one; a figure without a base is null. In a breakdown, a group with fewer than the wave’s k respondents (or hidden so that one cannot be derived) has suppressed: true and no figures. With maturity=true, the maturity index of the same responses is added (municipalities below k suppressed the same way). An organisation contact gets only their own organisation, when it has at least k respondents.',
 					parameters: [
 						{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
 						...Object.entries(query.properties).map(([name, schema]) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TQuestionResult } from '../results/wave-results-schema.ts';
+import type { TQuestionResult } from '../../core/results/wave-results-schema.ts';
 import { isJaNejVetEj, questionChart } from './question-chart.ts';
 
 const base = { mean: null, median: null, sd: null, topBox: null, excluded: 0, themes: [] };

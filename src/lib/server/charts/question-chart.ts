@@ -1,4 +1,4 @@
-import type { TQuestionResult } from '../results/wave-results-schema.ts';
+import type { TQuestionResult } from '../../core/results/wave-results-schema.ts';
 import { barChart } from './bar-chart.ts';
 import { pieChart } from './pie-chart.ts';
 import type { TChart, TChartLang } from './render-chart-svg.ts';

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TQuestionResult, TWaveResults } from '../../core/results/wave-results-schema.ts';
 import type { TDatabase } from '../db/client.ts';
 import {
 	answerMarks,
@@ -15,7 +16,6 @@ import { getReportDraft } from '../report/get-report-draft.ts';
 import { getReportVersion } from '../report/get-report-version.ts';
 import { listReportVersions } from '../report/list-report-versions.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
-import type { TQuestionResult, TWaveResults } from '../results/wave-results-schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { countQuestionThemes } from '../themes/count-question-themes.ts';
 import { createDemo } from './create-demo.ts';
@@ -88,7 +88,7 @@ describe('createDemo', () => {
 		expect(behov.mean).toBe(8.5);
 		// Values 3, 6, 6, 6, 8 ×3, 9 ×5, 10 ×8: the 10th and 11th are 9; squares of deviations sum to 69.
 		expect(behov.median).toBe(9);
-		expect(behov.sd).toBe(1.91); // √(69 / 19)
+		expect(behov.sd).toBe(1.9); // √(69 / 19) = 1.906
 		expect(behov.topBox).toMatchObject({ from: 7, count: 16, percent: 80 });
 	});
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TMaturityProfile } from '../../core/maturity/maturity-profile.ts';
+import type { TWaveMaturity } from '../../core/maturity/wave-maturity.ts';
 import { t } from '../../core/questionnaire/text.ts';
 import type {
 	TReportBlock,
@@ -14,17 +15,17 @@ import {
 	type TQuestionInput,
 	ZReportDefinition
 } from '../../core/report/report-definition.ts';
+import type { TGroupResult, TQuestionResult, TWaveResults } from '../../core/results/wave-results-schema.ts';
 import { formatPercentInterval } from '../../core/statistics/format-interval.ts';
-import { formatNumber, formatPercent } from '../../core/statistics/format-number.ts';
+import { formatMean, formatNumber, formatPercent } from '../../core/statistics/format-number.ts';
 import { m } from '../../paraglide/messages.js';
 import { scoreText } from '../charts/chart-text.ts';
 import { questionChart } from '../charts/question-chart.ts';
 import type { TChartTable } from '../charts/render-chart-svg.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
-import { computeMaturity, type TWaveMaturity } from '../results/compute-maturity.ts';
+import { computeMaturity } from '../results/compute-maturity.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
-import type { TGroupResult, TQuestionResult, TWaveResults } from '../results/wave-results-schema.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { findReportableOrganisation, type TReportOrganisation } from './find-reportable-organisation.ts';
 import { listRespondentTitles } from './list-respondent-titles.ts';
@@ -245,7 +246,7 @@ function keyFigureBlocks(c: TContext, figures: TKeyFigureInput[]): TReportBlock[
 			percent: formatPercent(value.percent, lang, 0),
 			count: count(value.count, lang),
 			n: count(value.n, lang),
-			mean: value.mean === null ? '–' : formatNumber(value.mean, lang, 1)
+			mean: formatMean(value.mean, lang)
 		});
 		if (!c.own) return [sentence];
 		const regional = keyFigureValue(c.region, figure);
@@ -343,9 +344,9 @@ function summary(q: TQuestionResult, c: TContext): string {
 	if (q.type === 'text') return m.report_question_answers({ n: count(q.n, lang) }, locale);
 	const parts = [`n = ${count(q.n, lang)}`];
 	if (q.type === 'scale' && q.mean !== null) {
-		parts.push(m.report_question_mean({ mean: formatNumber(q.mean, lang, 1) }, locale));
+		parts.push(m.report_question_mean({ mean: formatMean(q.mean, lang) }, locale));
 		if (q.median !== null)
-			parts.push(m.report_question_median({ median: formatNumber(q.median, lang, 1) }, locale));
+			parts.push(m.report_question_median({ median: formatMean(q.median, lang) }, locale));
 		if (q.topBox?.percent != null)
 			parts.push(
 				m.report_question_top_box(

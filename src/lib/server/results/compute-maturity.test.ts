@@ -4,6 +4,7 @@ import { maturityModel } from '../../core/maturity/maturity-model.ts';
 import { maturityProfile } from '../../core/maturity/maturity-profile.ts';
 import { respondentScores } from '../../core/maturity/respondent-scores.ts';
 import type { TAnswerMap } from '../../core/questionnaire/answer.ts';
+import { ZWaveResults } from '../../core/results/wave-results-schema.ts';
 import {
 	builtInTemplate,
 	definition,
@@ -25,7 +26,6 @@ import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { computeMaturity } from './compute-maturity.ts';
 import { getResultsForUser } from './get-results-for-user.ts';
 import { getWaveResults } from './get-wave-results.ts';
-import { ZWaveResults } from './wave-results-schema.ts';
 
 let database: TDatabase;
 const WAVE = 'mognad';

@@ -10,8 +10,7 @@ import {
 import { countLevels } from '../../core/maturity/count-levels.ts';
 import { itemScoreTable } from '../../core/maturity/item-score.ts';
 import { maturityModel, type TMaturityModel } from '../../core/maturity/maturity-model.ts';
-import type { TMaturityProfile } from '../../core/maturity/maturity-profile.ts';
-import type { TText } from '../../core/questionnaire/definition.ts';
+import type { TWaveMaturity } from '../../core/maturity/wave-maturity.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
@@ -23,38 +22,6 @@ import { rowsOf, scopedResponses, type TResponseScope, ZResultsFilters } from '.
 /** The wave, and which of its responses count (the same filters as the results). */
 export const ZComputeMaturityOptions = ZResultsFilters.extend({ slug: z.string().min(1) });
 export type TComputeMaturityOptions = z.input<typeof ZComputeMaturityOptions>;
-
-export interface TOrganisationMaturityResult {
-	id: string;
-	code: string | null;
-	name: string;
-	respondents: number;
-	/** No figures: the small-group rule hides it (fewer than k, or it would let a smaller group be derived). */
-	hidden: boolean;
-	profile: TMaturityProfile | null;
-}
-
-export interface TWaveMaturity {
-	/** k: the fewest respondents an organisation needs to show figures. */
-	minGroupSize: number;
-	dimensions: Array<{ code: string; label: TText; weight: number; legacy: boolean }>;
-	levels: Array<{ code: string; label: TText; min: number; max: number }>;
-	/** Responses counted (complete, or also partial when asked for). */
-	respondents: number;
-	region: {
-		/** Over every respondent; null when fewer than k respondents are counted in all. */
-		pooled: TMaturityProfile | null;
-		/** Each shown organisation once. */
-		organisationMean: TMaturityProfile & { organisations: number };
-		/**
-		 * Respondents by the level of their own index (the weighted mean of their dimension scores, when at
-		 * least half have one); `respondents` = those with an index. Null when the pooled figures are.
-		 */
-		respondentLevels: { respondents: number; levels: Array<{ code: string; respondents: number }> } | null;
-	};
-	/** The units directly below the wave's owner (a department counts with its municipality), by name. */
-	organisations: TOrganisationMaturityResult[];
-}
 
 /**
  * The maturity index of a wave. Each respondent's dimension scores are computed in the database over the

@@ -1,8 +1,8 @@
+import type { TWaveResults } from '../../core/results/wave-results-schema.ts';
 import { AppError } from '../app-error.ts';
 import type { TSessionUser } from '../auth/roles.ts';
 import type { TDb } from '../db/client.ts';
 import { getWaveResults, type TWaveResultsOptions } from './get-wave-results.ts';
-import type { TWaveResults } from './wave-results-schema.ts';
 
 /**
  * A wave's results as a user may see them. The small-group rule holds for everyone (getWaveResults

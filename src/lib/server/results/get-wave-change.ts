@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
 import { isQuestionShown, isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
 import { t } from '../../core/questionnaire/text.ts';
+import type { TQuestionFigures, TResultQuestion } from '../../core/results/question-figures.ts';
+import type { TQuestionChange, TWaveChange } from '../../core/results/wave-change-schema.ts';
 import { newcombeDifference } from '../../core/statistics/newcombe-difference.ts';
 import { percentOf, roundMean, roundPercent } from '../../core/statistics/round-half-up.ts';
 import { AppError } from '../app-error.ts';
@@ -9,9 +11,8 @@ import type { TDb } from '../db/client.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { loadDisclosure } from './load-disclosure.ts';
-import { loadWaveFigures, type TQuestionFigures, type TResultQuestion } from './load-wave-figures.ts';
+import { loadWaveFigures } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
-import type { TQuestionChange, TWaveChange } from './wave-change-schema.ts';
 
 export const ZWaveChangeOptions = z.object({
 	slug: z.string().min(1),

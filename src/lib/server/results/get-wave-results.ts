@@ -3,20 +3,21 @@ import { z } from 'zod';
 import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
 import { isQuestionShown, isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
 import { t } from '../../core/questionnaire/text.ts';
+import { ZBreakdown } from '../../core/results/breakdown.ts';
+import { formatMaturityResult } from '../../core/results/format-maturity-result.ts';
+import { formatQuestionResult } from '../../core/results/format-question-result.ts';
+import type { TResultQuestion } from '../../core/results/question-figures.ts';
+import type { TGroupResult, TQuestionResult, TWaveResults } from '../../core/results/wave-results-schema.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { computeMaturity } from './compute-maturity.ts';
-import { formatMaturityResult } from './format-maturity-result.ts';
-import { formatQuestionResult } from './format-question-result.ts';
 import { listReleasedAnswers } from './list-released-answers.ts';
 import { loadDisclosure } from './load-disclosure.ts';
-import { loadWaveFigures, resultQuestions, type TResultQuestion } from './load-wave-figures.ts';
+import { loadWaveFigures, resultQuestions } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
-import { ZBreakdown } from './response-scope.ts';
-import type { TGroupResult, TQuestionResult, TWaveResults } from './wave-results-schema.ts';
 
 export const ZWaveResultsOptions = z.object({
 	slug: z.string().min(1),

@@ -1,4 +1,6 @@
 import type { TQuestion, TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import type { TBreakdown } from '../../core/results/breakdown.ts';
+import type { TQuestionFigures, TResultQuestion } from '../../core/results/question-figures.ts';
 import type { TDb } from '../db/client.ts';
 import type { waves } from '../db/schema.ts';
 import { countAnswered } from './count-answered.ts';
@@ -8,27 +10,8 @@ import { countResponses, type TResponseCounts } from './count-responses.ts';
 import { countScaleValues } from './count-scale-values.ts';
 import { countThemes } from './count-themes.ts';
 import { listTopUnits } from './list-top-units.ts';
-import type { TBreakdown, TResponseScope, TResultsFilters } from './response-scope.ts';
+import type { TResponseScope, TResultsFilters } from './response-scope.ts';
 import { scaleStatistics, type TScaleRange } from './scale-statistics.ts';
-
-/** A question that has results (background questions are kept on the response, not as answers). */
-export type TResultQuestion = Exclude<TQuestion, { type: 'background' }>;
-
-/** The unrounded figures of one question, in one group or the whole scope. */
-export interface TQuestionFigures {
-	n: number;
-	/** Choice questions: count per option code; scales: count per value (as text, e.g. "7"). */
-	counts: Map<string, number>;
-	scale: {
-		mean: number | null;
-		median: number | null;
-		sd: number | null;
-		topCount: number;
-		excluded: number;
-	} | null;
-	/** Answers per theme label. */
-	themes: Map<string, number>;
-}
 
 export interface TWaveFigures {
 	questions: TResultQuestion[];

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TBreakdown } from '../../core/results/breakdown.ts';
 
 /** Which responses a result counts. */
 export const ZResultsFilters = z.object({
@@ -11,13 +12,6 @@ export const ZResultsFilters = z.object({
 	includePartial: z.boolean().default(false)
 });
 export type TResultsFilters = z.output<typeof ZResultsFilters>;
-
-/**
- * A breakdown: `organisation` = the units directly below the wave's owner (the municipalities),
- * `department` = each respondent's own unit, `role` = role group.
- */
-export const ZBreakdown = z.enum(['organisation', 'department', 'role']);
-export type TBreakdown = z.infer<typeof ZBreakdown>;
 
 /** The responses a query aggregates over, and the group each one falls in. */
 export interface TResponseScope {

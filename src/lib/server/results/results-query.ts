@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBreakdown } from './response-scope.ts';
+import { ZBreakdown } from '../../core/results/breakdown.ts';
 
 /** The URL parameters of `GET /api/v1/waves/{slug}/results`; an unknown parameter is refused. */
 export const ZResultsQuery = z.strictObject({

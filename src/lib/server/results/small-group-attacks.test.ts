@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers, respond } from '../../../../tests/support/results-dataset.ts';
+import type { TWaveResults } from '../../core/results/wave-results-schema.ts';
 import type { TDatabase } from '../db/client.ts';
 import { organisations, participants, responses, waves } from '../db/schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
@@ -10,7 +11,6 @@ import { computeMaturity } from './compute-maturity.ts';
 import { getResultsForUser } from './get-results-for-user.ts';
 import { getWaveChange } from './get-wave-change.ts';
 import type { TWaveResultsOptions } from './get-wave-results.ts';
-import type { TWaveResults } from './wave-results-schema.ts';
 
 // The attacks on the small-group rule, each tried as a viewer or an organisation contact would, on a
 // wave with k = 5:

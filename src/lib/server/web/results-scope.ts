@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ZBreakdown } from '../../core/results/breakdown.ts';
 import { isAppError } from '../app-error.ts';
 import type { TSessionUser } from '../auth/roles.ts';
 import type { TDb } from '../db/client.ts';
 import { resolveOrganisationFilter } from '../results/resolve-organisation-filter.ts';
-import { ZBreakdown } from '../results/response-scope.ts';
 
 // An empty field of a GET form (the "all" choice) means no filter.
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
+import type { TQuestionChange } from '#lib/core/results/wave-change-schema.ts';
 import { formatSignedPoints } from '#lib/core/statistics/format-interval.ts';
-import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
+import { formatMean, formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
 import { ROLES } from '#lib/server/auth/roles.ts';
 import { groupedBarChart } from '#lib/server/charts/grouped-bar-chart.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { getWaveChange } from '#lib/server/results/get-wave-change.ts';
-import type { TQuestionChange } from '#lib/server/results/wave-change-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
@@ -84,7 +84,7 @@ function shownQuestion(q: TQuestionChange, names: { previous: string; current: s
 						]
 					})
 				: null;
-	const mean = (value: number | null) => (value === null ? '–' : formatNumber(value, lang));
+	const mean = (value: number | null) => formatMean(value, lang);
 	return {
 		code: q.code,
 		type: q.type,

@@ -1,4 +1,5 @@
 import type { TMaturityProfile } from '#lib/core/maturity/maturity-profile.ts';
+import type { TWaveMaturity } from '#lib/core/maturity/wave-maturity.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { formatNumber } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
@@ -7,7 +8,7 @@ import { scoreText } from '#lib/server/charts/chart-text.ts';
 import { radarChart } from '#lib/server/charts/radar-chart.ts';
 import { scatterChart } from '#lib/server/charts/scatter-chart.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
-import { computeMaturity, type TWaveMaturity } from '#lib/server/results/compute-maturity.ts';
+import { computeMaturity } from '#lib/server/results/compute-maturity.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';

@@ -1,13 +1,13 @@
 import { responseHeadline } from '#lib/core/results/response-headline.ts';
+import type { TQuestionResult } from '#lib/core/results/wave-results-schema.ts';
 import { formatPercentInterval } from '#lib/core/statistics/format-interval.ts';
-import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
+import { formatMean, formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
 import { ROLES } from '#lib/server/auth/roles.ts';
 import { questionChart } from '#lib/server/charts/question-chart.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
-import type { TQuestionResult } from '#lib/server/results/wave-results-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { requireRole } from '#lib/server/web/require-role.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
@@ -17,7 +17,6 @@ import type { PageServerLoad } from './$types';
 type TLang = 'sv' | 'en';
 
 const percent = (value: number | null, lang: TLang) => (value === null ? '–' : formatPercent(value, lang));
-const number = (value: number | null, lang: TLang) => (value === null ? '–' : formatNumber(value, lang));
 
 /** One question's engine figures as the texts the page shows (nothing is computed here, only formatted). */
 function shownQuestion(q: TQuestionResult, lang: TLang, restricted: boolean) {
@@ -39,9 +38,9 @@ function shownQuestion(q: TQuestionResult, lang: TLang, restricted: boolean) {
 		scale:
 			q.type === 'scale'
 				? {
-						mean: number(q.mean, lang),
-						median: number(q.median, lang),
-						sd: number(q.sd, lang),
+						mean: formatMean(q.mean, lang),
+						median: formatMean(q.median, lang),
+						sd: formatMean(q.sd, lang),
 						topBox: q.topBox && {
 							from: formatNumber(q.topBox.from, lang, 0),
 							count: formatNumber(q.topBox.count, lang, 0),
@@ -59,7 +58,7 @@ function shownQuestion(q: TQuestionResult, lang: TLang, restricted: boolean) {
 /** A question's figures in one breakdown group: n and the percent per option, or the mean of a scale. */
 function groupCells(q: TQuestionResult | undefined, lang: TLang, restricted: boolean): string[] {
 	if (!q || q.suppressed) return [];
-	if (q.type === 'scale') return [number(q.mean, lang), percent(q.topBox?.percent ?? null, lang)];
+	if (q.type === 'scale') return [formatMean(q.mean, lang), percent(q.topBox?.percent ?? null, lang)];
 	if (q.type === 'text') return restricted ? [] : q.themes.map((t) => formatNumber(t.count, lang, 0));
 	return q.options.map((o) => percent(o.percent, lang));
 }

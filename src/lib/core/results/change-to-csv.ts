@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '../../core/csv/spreadsheet-safe-cell.ts';
+import { spreadsheetSafeCell } from '../csv/spreadsheet-safe-cell.ts';
 import type { TWaveChange } from './wave-change-schema.ts';
 
 const COLUMNS = [

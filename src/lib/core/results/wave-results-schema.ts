@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZBreakdown } from './response-scope.ts';
+import { ZBreakdown } from './breakdown.ts';
 import { ZMaturityResult } from './wave-maturity-schema.ts';
 
 // The stable JSON shape of a wave's results (API, CLI, pages, report). Percents are 0–100 with one
-// decimal, means, medians and SDs have two; a figure without a base is null, never NaN.
+// decimal, means, medians and SDs one (MEAN_DECIMALS); a figure without a base is null, never NaN.
 
 /** A 95 % interval in percent, or null when there is no base. */
 const ZInterval = z

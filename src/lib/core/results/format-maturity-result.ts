@@ -1,5 +1,5 @@
-import { t } from '../../core/questionnaire/text.ts';
-import type { TWaveMaturity } from './compute-maturity.ts';
+import type { TWaveMaturity } from '../maturity/wave-maturity.ts';
+import { t } from '../questionnaire/text.ts';
 import type { TMaturityResult } from './wave-maturity-schema.ts';
 
 /** A wave's maturity index in the published shape: labels in one language, hidden organisations bare. */

@@ -1,7 +1,7 @@
-import { t } from '../../core/questionnaire/text.ts';
-import { percentOf, roundMean, roundPercent } from '../../core/statistics/round-half-up.ts';
-import { wilsonInterval } from '../../core/statistics/wilson-interval.ts';
-import type { TQuestionFigures, TResultQuestion } from './load-wave-figures.ts';
+import { t } from '../questionnaire/text.ts';
+import { percentOf, roundMean, roundPercent } from '../statistics/round-half-up.ts';
+import { wilsonInterval } from '../statistics/wilson-interval.ts';
+import type { TQuestionFigures, TResultQuestion } from './question-figures.ts';
 import type { TQuestionResult } from './wave-results-schema.ts';
 
 const EMPTY: TQuestionFigures = { n: 0, counts: new Map(), scale: null, themes: new Map() };
