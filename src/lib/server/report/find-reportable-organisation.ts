@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
+import type { TLoadedDisclosure } from '../results/load-disclosure.ts';
 import { resolveOrganisationFilter } from '../results/resolve-organisation-filter.ts';
 
 export interface TReportOrganisation {
@@ -22,7 +23,8 @@ export async function findReportableOrganisation(
 	db: TDb,
 	slug: string,
 	code: string,
-	minGroupSize: number
+	minGroupSize: number,
+	preloaded?: TLoadedDisclosure
 ): Promise<TReportOrganisation> {
 	const filter = await resolveOrganisationFilter(db, code);
 	const [row] = await db
@@ -31,7 +33,7 @@ export async function findReportableOrganisation(
 		.where(eq(organisations.id, filter.id));
 	const name = row?.name ?? code;
 	try {
-		await getWaveResults(db, { slug, organisation: filter.id });
+		await getWaveResults(db, { slug, organisation: filter.id }, preloaded);
 	} catch (e) {
 		if (!isAppError(e) || e.code !== 'SMALL_GROUP') throw e;
 		throw new AppError(

@@ -26,6 +26,7 @@ import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { computeMaturity } from '../results/compute-maturity.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
+import { preloadDisclosure } from '../results/load-disclosure.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { findReportableOrganisation, type TReportOrganisation } from './find-reportable-organisation.ts';
 import { listRespondentTitles } from './list-respondent-titles.ts';
@@ -75,22 +76,26 @@ export async function resolveReport(
 	const input = ZResolveReportOptions.parse(options);
 	const lang = definition.lang;
 	const wave = await getWave(db, input.slug);
+	// One load of the small-group rule's blocks for the up to six engine calls below.
+	const disclosure = await preloadDisclosure(db, wave, { partial: false });
 	const organisation = input.organisation
-		? await findReportableOrganisation(db, wave.slug, input.organisation, wave.minGroupSize)
+		? await findReportableOrganisation(db, wave.slug, input.organisation, wave.minGroupSize, disclosure)
 		: null;
 	const [region, own, roleResults, titles, ownerName] = await Promise.all([
-		getWaveResults(db, { slug: wave.slug, lang }),
-		organisation ? getWaveResults(db, { slug: wave.slug, organisation: organisation.id, lang }) : null,
-		getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }),
+		getWaveResults(db, { slug: wave.slug, lang }, disclosure),
+		organisation
+			? getWaveResults(db, { slug: wave.slug, organisation: organisation.id, lang }, disclosure)
+			: null,
+		getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }, disclosure),
 		organisation ? Promise.resolve([]) : listRespondentTitles(db, wave.id),
 		wave.ownerOrganisationId ? organisationName(db, wave.ownerOrganisationId) : Promise.resolve(null)
 	]);
 	let maturity: TContext['maturity'] = null;
 	if (definition.maturity) {
-		const regionMaturity = await computeMaturity(db, { slug: wave.slug });
+		const regionMaturity = await computeMaturity(db, { slug: wave.slug }, disclosure);
 		if (regionMaturity) {
 			const ownMaturity = organisation
-				? await computeMaturity(db, { slug: wave.slug, organisationIds: organisation.ids })
+				? await computeMaturity(db, { slug: wave.slug, organisationIds: organisation.ids }, disclosure)
 				: null;
 			maturity = { region: regionMaturity, own: ownMaturity };
 		}

@@ -16,7 +16,7 @@ import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { listTopUnits } from './list-top-units.ts';
-import { loadDisclosure } from './load-disclosure.ts';
+import { disclosureFor, type TLoadedDisclosure } from './load-disclosure.ts';
 import { rowsOf, scopedResponses, type TResponseScope, ZResultsFilters } from './response-scope.ts';
 
 /** The wave, and which of its responses count (the same filters as the results). */
@@ -33,7 +33,9 @@ export type TComputeMaturityOptions = z.input<typeof ZComputeMaturityOptions>;
  */
 export async function computeMaturity(
 	db: TDb,
-	options: TComputeMaturityOptions
+	options: TComputeMaturityOptions,
+	/** The wave's disclosure when the caller asks the engine several times (see preloadDisclosure). */
+	preloaded?: TLoadedDisclosure
 ): Promise<TWaveMaturity | null> {
 	const input = ZComputeMaturityOptions.parse(options);
 	const wave = await getWave(db, input.slug);
@@ -68,7 +70,7 @@ export async function computeMaturity(
 		const sums = groups.get(unit.id);
 		return sums ? [{ organisation: unit, ...sums }] : [];
 	});
-	const disclosure = await loadDisclosure(db, wave, { partial: filters.includePartial });
+	const disclosure = await disclosureFor(db, wave, { partial: filters.includePartial }, preloaded);
 	const view: TDisclosureView = {
 		organisationIds: filters.organisationIds ? new Set(filters.organisationIds) : undefined,
 		roleGroup: filters.roleGroup

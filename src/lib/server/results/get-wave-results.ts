@@ -15,7 +15,7 @@ import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-ver
 import { getWave } from '../waves/get-wave.ts';
 import { computeMaturity } from './compute-maturity.ts';
 import { listReleasedAnswers } from './list-released-answers.ts';
-import { loadDisclosure } from './load-disclosure.ts';
+import { disclosureFor, type TLoadedDisclosure } from './load-disclosure.ts';
 import { loadWaveFigures, resultQuestions } from './load-wave-figures.ts';
 import { resolveOrganisationFilter } from './resolve-organisation-filter.ts';
 
@@ -42,7 +42,12 @@ const UNKNOWN = { sv: 'Uppgift saknas', en: 'Not known' } as const;
  * the breakdown that is not shows no figures, and with partial responses counted a question shows none
  * below its own k answers.
  */
-export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Promise<TWaveResults> {
+export async function getWaveResults(
+	db: TDb,
+	options: TWaveResultsOptions,
+	/** The wave's disclosure when the caller asks the engine several times (see preloadDisclosure). */
+	preloaded?: TLoadedDisclosure
+): Promise<TWaveResults> {
 	const input = ZWaveResultsOptions.parse(options);
 	const wave = await getWave(db, input.slug);
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
@@ -55,7 +60,7 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 	const texts = resultQuestions(questionnaire)
 		.filter((q) => q.type === 'text')
 		.map((q) => q.code);
-	const disclosure = await loadDisclosure(db, wave, { partial: input.includePartial });
+	const disclosure = await disclosureFor(db, wave, { partial: input.includePartial }, preloaded);
 	const view: TDisclosureView = {
 		organisationIds: organisation ? new Set(organisation.ids) : undefined,
 		roleGroup: input.roleGroup
@@ -70,7 +75,7 @@ export async function getWaveResults(db: TDb, options: TWaveResultsOptions): Pro
 	const [figures, released, maturity] = await Promise.all([
 		loadWaveFigures(db, wave, questionnaire, { filters, by: input.by }),
 		listReleasedAnswers(db, scope, texts),
-		input.maturity ? computeMaturity(db, { slug: wave.slug, ...filters }) : undefined
+		input.maturity ? computeMaturity(db, { slug: wave.slug, ...filters }, preloaded) : undefined
 	]);
 	const lang = input.lang;
 	const result: TWaveResults = {

@@ -5,7 +5,7 @@ import type { TDb } from '../db/client.ts';
 import { listTopUnits } from './list-top-units.ts';
 import { rowsOf } from './response-scope.ts';
 
-interface TWaveRef {
+export interface TWaveRef {
 	id: string;
 	ownerOrganisationId: string | null;
 	minGroupSize: number;
@@ -66,4 +66,36 @@ export async function loadDisclosure(
 		};
 	}
 	return disclosure;
+}
+
+/** A wave's disclosure loaded once, to hand to several engine calls over the same wave (a report's). */
+export interface TLoadedDisclosure {
+	waveId: string;
+	partial: boolean;
+	disclosure: TWaveDisclosure;
+}
+
+/** Loads a wave's disclosure for engine calls that follow (getWaveResults, computeMaturity). */
+export async function preloadDisclosure(
+	db: TDb,
+	wave: TWaveRef,
+	options: { partial: boolean }
+): Promise<TLoadedDisclosure> {
+	return { waveId: wave.id, partial: options.partial, disclosure: await loadDisclosure(db, wave, options) };
+}
+
+/**
+ * The disclosure an engine call applies: the one it was given when that is this wave's and was loaded
+ * with the same treatment of partial responses, otherwise loaded now. The rule is the same either way.
+ */
+export function disclosureFor(
+	db: TDb,
+	wave: TWaveRef,
+	options: { partial: boolean },
+	given?: TLoadedDisclosure
+): Promise<TWaveDisclosure> {
+	if (given && given.waveId === wave.id && given.partial === options.partial) {
+		return Promise.resolve(given.disclosure);
+	}
+	return loadDisclosure(db, wave, options);
 }

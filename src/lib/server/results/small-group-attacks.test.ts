@@ -6,11 +6,13 @@ import type { TDatabase } from '../db/client.ts';
 import { organisations, participants, responses, waves } from '../db/schema.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createWave } from '../waves/create-wave.ts';
+import { getWave } from '../waves/get-wave.ts';
 import { setWaveStatus } from '../waves/set-wave-status.ts';
 import { computeMaturity } from './compute-maturity.ts';
 import { getResultsForUser } from './get-results-for-user.ts';
 import { getWaveChange } from './get-wave-change.ts';
-import type { TWaveResultsOptions } from './get-wave-results.ts';
+import { getWaveResults, type TWaveResultsOptions } from './get-wave-results.ts';
+import { preloadDisclosure } from './load-disclosure.ts';
 
 // The attacks on the small-group rule, each tried as a viewer or an organisation contact would, on a
 // wave with k = 5:
@@ -144,6 +146,27 @@ describe('attacks on the small-group rule (k = 5)', () => {
 		expect(maturity?.region.pooled).not.toBeNull();
 		const partial = await computeMaturity(database.db, { slug: WAVE, includePartial: true });
 		expect(partial?.region.pooled).toBeNull();
+	});
+
+	it("applies the same rule with a disclosure loaded once, and never another wave's or setting's", async () => {
+		const db = database.db;
+		const wave = await getWave(db, WAVE);
+		const once = await preloadDisclosure(db, wave, { partial: false });
+		const byOrganisation = await getWaveResults(db, { slug: WAVE, by: 'organisation' }, once);
+		expect(byOrganisation).toEqual(await getWaveResults(db, { slug: WAVE, by: 'organisation' }));
+		await expect(
+			getWaveResults(db, { slug: WAVE, organisation: '2580', roleGroup: 'it' }, once)
+		).rejects.toMatchObject({ code: 'SMALL_GROUP' });
+		expect(await computeMaturity(db, { slug: WAVE }, once)).toEqual(
+			await computeMaturity(db, { slug: WAVE })
+		);
+		// Loaded without partial responses: a call that counts them loads its own and is refused.
+		await expect(getWaveResults(db, { slug: WAVE, includePartial: true }, once)).rejects.toMatchObject({
+			code: 'SMALL_GROUP'
+		});
+		// The earlier wave's (k = 10, six in Luleå) would refuse everything; this wave's own is used.
+		const earlier = await preloadDisclosure(db, await getWave(db, EARLIER), { partial: false });
+		expect((await getWaveResults(db, { slug: WAVE }, earlier)).responses.complete).toBe(19);
 	});
 
 	it('judges the earlier wave of a comparison by its own k (10), and the current by its own (5)', async () => {
