@@ -5,7 +5,8 @@ import {
 	formatNumber,
 	formatPercent,
 	formatPercentOrDash,
-	formatRate
+	formatRate,
+	formatScore
 } from './format-number.ts';
 import { roundMean } from './round-half-up.ts';
 
@@ -59,6 +60,13 @@ describe('formatMean', () => {
 		expect(roundMean(8.449)).toBe(8.4);
 		expect(formatMean(roundMean(8.449), 'sv')).toBe('8,4');
 		expect(formatMean(roundMean(8.25), 'en')).toBe(String(roundMean(8.25)));
+	});
+});
+
+describe('formatScore', () => {
+	it('writes a maturity score with one decimal', () => {
+		expect(formatScore(66.65, 'sv')).toBe('66,7');
+		expect(formatScore(null, 'en')).toBe('–');
 	});
 });
 

@@ -42,6 +42,11 @@ export function formatMean(mean: number | null, locale: TNumberLocale): string {
 	return mean === null ? '–' : formatNumber(mean, locale, MEAN_DECIMALS);
 }
 
+/** A maturity score (0–100) with one decimal at most, as the engine rounds it; "–" when it is missing. */
+export function formatScore(score: number | null, locale: TNumberLocale): string {
+	return score === null ? '–' : formatNumber(score, locale, 1);
+}
+
 /** A count, whole (`1 234`); "–" when there is none. */
 export function formatCount(count: number | null, locale: TNumberLocale): string {
 	return count === null ? '–' : formatNumber(count, locale, 0);

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../../core/statistics/format-number.ts';
+import { formatNumber, formatPercent, formatScore } from '../../core/statistics/format-number.ts';
 import { percentOf } from '../../core/statistics/round-half-up.ts';
 import { m } from '../../paraglide/messages.js';
 import type { TChartLang, TChartTable } from './render-chart-svg.ts';
@@ -20,8 +20,7 @@ export const percentAndCount = (count: number, n: number, lang: TChartLang): str
 export const nText = (n: number, lang: TChartLang): string => `n = ${formatNumber(n, lang, 0)}`;
 
 /** A score (0–100) with one decimal at most, or "–" when it is missing. */
-export const scoreText = (value: number | null, lang: TChartLang): string =>
-	value === null ? '–' : formatNumber(value, lang, 1);
+export const scoreText = (value: number | null, lang: TChartLang): string => formatScore(value, lang);
 
 /** The data table of a one-series chart: answer, count and percent of n a row, and n at the foot. */
 export function distributionTable(

@@ -1,12 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { TReportQuote } from '../../core/report/report-inputs.ts';
 import type { TDb } from '../db/client.ts';
 import { answerMarks, answers, responses } from '../db/schema.ts';
-
-export interface TReportQuote {
-	responseId: string;
-	questionCode: string;
-	text: string;
-}
 
 /**
  * The free-text answers the analyst chose to quote, as long as they are still marked quotable: only
