@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { applyDemoNarrative } from '../../core/demo/apply-demo-narrative.ts';
 import { demoDataset } from '../../core/demo/demo-dataset.ts';
@@ -6,12 +6,13 @@ import { DEMO_REPORT_PUBLISHED_ON } from '../../core/demo/demo-narrative.ts';
 import { answerTo, answerToRows } from '../../core/questionnaire/answer.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { answers, participants, responses, waves } from '../db/schema.ts';
+import { participants, responses, waves } from '../db/schema.ts';
 import { addParticipant } from '../participants/add-participant.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getReportDraft } from '../report/get-report-draft.ts';
 import { publishReport } from '../report/publish-report.ts';
 import { saveReportDraft } from '../report/save-report-draft.ts';
+import { insertResponses } from '../responses/store-responses.ts';
 import { createTheme } from '../themes/create-theme.ts';
 import { setAnswerMarks } from '../themes/set-answer-marks.ts';
 import { tagAnswer } from '../themes/tag-answer.ts';
@@ -112,36 +113,41 @@ export async function createDemo(db: TDb, options: CreateDemoOptions = {}): Prom
 
 		// The answers are stored as an import of the region's 2020 file would store them: complete
 		// responses with their original keys (the other tool let a question be left blank).
-		const responseOf = new Map<string, string>();
-		for (const respondent of data.respondents) {
+		const stored = data.respondents.map((respondent) => {
 			const participant = participantOf.get(respondent.key);
 			if (!participant) throw new Error(`demo respondent ${respondent.key} has no participant`);
 			const submittedAt = new Date(`${respondent.submittedOn}T10:00:00Z`);
-			const [response] = await tx
-				.insert(responses)
-				.values({
-					waveId: wave.id,
-					participantId: participant.id,
-					organisationId: participant.organisationId,
-					role: respondent.title,
-					roleGroup: participant.roleGroup,
-					lang: 'sv',
-					status: 'complete',
-					startedAt: submittedAt,
-					updatedAt: submittedAt,
-					submittedAt,
-					importKey: respondent.key
-				})
-				.returning({ id: responses.id });
-			if (!response) throw new Error('insert returned no row');
-			responseOf.set(respondent.key, response.id);
 			const rows = questions.flatMap((q) => {
 				const answer = answerTo(respondent.answers, q.code);
 				return answer ? answerToRows(q, answer) : [];
 			});
-			await tx.insert(answers).values(rows.map((r) => ({ ...r, responseId: response.id, waveId: wave.id })));
-			await tx.update(participants).set({ hasCompleted: true }).where(eq(participants.id, participant.id));
-		}
+			return {
+				response: {
+					participantId: participant.id,
+					organisationId: participant.organisationId,
+					role: respondent.title,
+					roleGroup: participant.roleGroup,
+					lang: 'sv' as const,
+					status: 'complete' as const,
+					startedAt: submittedAt,
+					updatedAt: submittedAt,
+					submittedAt,
+					importKey: respondent.key
+				},
+				rows
+			};
+		});
+		const ids = await insertResponses(tx, wave.id, stored);
+		const responseOf = new Map(data.respondents.map((r, i) => [r.key, ids[i] ?? ''] as const));
+		await tx
+			.update(participants)
+			.set({ hasCompleted: true })
+			.where(
+				inArray(
+					participants.id,
+					stored.flatMap((s) => (s.response.participantId ? [s.response.participantId] : []))
+				)
+			);
 
 		for (const [questionCode, labels] of Object.entries(data.themes)) {
 			const themeOf = new Map<string, string>();

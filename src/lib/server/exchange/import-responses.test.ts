@@ -149,8 +149,8 @@ describe('importResponses', () => {
 		});
 		const f = await figures('ar-2020');
 		expect(f.responses).toEqual({ complete: 4, partial: 1 });
-		// behov 8, 6, 10, 4: mean 7, median 7, SD √(20/3) = 2.58.
-		expect(f.behov).toEqual({ n: 4, mean: 7, median: 7, sd: 2.58 });
+		// behov 8, 6, 10, 4: mean 7, median 7, SD √(20/3) = 2.58, shown 2.6.
+		expect(f.behov).toEqual({ n: 4, mean: 7, median: 7, sd: 2.6 });
 		expect(f.ledning).toEqual({ ja: [2, 50], nej: [1, 25], vet_ej: [1, 25] });
 		expect(f.drivande).toMatchObject({
 			n: 4,
@@ -387,7 +387,7 @@ describe('importResponses', () => {
 		expect(result).toEqual({ ok: true, dryRun: false, rows: 3, imported: 3, unchanged: 0 });
 		const f = await figures('annat-verktyg');
 		expect(f.responses).toEqual({ complete: 3, partial: 0 });
-		expect(f.behov).toMatchObject({ n: 3, mean: 6.33, median: 7 });
+		expect(f.behov).toMatchObject({ n: 3, mean: 6.3, median: 7 });
 		expect(f.ledning).toEqual({ ja: [1, 33.3], nej: [1, 33.3], vet_ej: [1, 33.3] });
 		expect(f.drivande).toMatchObject({ n: 2, it: [2, 100] });
 	});
@@ -410,7 +410,7 @@ describe('importResponses', () => {
 async function figuresOfGood() {
 	return {
 		responses: { complete: 4, partial: 1 },
-		behov: { n: 4, mean: 7, median: 7, sd: 2.58 },
+		behov: { n: 4, mean: 7, median: 7, sd: 2.6 },
 		ledning: { ja: [2, 50], nej: [1, 25], vet_ej: [1, 25] },
 		drivande: expect.objectContaining({
 			n: 4,

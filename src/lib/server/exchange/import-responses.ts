@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -17,6 +16,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb, TTx } from '../db/client.ts';
 import { answers, organisations, responses } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
+import { insertResponses } from '../responses/store-responses.ts';
 import { findWaveBySlug } from '../waves/find-wave-by-slug.ts';
 import { listWaveOrganisations } from '../waves/list-wave-organisations.ts';
 import { readImportRows, type TImportSource } from './import-read-rows.ts';
@@ -28,9 +28,9 @@ export const MAX_RESPONSE_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Most problems listed; all are counted. */
 export const MAX_LISTED_PROBLEMS = 1000;
 
-// Rows checked against the database and written together; answers go in separate, larger statements.
+// Rows checked against the database and written together (store-responses.ts writes their answers in
+// larger statements).
 const BATCH = 500;
-const ANSWER_BATCH = 10_000;
 
 export const ZImportResponses = z.object({
 	waveSlug: z.string().min(1),
@@ -184,7 +184,7 @@ export async function importResponses(
 		return checked;
 	}
 	return db.transaction(async (tx) => {
-		const written = await scan(tx, (batch) => insertResponses(tx, wave.id, batch));
+		const written = await scan(tx, (batch) => writeResponses(tx, wave.id, batch));
 		// The file or the wave changed between the two readings: roll back rather than write half of it.
 		if (!written.ok || written.imported !== checked.imported) {
 			throw new AppError(
@@ -304,35 +304,23 @@ function fingerprint(r: Omit<TImportedResponse, 'key'>): string {
 	]);
 }
 
-async function insertResponses(tx: TTx, waveId: string, batch: TScanned[]): Promise<void> {
+async function writeResponses(tx: TTx, waveId: string, batch: TScanned[]): Promise<void> {
 	const now = new Date();
-	const rows = batch.map(({ response }) => ({ id: randomUUID(), response }));
-	await tx.insert(responses).values(
-		rows.map(({ id, response }) => ({
-			id,
-			waveId,
-			organisationId: response.organisationId,
-			role: response.role,
-			roleGroup: response.roleGroup,
-			status: response.status,
-			startedAt: response.submittedAt ?? now,
-			updatedAt: response.submittedAt ?? now,
-			submittedAt: response.submittedAt,
-			importKey: response.key
+	await insertResponses(
+		tx,
+		waveId,
+		batch.map(({ response }) => ({
+			response: {
+				organisationId: response.organisationId,
+				role: response.role,
+				roleGroup: response.roleGroup,
+				status: response.status,
+				startedAt: response.submittedAt ?? now,
+				updatedAt: response.submittedAt ?? now,
+				submittedAt: response.submittedAt,
+				importKey: response.key
+			},
+			rows: response.rows
 		}))
 	);
-	// One statement per batch, its columns as arrays: a handful of parameters instead of six per answer.
-	const answerRows = rows.flatMap(({ id, response }) => response.rows.map((a) => ({ responseId: id, ...a })));
-	for (let i = 0; i < answerRows.length; i += ANSWER_BATCH) {
-		const chunk = answerRows.slice(i, i + ANSWER_BATCH);
-		await tx.execute(sql`
-			insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text)
-			select r, ${waveId}::uuid, q, o, n, t from unnest(
-				${sql.param(chunk.map((a) => a.responseId))}::uuid[],
-				${sql.param(chunk.map((a) => a.questionCode))}::text[],
-				${sql.param(chunk.map((a) => a.optionCode))}::text[],
-				${sql.param(chunk.map((a) => a.valueNum))}::float8[],
-				${sql.param(chunk.map((a) => a.valueText))}::text[]
-			) as u(r, q, o, n, t)`);
-	}
 }

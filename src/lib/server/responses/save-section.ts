@@ -1,12 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { answerTo, answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TSection } from '../../core/questionnaire/definition.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb, TTx } from '../db/client.ts';
-import { answers, participants, responses } from '../db/schema.ts';
+import { participants, responses } from '../db/schema.ts';
 import { hashToken } from '../tokens.ts';
 import { anonymousResponseKey } from './anonymous-response-key.ts';
 import type { TRespondent } from './resolve-respondent.ts';
+import { ensureResponseRow, replaceAnswers } from './store-responses.ts';
 
 export interface SaveSectionOptions {
 	respondent: TRespondent;
@@ -38,17 +39,16 @@ export async function saveSection(db: TDb, options: SaveSectionOptions): Promise
 		if (locked?.status === 'complete') {
 			throw new AppError('RESPONSE_COMPLETE', 'Svaret är redan inskickat och kan inte ändras.');
 		}
-		const codes = section.questions.map((q) => q.code);
-		await tx
-			.delete(answers)
-			.where(and(eq(answers.responseId, responseId), inArray(answers.questionCode, codes)));
 		const rows = section.questions.flatMap((q) => {
 			const answer = answerTo(options.answers, q.code);
 			return answer ? answerToRows(q, answer) : [];
 		});
-		if (rows.length > 0) {
-			await tx.insert(answers).values(rows.map((r) => ({ ...r, responseId, waveId: respondent.wave.id })));
-		}
+		await replaceAnswers(
+			tx,
+			{ id: responseId, waveId: respondent.wave.id },
+			section.questions.map((q) => q.code),
+			rows
+		);
 		await tx
 			.update(responses)
 			.set({ currentSection: options.currentSection, updatedAt: new Date(), lang: options.lang })
@@ -67,23 +67,19 @@ export function assertOpen(respondent: TRespondent): void {
 async function createOpenResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en'): Promise<string> {
 	const start = respondent.openStart;
 	if (!start) throw new AppError('NOT_FOUND', 'Länken fungerar inte.');
-	const resumeTokenHash = hashToken(respondent.token);
-	await tx
-		.insert(responses)
-		.values({
+	const row = await ensureResponseRow(
+		tx,
+		{
 			waveId: respondent.wave.id,
-			resumeTokenHash,
+			resumeTokenHash: hashToken(respondent.token),
 			organisationId: start.organisationId,
 			roleGroup: start.roleGroup,
 			role: start.role,
 			lang
-		})
-		.onConflictDoNothing({ target: responses.resumeTokenHash });
-	const [row] = await tx
-		.select({ id: responses.id, waveId: responses.waveId })
-		.from(responses)
-		.where(eq(responses.resumeTokenHash, resumeTokenHash));
-	if (row?.waveId !== respondent.wave.id) throw new Error('response missing after insert');
+		},
+		'resumeTokenHash'
+	);
+	if (row.waveId !== respondent.wave.id) throw new Error('response missing after insert');
 	return row.id;
 }
 
@@ -96,40 +92,31 @@ async function ensureResponse(tx: TTx, respondent: TRespondent, lang: 'sv' | 'en
 	if (!participant) return createOpenResponse(tx, respondent, lang);
 	const roleGroup = sql`(select ${participants.roleGroup} from ${participants} where ${participants.id} = ${participant.id})`;
 	if (respondent.wave.anonymous) {
-		const key = anonymousResponseKey(respondent.token);
 		// Only the unit and role group: a job title next to a small unit could name the person.
-		await tx
-			.insert(responses)
-			.values({
+		const row = await ensureResponseRow(
+			tx,
+			{
 				waveId: respondent.wave.id,
-				resumeTokenHash: key,
+				resumeTokenHash: anonymousResponseKey(respondent.token),
 				organisationId: participant.organisationId,
 				roleGroup,
 				lang
-			})
-			.onConflictDoNothing({ target: responses.resumeTokenHash });
-		const [row] = await tx
-			.select({ id: responses.id })
-			.from(responses)
-			.where(eq(responses.resumeTokenHash, key));
-		if (!row) throw new Error('response missing after insert');
+			},
+			'resumeTokenHash'
+		);
 		return row.id;
 	}
-	await tx
-		.insert(responses)
-		.values({
+	const row = await ensureResponseRow(
+		tx,
+		{
 			waveId: respondent.wave.id,
 			participantId: participant.id,
 			organisationId: participant.organisationId,
 			role: participant.title,
 			roleGroup,
 			lang
-		})
-		.onConflictDoNothing({ target: responses.participantId });
-	const [row] = await tx
-		.select({ id: responses.id })
-		.from(responses)
-		.where(eq(responses.participantId, participant.id));
-	if (!row) throw new Error('response missing after insert');
+		},
+		'participantId'
+	);
 	return row.id;
 }
