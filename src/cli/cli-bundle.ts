@@ -1,16 +1,7 @@
-import { createHash } from 'node:crypto';
-import {
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundlesDir, currentCliBundle, currentFile, hashInputs } from './current-cli-bundle.js';
 
 /**
  * Packages bundled into the CLI instead of loaded from node_modules: Node reads drizzle-orm's large
@@ -19,18 +10,11 @@ import { pathToFileURL } from 'node:url';
  */
 const BUNDLED_PACKAGES = /^drizzle-orm(\/|$)/;
 
-/** Where the bundles are kept, one folder per content hash, and which one is current. */
-const bundlesDir = (root: string) => path.join(root, 'build-cli');
-const currentFile = (root: string) => path.join(bundlesDir(root), 'current.json');
-
 interface TCurrent {
 	hash: string;
 	/** The bundle's own source files, relative to the root, as esbuild reported them. */
 	inputs: string[];
 }
-
-/** Also hashed: a changed install can change what the bundled packages contain. */
-const ALWAYS_HASHED = ['package.json', 'package-lock.json'];
 
 /**
  * The URL of the CLI's entry module to import: the bundle of `src/cli/main.ts`, made when there is none
@@ -41,35 +25,10 @@ export async function cliEntry(root: string): Promise<string> {
 	const sources = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;
 	if (process.env.MOGNAD_CLI_SOURCES) return sources;
 	try {
-		const current = readCurrent(root);
-		if (current && current.hash === hashInputs(root, current.inputs)) {
-			const main = path.join(bundlesDir(root), current.hash, 'main.js');
-			if (existsSync(main)) return pathToFileURL(main).href;
-		}
-		return pathToFileURL(await bundleCli(root)).href;
+		return pathToFileURL(currentCliBundle(root) ?? (await bundleCli(root))).href;
 	} catch {
 		return sources;
 	}
-}
-
-function readCurrent(root: string): TCurrent | null {
-	try {
-		return JSON.parse(readFileSync(currentFile(root), 'utf8')) as TCurrent;
-	} catch {
-		return null;
-	}
-}
-
-/** SHA-256 of the files' names and contents (a missing file counts as empty). */
-function hashInputs(root: string, inputs: string[]): string {
-	const hash = createHash('sha256');
-	for (const file of [...ALWAYS_HASHED, ...inputs]) {
-		const full = path.join(root, file);
-		const content = existsSync(full) ? readFileSync(full) : Buffer.alloc(0);
-		hash.update(`${file}\0${content.length}\0`);
-		hash.update(content);
-	}
-	return hash.digest('hex');
 }
 
 /**
