@@ -22,6 +22,11 @@ function announcerStyleHash(): `sha256-${string}` {
 }
 
 export default defineConfig({
+	ssr: {
+		// Bundled into the server: loaded from node_modules, Node reads drizzle-orm's large package.json
+		// (its exports map) again for each of its ~400 files, which costs seconds and over 100 MB of heap.
+		noExternal: ['drizzle-orm']
+	},
 	plugins: [
 		paraglideVitePlugin({
 			project: './project.inlang',

@@ -48,7 +48,7 @@ export function sendMailCommand(kind: keyof typeof kinds): TCommand {
 			return 0;
 		}
 		const config = readConfig();
-		const transport = createMailTransport(config.SMTP_URL);
+		const transport = await createMailTransport(config.SMTP_URL);
 		try {
 			const sent = await drainQueue(db, transport, mailSettings(config));
 			io.out(`${sent.sent} sent, ${sent.failed} failed, ${sent.outbox} to the outbox`);

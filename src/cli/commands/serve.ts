@@ -42,7 +42,7 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 	const config = readConfig();
 	const dataDir = config.MOGNAD_DATA_DIR;
 	// Every app process sends queued e-mail; the queue's row locks keep each message to one of them.
-	const mail = startMailWorker(database.db, createMailTransport(config.SMTP_URL), mailSettings(config));
+	const mail = startMailWorker(database.db, await createMailTransport(config.SMTP_URL), mailSettings(config));
 	// With the embedded database, the other commands run in here while the server holds it.
 	const control =
 		database.kind === 'pglite'

@@ -26,6 +26,9 @@ export interface OpenDatabaseOptions {
 	poolSize?: number;
 }
 
+/** The embedded database's page cache; its memory is held for the life of the process. */
+const PGLITE_SHARED_BUFFERS = '16MB';
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in a folder. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatabase> {
 	if (options.url) {
@@ -52,9 +55,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<TDatab
 			import('drizzle-orm/pglite'),
 			import('./private-node-fs.ts')
 		]);
+		// initdb sizes shared_buffers for a server (128 MB), and the WASM memory it takes never shrinks. The
+		// embedded database is small and its files are in the operating system's cache anyway.
+		const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 		const client = dataDir.startsWith('memory://')
-			? await PGlite.create(target, { loadDataDir: options.loadDataDir })
-			: await PGlite.create({ fs: new PrivateNodeFS(target), loadDataDir: options.loadDataDir });
+			? await PGlite.create(target, { loadDataDir: options.loadDataDir, startParams })
+			: await PGlite.create({
+					fs: new PrivateNodeFS(target),
+					loadDataDir: options.loadDataDir,
+					startParams
+				});
 		return {
 			db: drizzlePglite(client, { schema }) as unknown as TDb,
 			kind: 'pglite',

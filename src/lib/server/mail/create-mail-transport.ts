@@ -1,15 +1,16 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type TMailTransport = Transporter;
 
 /**
  * A pooled SMTP transport for `SMTP_URL`, or null when none is configured (e-mail then stays in the
  * outbox). Timeouts stay well below a claimed message's lease, so a hung server cannot make two
- * processes send the same message.
+ * processes send the same message. nodemailer is loaded only when SMTP is configured.
  */
-export function createMailTransport(smtpUrl: string | undefined): TMailTransport | null {
+export async function createMailTransport(smtpUrl: string | undefined): Promise<TMailTransport | null> {
 	if (!smtpUrl) return null;
 	const url = new URL(smtpUrl);
+	const { default: nodemailer } = await import('nodemailer');
 	return nodemailer.createTransport({
 		host: url.hostname,
 		port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),

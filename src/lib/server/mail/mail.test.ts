@@ -45,7 +45,7 @@ afterAll(async () => database.close());
 async function peerAndTransport(options: Parameters<typeof startSmtpPeer>[0] = {}) {
 	const peer = await startSmtpPeer(options);
 	peers.push(peer);
-	const transport = createMailTransport(peer.url);
+	const transport = await createMailTransport(peer.url);
 	if (!transport) throw new Error('no transport');
 	transports.push(transport);
 	return { peer, transport };

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { TDb } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
+import { meta, organisations } from '../db/schema.ts';
 import { projectPath } from '../project-path.ts';
-import { importQuestionnaire } from '../questionnaires/import-questionnaire.ts';
 import { norrbotten } from './norrbotten.ts';
+
+/** The `meta` row holding the hash of the built-in data last loaded. */
+const MARKER = 'built-ins';
 
 /** The folder of built-in questionnaire definitions. */
 export const builtInQuestionnairesFolder = () => projectPath('questionnaires');
@@ -15,6 +18,16 @@ export const builtInQuestionnairesFolder = () => projectPath('questionnaires');
  * from several processes at once: every insert is idempotent.
  */
 export async function loadBuiltIns(db: TDb): Promise<void> {
+	const folder = builtInQuestionnairesFolder();
+	const files = readdirSync(folder)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, text: readFileSync(path.join(folder, file), 'utf8') }));
+	// Every command opens the database: loading what is already there took about a second (validating the
+	// questionnaires among it), so a hash of the built-in data, recorded once it is loaded, skips it.
+	const hash = createHash('sha256').update(JSON.stringify({ norrbotten, files })).digest('hex');
+	const [marker] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, MARKER));
+	if (marker?.value === hash) return;
 	await db.transaction(async (tx) => {
 		await tx
 			.insert(organisations)
@@ -32,10 +45,10 @@ export async function loadBuiltIns(db: TDb): Promise<void> {
 			)
 			.onConflictDoNothing({ target: organisations.code });
 	});
-	const folder = builtInQuestionnairesFolder();
-	for (const file of readdirSync(folder)
-		.filter((f) => f.endsWith('.json'))
-		.sort()) {
-		await importQuestionnaire(db, JSON.parse(readFileSync(path.join(folder, file), 'utf8')));
-	}
+	const { importQuestionnaire } = await import('../questionnaires/import-questionnaire.ts');
+	for (const { text } of files) await importQuestionnaire(db, JSON.parse(text));
+	await db
+		.insert(meta)
+		.values({ key: MARKER, value: hash })
+		.onConflictDoUpdate({ target: meta.key, set: { value: hash, updatedAt: new Date() } });
 }
