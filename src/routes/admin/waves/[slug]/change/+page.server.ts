@@ -1,16 +1,15 @@
 import { error } from '@sveltejs/kit';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { formatSignedPoints } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
 import { groupedBarChart } from '#lib/server/charts/grouped-bar-chart.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getWaveChange } from '#lib/server/results/get-wave-change.ts';
 import type { TQuestionChange } from '#lib/server/results/wave-change-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { PageServerLoad } from './$types';
@@ -100,10 +99,8 @@ function shownQuestion(q: TQuestionChange, names: { previous: string; current: s
 	};
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const [all, choices] = await Promise.all([listWaves(db), resultsFilterChoices(db, wave, scope, lang)]);
@@ -178,4 +175,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			notComparable: change.notComparable
 		}
 	};
-};
+});

@@ -1,15 +1,14 @@
 import { responseHeadline } from '#lib/core/results/response-headline.ts';
+import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { formatPercentInterval } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/server/app-error.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
 import { questionChart } from '#lib/server/charts/question-chart.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
 import type { TQuestionResult } from '#lib/server/results/wave-results-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { PageServerLoad } from './$types';
@@ -73,10 +72,8 @@ function groupColumns(q: TQuestionResult, restricted: boolean): string[] {
 	return q.options.map((o) => o.label);
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const options = {
@@ -99,7 +96,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		wave: { slug: wave.slug, name: wave.name, period: wave.period },
 		restricted: scope.restricted,
 		// Administrators and analysts read every free-text answer (they can export them too); others the released.
-		readsAll: user.role === 'admin' || user.role === 'analyst',
+		readsAll: hasRole(user.role, MANAGERS),
 		k: wave.minGroupSize,
 		choices,
 		values: {
@@ -140,4 +137,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					})
 				}))
 	};
-};
+});
