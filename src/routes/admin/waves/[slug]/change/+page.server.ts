@@ -3,9 +3,9 @@ import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { formatSignedPoints } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
 import { groupedBarChart } from '#lib/server/charts/grouped-bar-chart.ts';
 import { getWaveChange } from '#lib/server/results/get-wave-change.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import type { TQuestionChange } from '#lib/server/results/wave-change-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
@@ -133,18 +133,17 @@ export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user
 		}
 	};
 	if (!previous) return { ...base, change: null };
-	const change = await getWaveChange(db, {
-		slug: wave.slug,
-		previous,
-		organisation: scope.organisation,
-		roleGroup: scope.roleGroup,
-		includePartial: scope.includePartial,
-		lang
-	}).catch((e: unknown) => {
-		// A selection the small-group rule hides in either wave: the page says so instead of showing figures.
-		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-		throw e;
-	});
+	// A selection the small-group rule hides in either wave: the page says so instead of showing figures.
+	const change = await orHidden(
+		getWaveChange(db, {
+			slug: wave.slug,
+			previous,
+			organisation: scope.organisation,
+			roleGroup: scope.roleGroup,
+			includePartial: scope.includePartial,
+			lang
+		})
+	);
 	if (!change) {
 		const earlier = await getWave(db, previous);
 		return {

@@ -3,9 +3,9 @@ import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { formatPercentInterval } from '#lib/core/statistics/format-interval.ts';
 import { formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
 import { questionChart } from '#lib/server/charts/question-chart.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import type { TQuestionResult } from '#lib/server/results/wave-results-schema.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
@@ -85,11 +85,7 @@ export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user
 		lang
 	};
 	const [shown, choices] = await Promise.all([
-		getResultsForUser(db, user, options).catch((e: unknown) => {
-			// A selection the small-group rule hides: the page says so instead of showing figures.
-			if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-			throw e;
-		}),
+		orHidden(getResultsForUser(db, user, options)),
 		resultsFilterChoices(db, wave, scope, lang)
 	]);
 	const base = {

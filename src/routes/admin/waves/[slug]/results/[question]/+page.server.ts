@@ -3,12 +3,12 @@ import { t } from '#lib/core/questionnaire/text.ts';
 import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { formatNumber } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
 import type { TSessionUser } from '#lib/server/auth/roles.ts';
 import { barChart } from '#lib/server/charts/bar-chart.ts';
 import type { TDb } from '#lib/server/db/client.ts';
 import { getOrganisationName } from '#lib/server/organisations/get-organisation-name.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import { acceptThemeSuggestion } from '#lib/server/themes/accept-theme-suggestion.ts';
 import { countQuestionThemes } from '#lib/server/themes/count-question-themes.ts';
 import { createTheme } from '#lib/server/themes/create-theme.ts';
@@ -38,16 +38,15 @@ type TLang = 'sv' | 'en';
 async function releasedView(db: TDb, user: TSessionUser, slug: string, code: string, url: URL, lang: TLang) {
 	const { wave, question } = await findTextQuestion(db, { waveSlug: slug, questionCode: code });
 	const scope = await resultsScope(db, user, url.searchParams, lang);
-	const results = await getResultsForUser(db, user, {
-		slug: wave.slug,
-		organisation: scope.organisation,
-		roleGroup: scope.roleGroup,
-		includePartial: scope.includePartial,
-		lang
-	}).catch((e: unknown) => {
-		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-		throw e;
-	});
+	const results = await orHidden(
+		getResultsForUser(db, user, {
+			slug: wave.slug,
+			organisation: scope.organisation,
+			roleGroup: scope.roleGroup,
+			includePartial: scope.includePartial,
+			lang
+		})
+	);
 	const unit = scope.organisationId ? await getOrganisationName(db, scope.organisationId) : null;
 	const own = results?.questions.find((q) => q.code === question.code);
 	return {
