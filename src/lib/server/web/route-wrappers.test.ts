@@ -1,4 +1,11 @@
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
+import {
+	type ActionFailure,
+	isActionFailure,
+	isHttpError,
+	isRedirect,
+	type RequestEvent,
+	type ServerLoadEvent
+} from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALL_ROLES, MANAGERS } from '../../core/roles/role-sets.ts';
@@ -8,7 +15,7 @@ import type { TSessionUser } from '../auth/roles.ts';
 import type { TDatabase } from '../db/client.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { endpoint } from './endpoint.ts';
-import { formAction } from './form-action.ts';
+import { formAction, type TFormFailure } from './form-action.ts';
 import { pageLoad } from './page-load.ts';
 
 // The wrappers open the process's database (db/instance.ts): it is this file's test database.
@@ -39,10 +46,17 @@ function post(
 ) {
 	const body = options.type ? JSON.stringify(fields) : new URLSearchParams(fields);
 	const headers = options.type ? { 'content-type': options.type } : undefined;
+	// The wrappers read only the locals and the request of SvelteKit's event.
 	return {
 		locals: { user: options.user === undefined ? analyst : options.user, lang: options.lang ?? 'sv' },
 		request: new Request('http://localhost/', { method: 'POST', body, headers })
-	};
+	} as unknown as RequestEvent & ServerLoadEvent;
+}
+
+/** An action's failure, or the test fails. */
+function failure(result: unknown): ActionFailure<TFormFailure<Record<string, unknown>>> {
+	if (!isActionFailure(result)) throw new Error('expected a failure');
+	return result as unknown as ActionFailure<TFormFailure<Record<string, unknown>>>;
 }
 
 /** What a wrapper threw (SvelteKit's error and redirect are thrown). */
@@ -76,8 +90,7 @@ describe('formAction', () => {
 
 	it('answers a form the schema refuses with 400 and a message per field in the user’s language', async () => {
 		for (const lang of ['sv', 'en'] as const) {
-			const result = await action(post({ name: '', k: 'x', password: 'hemligt' }, { lang }));
-			if (!isActionFailure(result)) throw new Error('expected a failure');
+			const result = failure(await action(post({ name: '', k: 'x', password: 'hemligt' }, { lang })));
 			expect(result.status).toBe(400);
 			expect(result.data.errors).toEqual([
 				{ field: 'name', message: m.dashboard_error_name({}, { locale: lang }) },
@@ -86,8 +99,7 @@ describe('formAction', () => {
 			// The values are shown again, never a password.
 			expect(result.data.values).toEqual({ name: '', k: 'x' });
 		}
-		const missing = await action(post({ k: '1' }, { lang: 'en' }));
-		if (!isActionFailure(missing)) throw new Error('expected a failure');
+		const missing = failure(await action(post({ k: '1' }, { lang: 'en' })));
 		expect(missing.data.errors).toEqual([{ field: 'name', message: 'Fill in this field.' }]);
 	});
 
@@ -100,9 +112,9 @@ describe('formAction', () => {
 
 	it('keeps the statuses of a form it cannot read', async () => {
 		const json = await action(post({ name: 'Våg' }, { type: 'application/json' }));
-		expect(isActionFailure(json) && json.status).toBe(415);
+		expect(failure(json).status).toBe(415);
 		const big = await action(post({ name: 'x'.repeat(300 * 1024), k: '1' }));
-		expect(isActionFailure(big) && big.status).toBe(413);
+		expect(failure(big).status).toBe(413);
 	});
 
 	it('maps a service’s AppError once: NOT_FOUND to 404, others to their status and message', async () => {
@@ -113,8 +125,7 @@ describe('formAction', () => {
 		const closed = formAction({ roles: ALL_ROLES, context: { section: 'add' } }, () => {
 			throw new AppError('WAVE_CLOSED', 'The wave is closed.');
 		});
-		const result = await closed(post({ name: 'Våg' }));
-		if (!isActionFailure(result)) throw new Error('expected a failure');
+		const result = failure(await closed(post({ name: 'Våg' })));
 		expect(result.status).toBe(410);
 		expect(result.data).toEqual({
 			error: 'The wave is closed.',
@@ -136,8 +147,8 @@ describe('formAction', () => {
 			}
 		);
 		const result = await duplicate(post({ name: 'Våg' }));
-		expect(isActionFailure(result) && result.status).toBe(409);
-		expect(isActionFailure(result) && result.data.errors).toEqual([{ field: 'name', message: 'Taken' }]);
+		expect(failure(result).status).toBe(409);
+		expect(failure(result).data.errors).toEqual([{ field: 'name', message: 'Taken' }]);
 	});
 });
 
