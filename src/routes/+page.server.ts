@@ -1,10 +1,9 @@
 import { anyUserExists } from '#lib/server/auth/any-user-exists.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ db, user }) => {
 	const waves = await listWaves(db);
 	// Only open-link waves are public; invitations are personal.
 	return {
@@ -13,6 +12,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.map((w) => ({ slug: w.slug, name: w.name, period: w.period })),
 		// Staff are pointed to sign in, or on a fresh install to create the first administrator.
 		setupNeeded: !(await anyUserExists(db)),
-		signedIn: locals.user !== null
+		signedIn: user !== null
 	};
-};
+});

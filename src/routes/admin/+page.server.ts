@@ -1,20 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { ROLES } from '#lib/server/auth/roles.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import { redirect } from '@sveltejs/kit';
+import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { createDemo } from '#lib/server/demo/create-demo.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { getWaveStatus } from '#lib/server/waves/get-wave-status.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { visibleUnits } from '#lib/server/web/wave-scope.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Waves with their response rate; an organisation contact sees the waves their unit takes part in, with
 // their own subtree's figures.
-export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireRole(locals, ROLES);
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang }) => {
 	const shown = [];
 	for (const w of await listWaves(db)) {
 		const wave = await findWaveBySlug(db, w.slug);
@@ -32,19 +29,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 			total: status.total
 		});
 	}
-	return { waves: shown, canCreate: user.role === 'admin' || user.role === 'analyst', lang: locals.lang };
-};
-
-const MANAGERS = ['admin', 'analyst'] as const;
+	return { waves: shown, canCreate: hasRole(user.role, MANAGERS), lang };
+});
 
 export const actions: Actions = {
 	// The empty start page offers the demo wave; created once, the button leads to it again.
-	demo: async ({ locals, request }) => {
-		const user = requireRole(locals, MANAGERS);
-		const form = await readForm(request);
-		if (!form.ok) return fail(form.status, { demoError: true });
-		const { db } = await getDatabase();
+	demo: formAction({ roles: MANAGERS, context: { demoError: true } }, async ({ user, db }) => {
 		const demo = await createDemo(db, { actor: user.email });
 		redirect(303, `/admin/waves/${demo.slug}`);
-	}
+	})
 };

@@ -1,60 +1,63 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
 import { anyUserExists } from '#lib/server/auth/any-user-exists.ts';
 import { createFirstAdmin } from '#lib/server/auth/create-first-admin.ts';
 import { createSession } from '#lib/server/auth/create-session.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
-import { checkAccountForm } from '#lib/server/web/account-form.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
+import { ZPassword } from '#lib/server/auth/create-user.ts';
+import type { TDb } from '#lib/server/db/client.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { setSessionCookie } from '#lib/server/web/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // The page exists only until the first account does; afterwards it is not found, for everyone.
-async function setupOpen() {
-	const { db } = await getDatabase();
+async function setupOpen({ db }: { db: TDb }) {
 	if (await anyUserExists(db)) error(404, { message: m.not_found_title() });
-	return db;
 }
 
-export const load: PageServerLoad = async () => {
-	await setupOpen();
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async (context) => {
+	await setupOpen(context);
 	return {};
-};
+});
+
+const ZSetupForm = () =>
+	z
+		.object({
+			name: z.string(m.auth_error_name_required()).trim().min(1, m.auth_error_name_required()),
+			email: z
+				.string(m.auth_error_email_invalid())
+				.trim()
+				.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, m.auth_error_email_invalid()),
+			password: z
+				.string()
+				.default('')
+				.refine((p) => ZPassword.safeParse(p).success, m.auth_error_password_short()),
+			password2: z.string().default('')
+		})
+		.refine((v) => v.password === v.password2, {
+			message: m.auth_error_password_mismatch(),
+			path: ['password2']
+		});
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
-		const db = await setupOpen();
-		const form = await readForm(request);
-		if (!form.ok)
-			return fail(form.status, { errors: [{ field: '', message: m.error_form_invalid() }], values: {} });
-		const values = Object.fromEntries(form.entries);
-		const kept = { name: values.name ?? '', email: values.email ?? '' };
-		const errors = checkAccountForm(
-			values,
-			{
-				nameRequired: m.auth_error_name_required(),
-				emailInvalid: m.auth_error_email_invalid(),
-				passwordShort: m.auth_error_password_short(),
-				passwordMismatch: m.auth_error_password_mismatch()
-			},
-			{ repeat: true }
-		);
-		if (errors.length) return fail(400, { errors, values: kept });
-		let user: Awaited<ReturnType<typeof createFirstAdmin>>;
-		try {
-			user = await createFirstAdmin(db, {
-				name: kept.name,
-				email: kept.email,
-				password: values.password ?? ''
-			});
-		} catch (e) {
+	default: formAction(
+		{
+			roles: 'public',
+			schema: ZSetupForm,
+			guard: setupOpen,
 			// Someone else completed the setup a moment earlier.
-			if (isAppError(e) && e.code === 'CONFLICT') error(404, { message: m.not_found_title() });
-			throw e;
+			refusal: (e) => (e.code === 'CONFLICT' ? error(404, { message: m.not_found_title() }) : undefined)
+		},
+		async ({ db, input, event }) => {
+			const user = await createFirstAdmin(db, {
+				name: input.name,
+				email: input.email,
+				password: input.password
+			});
+			const session = await createSession(db, user.id);
+			setSessionCookie(event.cookies, session.token, event.url);
+			redirect(303, '/admin');
 		}
-		const session = await createSession(db, user.id);
-		setSessionCookie(cookies, session.token, url);
-		redirect(303, '/admin');
-	}
+	)
 };

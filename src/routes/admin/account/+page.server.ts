@@ -1,51 +1,38 @@
-import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { roleName } from '#lib/components/admin/role-name.ts';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
 import { createApiToken, ZApiTokenName } from '#lib/server/auth/create-api-token.ts';
 import { listApiTokens } from '#lib/server/auth/list-api-tokens.ts';
 import { revokeApiToken } from '#lib/server/auth/revoke-api-token.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireRole(locals, ROLES);
-	const { db } = await getDatabase();
-	return {
-		account: { name: user.name, email: user.email, role: roleName(user.role) },
-		tokens: await listApiTokens(db, user.id)
-	};
-};
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db }) => ({
+	account: { name: user.name, email: user.email, role: roleName(user.role) },
+	tokens: await listApiTokens(db, user.id)
+}));
+
+const ZCreateForm = () =>
+	z.object({
+		name: z
+			.string()
+			.default('')
+			.refine((name) => ZApiTokenName.safeParse(name).success, m.auth_error_token_name())
+	});
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const user = requireRole(locals, ROLES);
-		const form = await readForm(request);
-		const name = form.ok ? (Object.fromEntries(form.entries).name ?? '') : '';
-		if (!ZApiTokenName.safeParse(name).success) {
-			return fail(400, { errors: [{ field: 'name', message: m.auth_error_token_name() }], name });
-		}
-		const { db } = await getDatabase();
-		const created = await createApiToken(db, user, name);
+	create: formAction({ roles: ALL_ROLES, schema: ZCreateForm }, async ({ user, db, input }) => {
+		const created = await createApiToken(db, user, input.name);
 		return { created: { name: created.name, token: created.token } };
-	},
+	}),
 
-	revoke: async ({ request, locals }) => {
-		const user = requireRole(locals, ROLES);
-		const form = await readForm(request);
-		const id = form.ok ? (Object.fromEntries(form.entries).token ?? '') : '';
-		const { db } = await getDatabase();
+	// Another user's token, or an id edited in the form: not found (404), and nothing changes.
+	revoke: formAction({ roles: ALL_ROLES }, async ({ user, db, form }) => {
+		const id = form.one('token');
 		const token = (await listApiTokens(db, user.id)).find((t) => t.id === id);
-		try {
-			await revokeApiToken(db, user, id);
-		} catch (e) {
-			// Another user's token, or an id edited in the form: not found, and nothing changes.
-			if (isAppError(e) && e.code === 'NOT_FOUND') error(404, { message: m.not_found_title() });
-			throw e;
-		}
+		await revokeApiToken(db, user, id);
 		return { revoked: m.auth_tokens_revoked_done({ name: token?.name ?? '' }) };
-	}
+	})
 };

@@ -1,29 +1,24 @@
-import { fail } from '@sveltejs/kit';
-import { m } from '#lib/paraglide/messages.js';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import { z } from 'zod';
+import { ADMINS } from '#lib/core/roles/role-sets.ts';
+import type { TDb } from '#lib/server/db/client.ts';
 import { erasePerson } from '#lib/server/personal-data/erase-person.ts';
-import { findPerson, ZPersonEmail } from '#lib/server/personal-data/find-person.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { findPerson } from '#lib/server/personal-data/find-person.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
+import { personEmail } from '#lib/server/web/person-email.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	requireRole(locals, ['admin']);
-	return {};
-};
+export const load: PageServerLoad = pageLoad({ roles: ADMINS }, () => ({}));
 
 // The address travels in POST bodies only, never in a URL (where it would end up in logs and history).
-async function readEmail(request: Request) {
-	const form = await readForm(request);
-	if (!form.ok) return { error: m.error_form_invalid() } as const;
-	const fields = Object.fromEntries(form.entries);
-	const email = ZPersonEmail.safeParse(fields.email ?? '');
-	if (!email.success) return { error: m.dashboard_error_email(), raw: fields.email ?? '' } as const;
-	return { email: email.data, fields } as const;
-}
+const ZPersonForm = () =>
+	z.object({
+		email: personEmail(),
+		eraseAnswers: z.string().optional(),
+		confirmed: z.string().optional()
+	});
 
-async function found(email: string) {
-	const { db } = await getDatabase();
+async function found(db: TDb, email: string) {
 	return (await findPerson(db, email)).map((p) => ({
 		id: p.id,
 		name: p.name,
@@ -38,23 +33,17 @@ async function found(email: string) {
 }
 
 export const actions: Actions = {
-	find: async ({ locals, request }) => {
-		requireRole(locals, ['admin']);
-		const read = await readEmail(request);
-		if ('error' in read) return fail(400, { email: read.raw ?? '', error: read.error });
-		return { email: read.email, found: await found(read.email) };
-	},
-	erase: async ({ locals, request }) => {
-		const user = requireRole(locals, ['admin']);
-		const read = await readEmail(request);
-		if ('error' in read) return fail(400, { email: read.raw ?? '', error: read.error });
-		const eraseAnswers = read.fields.eraseAnswers === 'on';
+	find: formAction({ roles: ADMINS, schema: ZPersonForm }, async ({ db, input }) => ({
+		email: input.email,
+		found: await found(db, input.email)
+	})),
+	erase: formAction({ roles: ADMINS, schema: ZPersonForm }, async ({ user, db, input }) => {
+		const eraseAnswers = input.eraseAnswers === 'on';
 		// First post: show what will be erased and ask again; only the confirming post erases.
-		if (read.fields.confirmed !== 'yes') {
-			return { email: read.email, found: await found(read.email), confirm: { eraseAnswers } };
+		if (input.confirmed !== 'yes') {
+			return { email: input.email, found: await found(db, input.email), confirm: { eraseAnswers } };
 		}
-		const { db } = await getDatabase();
-		const erased = await erasePerson(db, { email: read.email, eraseAnswers, actor: user.email });
+		const erased = await erasePerson(db, { email: input.email, eraseAnswers, actor: user.email });
 		return { email: '', erased: { ...erased, eraseAnswers } };
-	}
+	})
 };

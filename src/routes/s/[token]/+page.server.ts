@@ -1,6 +1,7 @@
 import { t } from '#lib/core/questionnaire/text.ts';
 import { visibleSections } from '#lib/core/questionnaire/visibility.ts';
 import { resumeSection } from '#lib/core/respondent/flow.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { PageServerLoad } from './$types';
 
@@ -8,8 +9,9 @@ import type { PageServerLoad } from './$types';
 // a link are those of an invited respondent.
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
-	const r = await requireRespondent(params.token, locals.lang, cookies);
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang, event }) => {
+	const { params, url, cookies } = event;
+	const r = await requireRespondent(params.token, lang, cookies);
 	const state = r.completed
 		? 'done'
 		: r.wave.status === 'closed'
@@ -20,8 +22,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
 	return {
 		state,
-		title: t(r.questionnaire.title, locals.lang),
-		description: r.questionnaire.description ? t(r.questionnaire.description, locals.lang) : null,
+		title: t(r.questionnaire.title, lang),
+		description: r.questionnaire.description ? t(r.questionnaire.description, lang) : null,
 		waveName: r.wave.name,
 		started: r.response !== null,
 		anonymous: r.wave.anonymous,
@@ -30,4 +32,4 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		pages: visibleSections(r.questionnaire, r.answers, PAGES).length,
 		resumeHref: resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`
 	};
-};
+});

@@ -1,24 +1,19 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
 import { createWave } from '#lib/server/waves/create-wave.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const MANAGERS = ['admin', 'analyst'] as const;
-
-export const load: PageServerLoad = async ({ locals }) => {
-	requireRole(locals, MANAGERS);
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db }) => {
 	const versions = await listQuestionnaires(db);
 	return {
 		versions: versions.map((v) => ({ value: `${v.code}@${v.version}`, label: `${v.title} (v${v.version})` }))
 	};
-};
+});
 
 // The form's fields; messages are looked up per request so that they follow the page's language.
 const ZForm = () =>
@@ -37,30 +32,16 @@ const ZForm = () =>
 		senderName: z.string().trim().max(200, m.dashboard_error_sender())
 	});
 
-type TValues = Record<string, string>;
-
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const user = requireRole(locals, MANAGERS);
-		const form = await readForm(request);
-		if (!form.ok)
-			return fail(form.status, {
-				values: {} as TValues,
-				errors: [{ field: '', message: m.error_form_invalid() }]
-			});
-		const values: TValues = Object.fromEntries(form.entries);
-		const parsed = ZForm().safeParse(values);
-		if (!parsed.success) {
-			return fail(400, {
-				values,
-				errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }))
-			});
-		}
-		const input = parsed.data;
-		const [code = '', version = '1'] = input.questionnaire.split('@');
-		const { db } = await getDatabase();
-		let slug: string;
-		try {
+	default: formAction(
+		{
+			roles: MANAGERS,
+			schema: ZForm,
+			refusal: (e) =>
+				e.code === 'CONFLICT' ? { field: 'name', message: m.dashboard_error_name_taken() } : undefined
+		},
+		async ({ user, db, input }) => {
+			const [code = '', version = '1'] = input.questionnaire.split('@');
 			const wave = await createWave(
 				db,
 				{
@@ -76,13 +57,7 @@ export const actions: Actions = {
 				},
 				user.email
 			);
-			slug = wave.slug;
-		} catch (error) {
-			if (isAppError(error) && error.code === 'CONFLICT') {
-				return fail(409, { values, errors: [{ field: 'name', message: m.dashboard_error_name_taken() }] });
-			}
-			throw error;
+			redirect(303, `/admin/waves/${wave.slug}`);
 		}
-		redirect(303, `/admin/waves/${slug}`);
-	}
+	)
 };

@@ -1,10 +1,7 @@
 import { json } from '@sveltejs/kit';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { openApiDocument } from '#lib/server/api/openapi-document.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { endpoint } from '#lib/server/web/endpoint.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals }) => {
-	requireRole(locals, ROLES, { api: true });
-	return json(openApiDocument());
-};
+export const GET: RequestHandler = endpoint({ roles: ALL_ROLES, api: true }, () => json(openApiDocument()));

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { optOutParticipant } from '#lib/server/mail/opt-out-participant.ts';
 import type { TRespondent } from '#lib/server/responses/resolve-respondent.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,16 +13,21 @@ async function requireParticipant(token: string, lang: 'sv' | 'en') {
 	return { respondent: r, participant: r.participant };
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const { respondent, participant } = await requireParticipant(params.token, locals.lang);
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang, event }) => {
+	const { respondent, participant } = await requireParticipant(event.params.token, lang);
 	return { waveName: respondent.wave.name, optedOut: participant.optedOutAt !== null };
-};
+});
 
 export const actions: Actions = {
-	default: async ({ params, locals }) => {
-		const { participant } = await requireParticipant(params.token, locals.lang);
-		const { db } = await getDatabase();
-		await optOutParticipant(db, participant.id);
-		return { done: true };
-	}
+	default: formAction(
+		{
+			roles: 'public',
+			body: 'none',
+			guard: ({ lang, event }) => requireParticipant(event.params.token ?? '', lang)
+		},
+		async ({ db, found: { participant } }) => {
+			await optOutParticipant(db, participant.id);
+			return { done: true };
+		}
+	)
 };

@@ -4,18 +4,19 @@ import { describeAnswer } from '#lib/core/questionnaire/describe-answer.ts';
 import { missingRequired } from '#lib/core/questionnaire/missing-required.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { visibleQuestions, visibleSections } from '#lib/core/questionnaire/visibility.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { submitResponse } from '#lib/server/responses/submit-response.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals, cookies }) => {
-	const r = await requireRespondent(params.token, locals.lang, cookies);
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang, event }) => {
+	const { params, cookies } = event;
+	const r = await requireRespondent(params.token, lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
-	const lang = locals.lang;
 	const missing = new Set(missingRequired(r.questionnaire, r.answers, PAGES));
 	return {
 		questionnaireTitle: t(r.questionnaire.title, lang),
@@ -33,14 +34,19 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 				}))
 		}))
 	};
-};
+});
 
 export const actions: Actions = {
-	default: async ({ params, locals, cookies }) => {
-		const r = await requireRespondent(params.token, locals.lang, cookies);
-		const { db } = await getDatabase();
-		const result = await submitResponse(db, r);
-		if (result.status === 'incomplete') return fail(400, { missing: result.missing });
-		redirect(303, `/s/${params.token}/tack`);
-	}
+	default: formAction(
+		{
+			roles: 'public',
+			body: 'none',
+			guard: ({ lang, event }) => requireRespondent(event.params.token ?? '', lang, event.cookies)
+		},
+		async ({ db, found: r, event }) => {
+			const result = await submitResponse(db, r);
+			if (result.status === 'incomplete') return fail(400, { missing: result.missing });
+			redirect(303, `/s/${event.params.token}/tack`);
+		}
+	)
 };

@@ -1,11 +1,13 @@
 import { t } from '#lib/core/questionnaire/text.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
-	const r = await requireRespondent(params.token, locals.lang, cookies);
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang, event }) => {
+	const { params, url, cookies } = event;
+	const r = await requireRespondent(params.token, lang, cookies);
 	return {
-		questionnaireTitle: t(r.questionnaire.title, locals.lang),
+		questionnaireTitle: t(r.questionnaire.title, lang),
 		link: `${url.origin}/s/${params.token}`
 	};
-};
+});

@@ -1,16 +1,15 @@
 import { error } from '@sveltejs/kit';
 import type { TQuestionChange } from '#lib/core/results/wave-change-schema.ts';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { formatSignedPoints } from '#lib/core/statistics/format-interval.ts';
 import { formatMean, formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
 import { groupedBarChart } from '#lib/server/charts/grouped-bar-chart.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getWaveChange } from '#lib/server/results/get-wave-change.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { listWaves } from '#lib/server/waves/list-waves.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { PageServerLoad } from './$types';
@@ -100,10 +99,8 @@ function shownQuestion(q: TQuestionChange, names: { previous: string; current: s
 	};
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const [all, choices] = await Promise.all([listWaves(db), resultsFilterChoices(db, wave, scope, lang)]);
@@ -136,18 +133,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}
 	};
 	if (!previous) return { ...base, change: null };
-	const change = await getWaveChange(db, {
-		slug: wave.slug,
-		previous,
-		organisation: scope.organisation,
-		roleGroup: scope.roleGroup,
-		includePartial: scope.includePartial,
-		lang
-	}).catch((e: unknown) => {
-		// A selection the small-group rule hides in either wave: the page says so instead of showing figures.
-		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-		throw e;
-	});
+	// A selection the small-group rule hides in either wave: the page says so instead of showing figures.
+	const change = await orHidden(
+		getWaveChange(db, {
+			slug: wave.slug,
+			previous,
+			organisation: scope.organisation,
+			roleGroup: scope.roleGroup,
+			includePartial: scope.includePartial,
+			lang
+		})
+	);
 	if (!change) {
 		const earlier = await getWave(db, previous);
 		return {
@@ -178,4 +174,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			notComparable: change.notComparable
 		}
 	};
-};
+});

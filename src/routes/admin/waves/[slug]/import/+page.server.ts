@@ -8,9 +8,9 @@ import {
 } from '#lib/core/exchange/import-mapping.ts';
 import { responseColumns, type TExportColumn } from '#lib/core/exchange/response-columns.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import type { TDb } from '#lib/server/db/client.ts';
 import { readFileColumns } from '#lib/server/exchange/import-file-columns.ts';
 import {
 	importResponses,
@@ -27,17 +27,16 @@ import {
 } from '#lib/server/exchange/import-uploads.ts';
 import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import type { TFormFields } from '#lib/server/web/form-input.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
 import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-// Imported answers become results: the same people who manage a wave's data.
-const ROLES = ['admin', 'analyst'] as const;
+// Imported answers become results: the same people who manage a wave's data (MANAGERS).
 
-async function context(slug: string, lang: 'sv' | 'en') {
-	const { db } = await getDatabase();
+async function context(db: TDb, slug: string, lang: 'sv' | 'en') {
 	const wave = await findWaveBySlug(db, slug);
 	if (!wave) error(404, { message: m.not_found_title() });
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
@@ -47,8 +46,6 @@ async function context(slug: string, lang: 'sv' | 'en') {
 	);
 	return { db, wave, questionnaire, columns, questionText };
 }
-
-const langOf = (locals: App.Locals): 'sv' | 'en' => (locals.lang === 'en' ? 'en' : 'sv');
 
 /** What a select shows for an export column: its name and, for questions, the start of the question. */
 function targetLabel(column: TExportColumn, questionText: Map<string, string>): string {
@@ -72,11 +69,9 @@ function valueChoices(column: TExportColumn | undefined, lang: 'sv' | 'en') {
 	return [];
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = langOf(locals);
-	const { db, wave, columns, questionText } = await context(params.slug, lang);
-	const id = url.searchParams.get('upload');
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ user, db, lang, event }) => {
+	const { wave, columns, questionText } = await context(db, event.params.slug, lang);
+	const id = event.url.searchParams.get('upload');
 	const upload = id ? await loadUpload(db, id, { waveId: wave.id, userId: user.id }) : null;
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	return {
@@ -113,7 +108,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				})
 		}
 	};
-};
+});
 
 type TCheck = {
 	ok: boolean;
@@ -184,25 +179,31 @@ function postedMapping(
 	return mapping;
 }
 
-async function postedUpload(request: Request, locals: App.Locals, slug: string) {
-	const user = requireRole(locals, ROLES);
-	const lang = langOf(locals);
-	const ctx = await context(slug, lang);
-	const form = await readForm(request);
-	if (!form.ok) return { fail: fail(form.status, { error: m.error_form_invalid() }) };
-	const id = new Map(form.entries).get('upload') ?? '';
-	const upload = await loadUpload(ctx.db, id, { waveId: ctx.wave.id, userId: user.id });
-	if (!upload) return { fail: fail(410, { error: m.import_error_expired() }) };
+/** The upload a posted form names, with the mapping it posts saved; null when it has expired. */
+async function postedUpload(
+	db: TDb,
+	user: { id: string },
+	slug: string,
+	lang: 'sv' | 'en',
+	form: TFormFields
+) {
+	const ctx = await context(db, slug, lang);
+	const upload = await loadUpload(db, form.one('upload'), { waveId: ctx.wave.id, userId: user.id });
+	if (!upload) return null;
 	const mapping = postedMapping(upload, form.entries, ctx.columns);
-	await updateUploadMapping(ctx.db, upload, mapping);
-	return { user, lang, ctx, upload, mapping };
+	await updateUploadMapping(db, upload, mapping);
+	return { ctx, upload, mapping };
 }
 
+const expired = () => fail(410, { error: m.import_error_expired() });
+
+// A file the services cannot read, or a mapping they refuse, is shown above the form with status 400.
+const options = { roles: MANAGERS, refusal: () => ({ field: '', status: 400 }) };
+
 export const actions: Actions = {
-	upload: async ({ request, locals, params }) => {
-		const user = requireRole(locals, ROLES);
-		const { db, wave, questionnaire, columns } = await context(params.slug, langOf(locals));
-		const posted = await readUpload(request, 'file', UPLOAD_LIMITS.responses);
+	upload: formAction({ ...options, body: 'none' }, async ({ user, db, lang, event }) => {
+		const { wave, questionnaire, columns } = await context(db, event.params.slug ?? '', lang);
+		const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.responses);
 		if (!posted.ok) {
 			return fail(posted.reason === 'too-large' ? 413 : 400, {
 				error:
@@ -216,69 +217,51 @@ export const actions: Actions = {
 		}
 		if (!posted.file) return fail(400, { error: m.import_error_file_required() });
 		const fileName = posted.file.name.slice(0, 255);
-		let fileColumns: TFileColumn[];
-		try {
-			fileColumns = await readFileColumns({ bytes: posted.file.bytes, fileName });
-		} catch (e) {
-			if (!isAppError(e)) throw e;
-			return fail(400, { error: e.message });
-		}
+		const fileColumns: TFileColumn[] = await readFileColumns({ bytes: posted.file.bytes, fileName });
 		const upload = await saveUpload(db, { waveId: wave.id, userId: user.id }, posted.file.bytes, {
 			fileName,
 			columns: fileColumns,
 			mapping: suggestMapping(questionnaire, columns, fileColumns)
 		});
 		redirect(303, `/admin/waves/${wave.slug}/import?upload=${upload.id}`);
-	},
+	}),
 
-	map: async ({ request, locals, params }) => {
-		const posted = await postedUpload(request, locals, params.slug);
-		if ('fail' in posted) return posted.fail;
+	map: formAction(options, async ({ user, db, lang, form, event }) => {
+		const posted = await postedUpload(db, user, event.params.slug ?? '', lang, form);
+		if (!posted) return expired();
 		redirect(303, `/admin/waves/${posted.ctx.wave.slug}/import?upload=${posted.upload.id}`);
-	},
+	}),
 
-	check: async ({ request, locals, params }) => {
-		const posted = await postedUpload(request, locals, params.slug);
-		if ('fail' in posted) return posted.fail;
-		const { user, lang, ctx, upload, mapping } = posted;
-		const source = uploadSource(ctx.db, upload);
-		try {
-			const result = await importResponses(ctx.db, {
-				waveSlug: ctx.wave.slug,
-				source,
-				mapping,
-				dryRun: true,
-				actor: user.email,
-				lang
-			});
-			return { check: checkView(result) };
-		} catch (e) {
-			if (!isAppError(e)) throw e;
-			return fail(400, { error: e.message });
-		}
-	},
+	check: formAction(options, async ({ user, db, lang, form, event }) => {
+		const posted = await postedUpload(db, user, event.params.slug ?? '', lang, form);
+		if (!posted) return expired();
+		const { ctx, upload, mapping } = posted;
+		const result = await importResponses(db, {
+			waveSlug: ctx.wave.slug,
+			source: uploadSource(db, upload),
+			mapping,
+			dryRun: true,
+			actor: user.email,
+			lang
+		});
+		return { check: checkView(result) };
+	}),
 
-	confirm: async ({ request, locals, params }) => {
-		const posted = await postedUpload(request, locals, params.slug);
-		if ('fail' in posted) return posted.fail;
-		const { user, lang, ctx, upload, mapping } = posted;
-		const source = uploadSource(ctx.db, upload);
-		try {
-			const result = await importResponses(ctx.db, {
-				waveSlug: ctx.wave.slug,
-				source,
-				mapping,
-				actor: user.email,
-				lang
-			});
-			if (!result.ok) return fail(400, { check: checkView(result) });
-			await removeUpload(ctx.db, upload);
-			return {
-				done: m.import_done({ count: result.imported, wave: ctx.wave.name, unchanged: result.unchanged })
-			};
-		} catch (e) {
-			if (!isAppError(e)) throw e;
-			return fail(400, { error: e.message });
-		}
-	}
+	confirm: formAction(options, async ({ user, db, lang, form, event }) => {
+		const posted = await postedUpload(db, user, event.params.slug ?? '', lang, form);
+		if (!posted) return expired();
+		const { ctx, upload, mapping } = posted;
+		const result = await importResponses(db, {
+			waveSlug: ctx.wave.slug,
+			source: uploadSource(db, upload),
+			mapping,
+			actor: user.email,
+			lang
+		});
+		if (!result.ok) return fail(400, { check: checkView(result) });
+		await removeUpload(db, upload);
+		return {
+			done: m.import_done({ count: result.imported, wave: ctx.wave.name, unchanged: result.unchanged })
+		};
+	})
 };

@@ -1,16 +1,15 @@
 import type { TMaturityProfile } from '#lib/core/maturity/maturity-profile.ts';
 import type { TWaveMaturity } from '#lib/core/maturity/wave-maturity.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { formatNumber } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { ROLES } from '#lib/server/auth/roles.ts';
 import { scoreText } from '#lib/server/charts/chart-text.ts';
 import { radarChart } from '#lib/server/charts/radar-chart.ts';
 import { scatterChart } from '#lib/server/charts/scatter-chart.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { computeMaturity } from '#lib/server/results/compute-maturity.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { PageServerLoad } from './$types';
@@ -30,10 +29,8 @@ function shownProfile(maturity: TWaveMaturity, profile: TMaturityProfile, lang: 
 	};
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const includePartial = scope.includePartial;
@@ -147,4 +144,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			hasLegacy
 		}
 	};
-};
+});

@@ -1,8 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { errorStatus, isAppError } from '#lib/server/app-error.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getQuestionnaireVersion } from '#lib/server/questionnaires/get-questionnaire-version.ts';
 import { getReportDraft } from '#lib/server/report/get-report-draft.ts';
 import { listReportVersions } from '#lib/server/report/list-report-versions.ts';
@@ -11,16 +10,13 @@ import { publishReport } from '#lib/server/report/publish-report.ts';
 import { saveReportDraft } from '#lib/server/report/save-report-draft.ts';
 import { listQuestionAnswers } from '#lib/server/themes/list-question-answers.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { definitionFromForm } from '#lib/server/web/report-form.ts';
-import { REPORT_EDITORS } from '#lib/server/web/report-roles.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireRole(locals, REPORT_EDITORS);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const [draft, questionnaire, versions, organisations] = await Promise.all([
 		getReportDraft(db, wave.slug, lang),
@@ -69,57 +65,30 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		saved: url.searchParams.get('saved'),
 		published: url.searchParams.get('published')
 	};
-};
+});
 
-function failure(error: unknown) {
-	if (isAppError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_INPUT')) {
-		return fail(errorStatus[error.code], { message: error.message, conflict: error.code === 'CONFLICT' });
-	}
-	throw error;
-}
-
+// A stale revision (CONFLICT, the page offers to reload) or a definition the service refuses comes back
+// as a failure with the error's status, message and code.
 export const actions: Actions = {
-	save: async ({ locals, params, request }) => {
-		const user = requireRole(locals, REPORT_EDITORS);
-		const form = await readForm(request);
-		if (!form.ok) return fail(form.status, { message: m.report_form_malformed(), conflict: false });
-		const all = (name: string) => form.entries.filter(([key]) => key === name).map(([, value]) => value);
-		const one = (name: string) => all(name)[0] ?? '';
-		const { db } = await getDatabase();
-		const draft = await getReportDraft(db, params.slug, locals.lang ?? 'sv');
-		const revision = Number(one('revision'));
-		const definition = definitionFromForm(draft.definition, { one, all }, m.report_new_section_title());
-		let saved: { revision: number };
-		try {
-			saved = await saveReportDraft(
-				db,
-				{ slug: params.slug, revision, definition: definition as never },
-				user
-			);
-		} catch (error) {
-			return failure(error);
-		}
-		// The script's autosave stays on the page; a form post returns to the page (at the section moved).
-		if (one('op') === 'autosave') return { revision: saved.revision };
-		const op = one('op');
-		const at = op.includes(':') ? `#section-${op.split(':')[1]}` : op === 'add' ? '#sections-end' : '';
-		redirect(303, `/admin/waves/${encodeURIComponent(params.slug)}/report?saved=${saved.revision}${at}`);
-	},
-	publish: async ({ locals, params, request }) => {
-		const user = requireRole(locals, REPORT_EDITORS);
-		const form = await readForm(request);
-		if (!form.ok) return fail(form.status, { message: m.report_form_malformed(), conflict: false });
-		const revision = Number(form.entries.find(([key]) => key === 'revision')?.[1] ?? '');
-		const { db } = await getDatabase();
-		let published: { version: number };
-		try {
-			published = await publishReport(db, { slug: params.slug, revision }, user);
-		} catch (error) {
-			return failure(error);
-		}
-		redirect(
-			303,
-			`/admin/waves/${encodeURIComponent(params.slug)}/report?published=${published.version}#versions`
+	save: formAction({ roles: MANAGERS }, async ({ user, db, lang, form, event }) => {
+		const { slug } = event.params;
+		const draft = await getReportDraft(db, slug ?? '', lang);
+		const revision = Number(form.one('revision'));
+		const definition = definitionFromForm(draft.definition, form, m.report_new_section_title());
+		const saved = await saveReportDraft(
+			db,
+			{ slug: slug ?? '', revision, definition: definition as never },
+			user
 		);
-	}
+		// The script's autosave stays on the page; a form post returns to the page (at the section moved).
+		const op = form.one('op');
+		if (op === 'autosave') return { revision: saved.revision };
+		const at = op.includes(':') ? `#section-${op.split(':')[1]}` : op === 'add' ? '#sections-end' : '';
+		redirect(303, `/admin/waves/${encodeURIComponent(slug ?? '')}/report?saved=${saved.revision}${at}`);
+	}),
+	publish: formAction({ roles: MANAGERS }, async ({ user, db, form, event }) => {
+		const slug = event.params.slug ?? '';
+		const published = await publishReport(db, { slug, revision: Number(form.one('revision')) }, user);
+		redirect(303, `/admin/waves/${encodeURIComponent(slug)}/report?published=${published.version}#versions`);
+	})
 };

@@ -1,15 +1,14 @@
 import { responseHeadline } from '#lib/core/results/response-headline.ts';
 import type { TQuestionResult } from '#lib/core/results/wave-results-schema.ts';
+import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { formatPercentInterval } from '#lib/core/statistics/format-interval.ts';
 import { formatMean, formatNumber, formatPercent } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { ROLES } from '#lib/server/auth/roles.ts';
 import { questionChart } from '#lib/server/charts/question-chart.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsFilterChoices } from '#lib/server/web/results-filter-choices.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
 import type { PageServerLoad } from './$types';
@@ -72,10 +71,8 @@ function groupColumns(q: TQuestionResult, restricted: boolean): string[] {
 	return q.options.map((o) => o.label);
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
 	const wave = await getWave(db, params.slug);
 	const scope = await resultsScope(db, user, url.searchParams, lang);
 	const options = {
@@ -87,18 +84,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		lang
 	};
 	const [shown, choices] = await Promise.all([
-		getResultsForUser(db, user, options).catch((e: unknown) => {
-			// A selection the small-group rule hides: the page says so instead of showing figures.
-			if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-			throw e;
-		}),
+		orHidden(getResultsForUser(db, user, options)),
 		resultsFilterChoices(db, wave, scope, lang)
 	]);
 	const base = {
 		wave: { slug: wave.slug, name: wave.name, period: wave.period },
 		restricted: scope.restricted,
 		// Administrators and analysts read every free-text answer (they can export them too); others the released.
-		readsAll: user.role === 'admin' || user.role === 'analyst',
+		readsAll: hasRole(user.role, MANAGERS),
 		k: wave.minGroupSize,
 		choices,
 		values: {
@@ -139,4 +132,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					})
 				}))
 	};
-};
+});

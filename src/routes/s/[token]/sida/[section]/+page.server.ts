@@ -6,8 +6,9 @@ import { t } from '#lib/core/questionnaire/text.ts';
 import { visibleQuestions } from '#lib/core/questionnaire/visibility.ts';
 import { locate, resumeSection, sectionAfter } from '#lib/core/respondent/flow.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { saveSection } from '#lib/server/responses/save-section.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,8 +16,9 @@ import type { Actions, PageServerLoad } from './$types';
 // Background questions were asked on the open link's start page: behind a link, pages are as for invitees.
 const PAGES = 'invite';
 
-export const load: PageServerLoad = async ({ params, locals, cookies }) => {
-	const r = await requireRespondent(params.token, locals.lang, cookies);
+export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang, event }) => {
+	const { params, cookies } = event;
+	const r = await requireRespondent(params.token, lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
 	const position = locate(r.questionnaire, r.answers, PAGES, params.section);
@@ -28,9 +30,9 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	// Conditions refer to earlier pages, so the answers so far decide which follow-up questions show.
 	const questions = visibleQuestions(section, r.answers, PAGES).filter((q) => q.type !== 'background');
 	return {
-		questionnaireTitle: t(r.questionnaire.title, locals.lang),
-		title: t(section.title, locals.lang),
-		intro: section.intro ? t(section.intro, locals.lang) : null,
+		questionnaireTitle: t(r.questionnaire.title, lang),
+		title: t(section.title, lang),
+		intro: section.intro ? t(section.intro, lang) : null,
 		questions,
 		saved: Object.fromEntries(
 			questions.map((q) => [q.code, answerToFormValues(answerTo(r.answers, q.code))])
@@ -40,13 +42,17 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 		hasPrevious: index > 0,
 		isLast: index === sections.length - 1
 	};
-};
+});
 
 export const actions: Actions = {
-	default: async ({ params, request, locals, cookies }) => {
-		const r = await requireRespondent(params.token, locals.lang, cookies);
+	// The page's form is checked against the questionnaire (parseSectionForm), not a zod schema: the
+	// handler reads it, to answer an unreadable form with the page's own message.
+	default: formAction({ roles: 'public', body: 'none' }, async ({ db, lang, event }) => {
+		const { params, request, cookies } = event;
+		const token = params.token ?? '';
+		const r = await requireRespondent(token, lang, cookies);
 		if (r.completed) redirect(303, `/s/${params.token}/tack`);
-		const position = locate(r.questionnaire, r.answers, PAGES, params.section);
+		const position = locate(r.questionnaire, r.answers, PAGES, params.section ?? '');
 		if (!position) redirect(303, `/s/${params.token}`);
 		const form = await readForm(request);
 		if (!form.ok) {
@@ -64,7 +70,7 @@ export const actions: Actions = {
 			form: form.entries,
 			previous: r.answers,
 			mode: PAGES,
-			lang: locals.lang
+			lang: lang
 		});
 		// Going back or saving for later keeps whatever is valid; only moving on needs required answers.
 		const blocking =
@@ -88,17 +94,16 @@ export const actions: Actions = {
 				: action === 'save'
 					? section.code
 					: next?.code;
-		const { db } = await getDatabase();
 		await saveSection(db, {
 			respondent: r,
 			section,
 			answers: parsed.answers,
 			currentSection: target ?? section.code,
-			lang: locals.lang
+			lang: lang
 		});
 		if (action === 'save') redirect(303, `/s/${params.token}/sparad`);
 		redirect(303, target ? `/s/${params.token}/sida/${target}` : `/s/${params.token}/granska`);
-	}
+	})
 };
 
 function withoutSection(answers: TAnswerMap, codes: string[]): TAnswerMap {

@@ -1,28 +1,23 @@
 import { zipSync } from 'fflate';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { listReportableOrganisations } from '#lib/server/report/list-reportable-organisations.ts';
 import { renderReport } from '#lib/server/report/render-report.ts';
 import { resolveDraft } from '#lib/server/report/resolve-draft.ts';
+import { endpoint } from '#lib/server/web/endpoint.ts';
 import { CONTENT_TYPES, fileName, reportFormat } from '#lib/server/web/report-download.ts';
-import { REPORT_EDITORS } from '#lib/server/web/report-roles.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
 import type { RequestHandler } from './$types';
 
 /**
  * The draft for every organisation that may have a report of its own (see listReportableOrganisations),
  * one file each in a ZIP; `?format=docx` for Word, PDF by default.
  */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
-	requireRole(locals, REPORT_EDITORS);
-	const format = reportFormat(url.searchParams.get('format') || 'pdf');
-	const { db } = await getDatabase();
+export const GET: RequestHandler = endpoint({ roles: MANAGERS }, async ({ db, lang, event }) => {
+	const { slug } = event.params;
+	const format = reportFormat(event.url.searchParams.get('format') || 'pdf');
 	const files: Record<string, Uint8Array> = {};
-	for (const organisation of await listReportableOrganisations(db, params.slug)) {
-		const { doc } = await resolveDraft(db, params.slug, {
-			lang: locals.lang,
-			organisation: organisation.code
-		});
-		files[`${fileName(params.slug, organisation.code, organisation.name)}.${format}`] = await renderReport(
+	for (const organisation of await listReportableOrganisations(db, slug)) {
+		const { doc } = await resolveDraft(db, slug, { lang, organisation: organisation.code });
+		files[`${fileName(slug, organisation.code, organisation.name)}.${format}`] = await renderReport(
 			doc,
 			format
 		);
@@ -32,8 +27,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	return new Response(zip as BodyInit, {
 		headers: {
 			'content-type': CONTENT_TYPES.zip,
-			'content-disposition': `attachment; filename="${fileName(params.slug, 'organisationer')}.zip"`,
+			'content-disposition': `attachment; filename="${fileName(slug, 'organisationer')}.zip"`,
 			'cache-control': 'private, no-store'
 		}
 	});
-};
+});

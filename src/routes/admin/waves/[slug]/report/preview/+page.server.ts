@@ -1,19 +1,16 @@
 import { renderReportArticle } from '#lib/core/report/render-html.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { listReportableOrganisations } from '#lib/server/report/list-reportable-organisations.ts';
 import { resolveDraft } from '#lib/server/report/resolve-draft.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
-import { REPORT_EDITORS } from '#lib/server/web/report-roles.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireRole(locals, REPORT_EDITORS);
-	const { db } = await getDatabase();
-	const wave = await getWave(db, params.slug);
-	const organisation = url.searchParams.get('organisation') || undefined;
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, lang, event }) => {
+	const wave = await getWave(db, event.params.slug);
+	const organisation = event.url.searchParams.get('organisation') || undefined;
 	const [{ draft, doc }, organisations] = await Promise.all([
-		resolveDraft(db, wave.slug, { lang: locals.lang, organisation }),
+		resolveDraft(db, wave.slug, { lang, organisation }),
 		listReportableOrganisations(db, wave.slug)
 	]);
 	return {
@@ -24,4 +21,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		html: renderReportArticle(doc, 2),
 		lang: draft.definition.lang
 	};
-};
+});

@@ -1,15 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { ALL_ROLES, hasRole, MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { formatNumber } from '#lib/core/statistics/format-number.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { errorStatus, isAppError } from '#lib/server/app-error.ts';
-import { ROLES, type TSessionUser } from '#lib/server/auth/roles.ts';
+import type { TSessionUser } from '#lib/server/auth/roles.ts';
 import { barChart } from '#lib/server/charts/bar-chart.ts';
 import type { TDb } from '#lib/server/db/client.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
-import { organisations } from '#lib/server/db/schema.ts';
+import { getOrganisationName } from '#lib/server/organisations/get-organisation-name.ts';
 import { getResultsForUser } from '#lib/server/results/get-results-for-user.ts';
+import { orHidden } from '#lib/server/results/or-hidden.ts';
 import { acceptThemeSuggestion } from '#lib/server/themes/accept-theme-suggestion.ts';
 import { countQuestionThemes } from '#lib/server/themes/count-question-themes.ts';
 import { createTheme } from '#lib/server/themes/create-theme.ts';
@@ -23,14 +22,13 @@ import { suggestQuestionThemes } from '#lib/server/themes/suggest-question-theme
 import { tagAnswer } from '#lib/server/themes/tag-answer.ts';
 import { ZThemeLabel } from '#lib/server/themes/theme-input.ts';
 import { untagAnswer } from '#lib/server/themes/untag-answer.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import type { TFormFields } from '#lib/server/web/form-input.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { resultsScope } from '#lib/server/web/results-scope.ts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 type TLang = 'sv' | 'en';
-
-const EDITORS = ['admin', 'analyst'] as const;
 
 /**
  * What an organisation contact or a viewer sees: the answers the analyst has released, of a selection
@@ -40,22 +38,16 @@ const EDITORS = ['admin', 'analyst'] as const;
 async function releasedView(db: TDb, user: TSessionUser, slug: string, code: string, url: URL, lang: TLang) {
 	const { wave, question } = await findTextQuestion(db, { waveSlug: slug, questionCode: code });
 	const scope = await resultsScope(db, user, url.searchParams, lang);
-	const results = await getResultsForUser(db, user, {
-		slug: wave.slug,
-		organisation: scope.organisation,
-		roleGroup: scope.roleGroup,
-		includePartial: scope.includePartial,
-		lang
-	}).catch((e: unknown) => {
-		if (isAppError(e) && e.code === 'SMALL_GROUP') return null;
-		throw e;
-	});
-	const [unit] = scope.organisationId
-		? await db
-				.select({ name: organisations.name })
-				.from(organisations)
-				.where(eq(organisations.id, scope.organisationId))
-		: [];
+	const results = await orHidden(
+		getResultsForUser(db, user, {
+			slug: wave.slug,
+			organisation: scope.organisation,
+			roleGroup: scope.roleGroup,
+			includePartial: scope.includePartial,
+			lang
+		})
+	);
+	const unit = scope.organisationId ? await getOrganisationName(db, scope.organisationId) : null;
 	const own = results?.questions.find((q) => q.code === question.code);
 	return {
 		view: 'released' as const,
@@ -63,18 +55,16 @@ async function releasedView(db: TDb, user: TSessionUser, slug: string, code: str
 		wave: { name: wave.name, slug: wave.slug },
 		question: { code: question.code, text: t(question.text, lang) },
 		k: wave.minGroupSize,
-		organisation: unit?.name ?? '',
+		organisation: unit ?? '',
 		hidden: results === null || own?.suppressed === true,
 		n: formatNumber(own?.n ?? 0, lang, 0),
 		released: own?.released ?? []
 	};
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireRole(locals, ROLES);
-	const lang = locals.lang ?? 'sv';
-	const { db } = await getDatabase();
-	if (!(EDITORS as readonly string[]).includes(user.role)) {
+export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user, db, lang, event }) => {
+	const { params, url } = event;
+	if (!hasRole(user.role, MANAGERS)) {
 		return releasedView(db, user, params.slug, params.question, url, lang);
 	}
 	// Clustering costs about a second per thousand answers: run it when asked, not on every visit.
@@ -107,23 +97,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		chart,
 		suggestions
 	};
-};
-
-type TFailure = { errors: Array<{ field: string; message: string }>; values: Record<string, string> };
-
-/** Reads the posted form of a signed-in editor; viewers and contacts get 403 before anything is read. */
-async function editorForm(event: RequestEvent) {
-	const user = requireRole(event.locals, EDITORS);
-	const form = await readForm(event.request);
-	const ref = { waveSlug: event.params.slug, questionCode: event.params.question, actor: user.email };
-	if (!form.ok) return { ref, form: null };
-	const all = (name: string) => form.entries.filter(([key]) => key === name).map(([, value]) => value);
-	const one = (name: string) => all(name)[0] ?? '';
-	return { ref, form: { one, all } };
-}
-
-const invalid = (status: number, field: string, message: string, values: Record<string, string> = {}) =>
-	fail(status, { errors: [{ field, message }], values } satisfies TFailure);
+});
 
 /** The label's own message, or null when it is valid. */
 function labelError(label: string): string | null {
@@ -134,134 +108,125 @@ function labelError(label: string): string | null {
 		: m.themes_error_label_required();
 }
 
-/** Turns a service's refusal into a message beside the field it concerns. */
-function refusal(error: unknown, field: string, label = '', values: Record<string, string> = {}) {
-	if (!isAppError(error)) throw error;
-	const message =
-		error.code === 'CONFLICT'
-			? m.themes_error_duplicate({ label })
-			: error.code === 'NOT_FOUND'
-				? m.themes_error_not_found()
-				: m.error_form_invalid();
-	return invalid(errorStatus[error.code], field, message, values);
-}
+const invalid = (field: string, message: string, values: Record<string, string> = {}) =>
+	fail(400, { error: message, errors: [{ field, message }], values });
 
 /** Back to the page (Post/Redirect/Get), keeping the suggestions open when they were. */
-const saved = (event: RequestEvent): never =>
+const saved = (event: { url: URL }): never =>
 	redirect(303, `${event.url.pathname}?saved${event.url.searchParams.has('suggest') ? '&suggest' : ''}`);
 
+/**
+ * An editor's action on the themes of a question; viewers and contacts get 403 before anything is read.
+ * `field` names the form the message goes beside; a service's refusal is shown there too.
+ */
+function themeAction(
+	field: (form: TFormFields) => string,
+	run: (context: {
+		db: TDb;
+		ref: { waveSlug: string; questionCode: string; actor: string };
+		form: TFormFields;
+		field: string;
+	}) => Promise<ReturnType<typeof invalid> | undefined>
+) {
+	return formAction(
+		{
+			roles: MANAGERS,
+			refusal: (e, { form }) => {
+				const label = form.one('label').trim();
+				const message =
+					e.code === 'CONFLICT'
+						? m.themes_error_duplicate({ label })
+						: e.code === 'NOT_FOUND'
+							? m.themes_error_not_found()
+							: m.error_form_invalid();
+				const at = field(form);
+				// The label typed stays in its field.
+				return { field: at, message, values: form.all('label').length ? { [at]: form.one('label') } : {} };
+			}
+		},
+		async ({ user, db, form, event }) => {
+			const ref = {
+				waveSlug: event.params.slug ?? '',
+				questionCode: event.params.question ?? '',
+				actor: user.email
+			};
+			const failed = await run({ db, ref, form, field: field(form) });
+			return failed ?? saved(event);
+		}
+	);
+}
+
+/** A theme's label from the form, or the failure that shows its problem beside the field. */
+function checkedLabel(form: TFormFields, field: string) {
+	const label = form.one('label');
+	const problem = labelError(label);
+	return problem ? { failure: invalid(field, problem, { [field]: label }) } : { label };
+}
+
 export const actions: Actions = {
-	create: async (event) => {
-		const { ref, form } = await editorForm(event);
-		const field = 'f-create';
-		if (!form) return invalid(400, field, m.error_form_invalid());
-		const label = form.one('label');
-		const problem = labelError(label);
-		if (problem) return invalid(400, field, problem, { [field]: label });
-		try {
-			await createTheme((await getDatabase()).db, { ...ref, label });
-		} catch (error) {
-			return refusal(error, field, label.trim(), { [field]: label });
+	create: themeAction(
+		() => 'f-create',
+		async ({ db, ref, form, field }) => {
+			const checked = checkedLabel(form, field);
+			if (checked.failure) return checked.failure;
+			await createTheme(db, { ...ref, label: checked.label });
 		}
-		return saved(event);
-	},
-	rename: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		const themeId = form.one('themeId');
-		const field = `f-rename-${themeId}`;
-		const label = form.one('label');
-		const problem = labelError(label);
-		if (problem) return invalid(400, field, problem, { [field]: label });
-		try {
-			await renameTheme((await getDatabase()).db, { ...ref, themeId, label });
-		} catch (error) {
-			return refusal(error, field, label.trim(), { [field]: label });
+	),
+	rename: themeAction(
+		(form) => `f-rename-${form.one('themeId')}`,
+		async ({ db, ref, form, field }) => {
+			const checked = checkedLabel(form, field);
+			if (checked.failure) return checked.failure;
+			await renameTheme(db, { ...ref, themeId: form.one('themeId'), label: checked.label });
 		}
-		return saved(event);
-	},
-	merge: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		const sourceId = form.one('themeId');
-		const targetId = form.one('targetId');
-		const field = `f-merge-${sourceId}`;
-		if (!targetId) return invalid(400, field, m.themes_error_choose_theme());
-		if (targetId === sourceId) return invalid(400, field, m.themes_error_merge_same());
-		try {
-			await mergeThemes((await getDatabase()).db, { ...ref, sourceId, targetId });
-		} catch (error) {
-			return refusal(error, field);
+	),
+	merge: themeAction(
+		(form) => `f-merge-${form.one('themeId')}`,
+		async ({ db, ref, form, field }) => {
+			const sourceId = form.one('themeId');
+			const targetId = form.one('targetId');
+			if (!targetId) return invalid(field, m.themes_error_choose_theme());
+			if (targetId === sourceId) return invalid(field, m.themes_error_merge_same());
+			await mergeThemes(db, { ...ref, sourceId, targetId });
 		}
-		return saved(event);
-	},
-	delete: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		try {
-			await deleteTheme((await getDatabase()).db, { ...ref, themeId: form.one('themeId') });
-		} catch (error) {
-			return refusal(error, '');
+	),
+	delete: themeAction(
+		() => '',
+		async ({ db, ref, form }) => {
+			await deleteTheme(db, { ...ref, themeId: form.one('themeId') });
 		}
-		return saved(event);
-	},
-	tag: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		const responseId = form.one('responseId');
-		const themeId = form.one('themeId');
-		const field = `f-tag-${responseId}`;
-		if (!themeId) return invalid(400, field, m.themes_error_choose_theme());
-		try {
-			await tagAnswer((await getDatabase()).db, { ...ref, responseId, themeId });
-		} catch (error) {
-			return refusal(error, field);
+	),
+	tag: themeAction(
+		(form) => `f-tag-${form.one('responseId')}`,
+		async ({ db, ref, form, field }) => {
+			const themeId = form.one('themeId');
+			if (!themeId) return invalid(field, m.themes_error_choose_theme());
+			await tagAnswer(db, { ...ref, responseId: form.one('responseId'), themeId });
 		}
-		return saved(event);
-	},
-	untag: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		try {
-			await untagAnswer((await getDatabase()).db, {
+	),
+	untag: themeAction(
+		() => '',
+		async ({ db, ref, form }) => {
+			await untagAnswer(db, { ...ref, responseId: form.one('responseId'), themeId: form.one('themeId') });
+		}
+	),
+	marks: themeAction(
+		(form) => `f-quotable-${form.one('responseId')}`,
+		async ({ db, ref, form }) => {
+			await setAnswerMarks(db, {
 				...ref,
 				responseId: form.one('responseId'),
-				themeId: form.one('themeId')
-			});
-		} catch (error) {
-			return refusal(error, '');
-		}
-		return saved(event);
-	},
-	marks: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		const responseId = form.one('responseId');
-		try {
-			await setAnswerMarks((await getDatabase()).db, {
-				...ref,
-				responseId,
 				quotable: form.all('quotable').length > 0,
 				released: form.all('released').length > 0
 			});
-		} catch (error) {
-			return refusal(error, `f-quotable-${responseId}`);
 		}
-		return saved(event);
-	},
-	accept: async (event) => {
-		const { ref, form } = await editorForm(event);
-		if (!form) return invalid(400, '', m.error_form_invalid());
-		const responseIds = form.all('responseId');
-		const field = `f-accept-${responseIds[0] ?? ''}`;
-		const label = form.one('label');
-		const problem = labelError(label);
-		if (problem) return invalid(400, field, problem, { [field]: label });
-		try {
-			await acceptThemeSuggestion((await getDatabase()).db, { ...ref, label, responseIds });
-		} catch (error) {
-			return refusal(error, field, label.trim(), { [field]: label });
+	),
+	accept: themeAction(
+		(form) => `f-accept-${form.all('responseId')[0] ?? ''}`,
+		async ({ db, ref, form, field }) => {
+			const checked = checkedLabel(form, field);
+			if (checked.failure) return checked.failure;
+			await acceptThemeSuggestion(db, { ...ref, label: checked.label, responseIds: form.all('responseId') });
 		}
-		return saved(event);
-	}
+	)
 };

@@ -1,19 +1,20 @@
 import { json } from '@sveltejs/kit';
-import { ROLES } from '#lib/server/auth/roles.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
+import { ALL_ROLES } from '#lib/core/roles/role-sets.ts';
 import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { getWaveStatus } from '#lib/server/waves/get-wave-status.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { endpoint } from '#lib/server/web/endpoint.ts';
 import { waveScope } from '#lib/server/web/wave-scope.ts';
 import type { RequestHandler } from './$types';
 
 /** Response rates of a wave as JSON; an organisation contact gets their own subtree only. */
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const user = requireRole(locals, ROLES, { api: true });
-	const { db } = await getDatabase();
-	const wave = await findWaveBySlug(db, params.slug);
-	if (!wave)
-		return json({ message: `No wave with the slug "${params.slug}"`, code: 'NOT_FOUND' }, { status: 404 });
-	const organisationIds = await waveScope(db, user, wave, locals.lang);
-	return json(await getWaveStatus(db, params.slug, { organisationIds }));
-};
+export const GET: RequestHandler = endpoint(
+	{ roles: ALL_ROLES, api: true },
+	async ({ user, db, lang, event }) => {
+		const { slug } = event.params;
+		const wave = await findWaveBySlug(db, slug);
+		if (!wave)
+			return json({ message: `No wave with the slug "${slug}"`, code: 'NOT_FOUND' }, { status: 404 });
+		const organisationIds = await waveScope(db, user, wave, lang);
+		return json(await getWaveStatus(db, slug, { organisationIds }));
+	}
+);
