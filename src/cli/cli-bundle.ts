@@ -19,7 +19,7 @@ interface TCurrent {
 /**
  * The URL of the CLI's entry module to import: the bundle of `src/cli/main.ts`, made when there is none
  * or its sources changed (decided by a hash of their contents, as the app's build is), or the sources
- * themselves when no bundle can be made (esbuild comes with the development dependencies).
+ * themselves when no bundle can be made (esbuild is a development dependency).
  */
 export async function cliEntry(root: string): Promise<string> {
 	const sources = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;

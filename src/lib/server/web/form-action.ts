@@ -48,7 +48,16 @@ export interface TFormActionOptions<R extends TRouteRoles, S extends z.ZodType, 
 	refusal?: (
 		error: AppError,
 		posted: { input: z.output<S>; form: TFormFields }
-	) => { field: string; message?: string; status?: number; values?: Record<string, string> } | undefined;
+	) =>
+		| {
+				field: string;
+				message?: string;
+				status?: number;
+				values?: Record<string, string>;
+				/** Replaces parts of the context for this failure (e.g. the list of problems in a file). */
+				context?: Partial<C>;
+		  }
+		| undefined;
 }
 
 export interface TFormActionContext<R extends TRouteRoles, I, E, G = undefined> {
@@ -127,7 +136,8 @@ export function formAction<
 					errors: [{ field: shown.field, message }],
 					values: shown.values ?? values,
 					code: e.code,
-					...extra
+					...extra,
+					...shown.context
 				});
 			}
 			if (e.code === 'NOT_FOUND') error(404, { message: m.not_found_title({}, { locale: lang }) });

@@ -1,20 +1,16 @@
 import { fail } from '@sveltejs/kit';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { importQuestionnaire } from '#lib/server/questionnaires/import-questionnaire.ts';
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
 import { UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Questionnaires decide what every wave asks: the same people who create waves share and publish them.
-const ROLES = ['admin', 'analyst'] as const;
-
-export const load: PageServerLoad = async ({ locals }) => {
-	requireRole(locals, ROLES);
-	const { db } = await getDatabase();
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db }) => {
 	const rows = await listQuestionnaires(db);
 	return {
 		questionnaires: rows.map((r) => ({
@@ -26,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			publishedAt: r.publishedAt.toISOString()
 		}))
 	};
-};
+});
 
 /** The file's text as JSON, or the message saying why it is not. */
 function readJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -47,35 +43,35 @@ function readJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false
 }
 
 export const actions: Actions = {
-	upload: async ({ request, locals }) => {
-		const user = requireRole(locals, ROLES);
-		const posted = await readUpload(request, 'file', UPLOAD_LIMITS.questionnaire);
-		if (!posted.ok) {
-			return fail(posted.reason === 'too-large' ? 413 : 400, {
-				error: posted.reason === 'too-large' ? m.questionnaires_error_too_large() : m.error_form_invalid(),
-				problems: [] as string[]
-			});
-		}
-		if (!posted.file) return fail(400, { error: m.questionnaires_error_file_required(), problems: [] });
-		const json = readJson(posted.file.bytes);
-		if (!json.ok) return fail(400, { error: json.error, problems: [] });
-		const { db } = await getDatabase();
-		try {
-			const result = await importQuestionnaire(db, json.value, { actor: user.email });
-			const q = { code: result.questionnaire.code, version: result.questionnaire.version };
-			return {
-				done: result.created ? m.questionnaires_published(q) : m.questionnaires_unchanged(q)
-			};
-		} catch (e) {
-			if (!isAppError(e)) throw e;
-			if (e.code === 'INVALID_INPUT' && Array.isArray(e.details)) {
-				const problems = e.details.map(String);
-				return fail(400, {
-					error: m.questionnaires_error_invalid({ count: problems.length }),
-					problems
+	upload: formAction(
+		{
+			roles: MANAGERS,
+			body: 'none',
+			context: { problems: [] as string[] },
+			// A file that breaks the questionnaire model lists every problem with its path.
+			refusal: (e) =>
+				e.code === 'INVALID_INPUT' && Array.isArray(e.details)
+					? {
+							field: 'file',
+							message: m.questionnaires_error_invalid({ count: e.details.length }),
+							context: { problems: e.details.map(String) }
+						}
+					: undefined
+		},
+		async ({ user, db, event }) => {
+			const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.questionnaire);
+			if (!posted.ok) {
+				return fail(posted.reason === 'too-large' ? 413 : 400, {
+					error: posted.reason === 'too-large' ? m.questionnaires_error_too_large() : m.error_form_invalid(),
+					problems: [] as string[]
 				});
 			}
-			return fail(e.code === 'CONFLICT' ? 409 : 400, { error: e.message, problems: [] });
+			if (!posted.file) return fail(400, { error: m.questionnaires_error_file_required(), problems: [] });
+			const json = readJson(posted.file.bytes);
+			if (!json.ok) return fail(400, { error: json.error, problems: [] });
+			const result = await importQuestionnaire(db, json.value, { actor: user.email });
+			const q = { code: result.questionnaire.code, version: result.questionnaire.version };
+			return { done: result.created ? m.questionnaires_published(q) : m.questionnaires_unchanged(q) };
 		}
-	}
+	)
 };
