@@ -46,7 +46,7 @@ describe('editing a wave', () => {
 		await page.fill('#f-deadline', '2026-11-30');
 		await page.fill('#f-k', '7');
 		await page.fill('#f-senderName', 'Regionens IT');
-		await loads(page, () => page.click('button[type=submit]'));
+		await loads(page, () => page.getByRole('button', { name: 'Spara ändringarna' }).click());
 		expect(new URL(page.url()).pathname).toBe('/admin/waves/utkast');
 		const facts = await page.textContent('dl.facts');
 		for (const part of ['Hösten 2026', '2026-11-30', '7']) expect(facts).toContain(part);
@@ -56,7 +56,7 @@ describe('editing a wave', () => {
 	it('says what is wrong with a bad value, beside the field', async () => {
 		const page = await open('/admin/waves/utkast/edit');
 		await page.fill('#f-k', '0');
-		await loads(page, () => page.click('button[type=submit]'));
+		await loads(page, () => page.getByRole('button', { name: 'Spara ändringarna' }).click());
 		expect(await page.textContent('#f-k-error')).toContain('från 1 till 1000');
 		await expectNoAxeViolations(page);
 	});
@@ -68,12 +68,12 @@ describe('editing a wave', () => {
 		expect(await page.textContent('#f-name')).toContain('inbjudningarna har redan skickats');
 		await expectNoAxeViolations(page);
 		await page.fill('#f-deadline', '2030-12-31');
-		await loads(page, () => page.click('button[type=submit]'));
+		await loads(page, () => page.getByRole('button', { name: 'Spara ändringarna' }).click());
 		expect(await page.textContent('dl.facts')).toContain('2030-12-31');
 
 		const again = await open('/admin/waves/pagaende/edit');
 		await again.fill('#f-deadline', '2030-01-01');
-		await loads(again, () => again.click('button[type=submit]'));
+		await loads(again, () => again.getByRole('button', { name: 'Spara ändringarna' }).click());
 		expect(await again.textContent('#f-deadline-error')).toContain('kan bara flyttas fram');
 	});
 });
