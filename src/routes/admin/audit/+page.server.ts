@@ -51,7 +51,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		to = undefined;
 	}
 	const { db } = await getDatabase();
-	const log = await listAuditEntries(db, { page: query.page, action: query.action, actor: query.actor, from, to });
+	const log = await listAuditEntries(db, {
+		page: query.page,
+		action: query.action,
+		actor: query.actor,
+		from,
+		to
+	});
 	const lang = getLocale() === 'en' ? 'en' : 'sv';
 	return {
 		...log,
