@@ -131,7 +131,7 @@ describe('the other fieldwork pages', () => {
 
 	it('show the audit log to administrators, and the personal data search with its results', async () => {
 		const log = await open('admin', '/admin/audit?action=wave.open');
-		expect(await text(log, 'tbody')).toContain('wave.open');
+		expect(await text(log, 'tbody')).toContain('öppnade mätomgången');
 		await expectNoAxeViolations(log);
 		const people = await open('admin', '/admin/personal-data', false);
 		await expectNoAxeViolations(people);

@@ -91,7 +91,8 @@ const ALL = [
 	['Förändring', '/change'],
 	['Rapport', '/report'],
 	['Export', '/export'],
-	['Import', '/import']
+	['Import', '/import'],
+	['Inställningar', '/edit']
 ] as const;
 
 describe('the wave navigation', () => {

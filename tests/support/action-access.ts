@@ -44,6 +44,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/personal-data/export', ['POST'], ADMIN),
 	...actions('/admin/waves/new', ['default'], MANAGERS),
 	...actions('/admin/waves/[slug]', ['open', 'close'], MANAGERS),
+	...actions('/admin/waves/[slug]/edit', ['default'], MANAGERS),
 	...actions('/admin/waves/[slug]/participants', ['add', 'import'], MANAGERS),
 	...actions('/admin/waves/[slug]/import', ['upload', 'map', 'check', 'confirm'], MANAGERS),
 	...actions('/admin/waves/[slug]/messages', ['invitations', 'reminders', 'retry'], MANAGERS),

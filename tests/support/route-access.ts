@@ -81,6 +81,7 @@ export const routeAccess: TRouteAccess[] = [
 	// organisation contact sees their own subtree only).
 	{ route: '/admin/waves/new', path: '/admin/waves/new', expect: only(['admin', 'analyst']) },
 	{ route: '/admin/waves/[slug]', path: '/admin/waves/{slug}', expect: signedIn() },
+	{ route: '/admin/waves/[slug]/edit', path: '/admin/waves/{slug}/edit', expect: only(['admin', 'analyst']) },
 	{
 		route: '/api/v1/waves/[slug]/status',
 		path: '/api/v1/waves/{slug}/status',

@@ -47,4 +47,13 @@ describe('the audit log', () => {
 		expect((await listAuditEntries(database.db, { page: 'x' })).page).toBe(1);
 		expect((await listAuditEntries(database.db, { page: 99 })).entries).toEqual([]);
 	});
+
+	it('filters by person and by date range', async () => {
+		const byAna = await listAuditEntries(database.db, { actor: 'ana@region.se' });
+		expect(byAna.total).toBe(3);
+		expect(byAna.actors.map((a) => a.value)).toEqual(['ana@region.se', 'cli']);
+		const today = new Date().toISOString().slice(0, 10);
+		expect((await listAuditEntries(database.db, { from: today, to: today })).total).toBe(4);
+		expect((await listAuditEntries(database.db, { to: '2000-01-01' })).total).toBe(0);
+	});
 });
