@@ -3,12 +3,6 @@ import { ALL_ROLES, type TRole } from '../../core/roles/role-sets.ts';
 
 export type { TRole };
 
-/**
- * @deprecated Every role is `ALL_ROLES` in `core/roles/role-sets.ts`; kept for the routes not yet moved to
- * the route wrappers (admin/waves/[slug]/+page.server.ts).
- */
-export const ROLES = ALL_ROLES;
-
 /** A role as a form or a CLI option gives it; the sets of roles pages check are in `core/roles/role-sets.ts`. */
 export const ZRole = z.enum(ALL_ROLES);
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { describeAuditEntry } from '#lib/core/audit/describe-audit-entry.ts';
+import { ADMINS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { getLocale } from '#lib/paraglide/runtime.js';
 import { listAuditEntries } from '#lib/server/audit/list-audit-entries.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { PageServerLoad } from './$types';
 
 const ZText = (max: number) =>
@@ -26,8 +25,7 @@ const ZAuditQuery = z.object({
 
 const isDay = (value: string | undefined) => value === undefined || z.iso.date().safeParse(value).success;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals, ['admin']);
+export const load: PageServerLoad = pageLoad({ roles: ADMINS }, async ({ db, lang, event: { url } }) => {
 	const query = ZAuditQuery.parse({
 		page: url.searchParams.get('page') ?? 1,
 		action: url.searchParams.get('action') ?? '',
@@ -38,19 +36,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const errors: { field: 'from' | 'to'; message: string }[] = [];
 	let { from, to } = query;
 	if (!isDay(from)) {
-		errors.push({ field: 'from', message: m.audit_error_date() });
+		errors.push({ field: 'from', message: m.audit_error_date({}, { locale: lang }) });
 		from = undefined;
 	}
 	if (!isDay(to)) {
-		errors.push({ field: 'to', message: m.audit_error_date() });
+		errors.push({ field: 'to', message: m.audit_error_date({}, { locale: lang }) });
 		to = undefined;
 	}
 	if (from && to && from > to) {
-		errors.push({ field: 'to', message: m.audit_error_range() });
+		errors.push({ field: 'to', message: m.audit_error_range({}, { locale: lang }) });
 		from = undefined;
 		to = undefined;
 	}
-	const { db } = await getDatabase();
 	const log = await listAuditEntries(db, {
 		page: query.page,
 		action: query.action,
@@ -58,7 +55,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		from,
 		to
 	});
-	const lang = getLocale() === 'en' ? 'en' : 'sv';
 	return {
 		...log,
 		// The entered values, also a mistyped date, so the form shows what was asked for.
@@ -71,4 +67,4 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			text: describeAuditEntry(e, lang)
 		}))
 	};
-};
+});

@@ -1,21 +1,16 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { waveEditRules } from '#lib/core/wave/wave-edit-rules.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { isAppError } from '#lib/server/app-error.ts';
-import { getDatabase } from '#lib/server/db/instance.ts';
 import { getWave } from '#lib/server/waves/get-wave.ts';
 import { updateWave } from '#lib/server/waves/update-wave.ts';
-import { readForm } from '#lib/server/web/read-form.ts';
-import { requireRole } from '#lib/server/web/require-role.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const MANAGERS = ['admin', 'analyst'] as const;
-
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireRole(locals, MANAGERS);
-	const { db } = await getDatabase();
-	const wave = await getWave(db, params.slug);
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, event }) => {
+	const wave = await getWave(db, event.params.slug);
 	return {
 		wave: {
 			slug: wave.slug,
@@ -28,79 +23,63 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		rules: waveEditRules(wave.status)
 	};
+});
+
+// Locked fields are shown read-only and not posted: a field left out keeps its stored value.
+const ZForm = (lang: 'sv' | 'en') => {
+	const o = { locale: lang };
+	return z.object({
+		name: z
+			.string()
+			.trim()
+			.min(1, m.dashboard_error_name({}, o))
+			.max(200, m.dashboard_error_name({}, o))
+			.optional(),
+		period: z.string().trim().max(100).optional(),
+		k: z.coerce
+			.number(m.dashboard_error_k({}, o))
+			.int(m.dashboard_error_k({}, o))
+			.min(1, m.dashboard_error_k({}, o))
+			.max(1000, m.dashboard_error_k({}, o))
+			.optional(),
+		deadline: z.union([z.literal(''), z.iso.date(m.dashboard_error_deadline({}, o))]).optional(),
+		senderName: z.string().trim().max(200, m.dashboard_error_sender({}, o)).optional()
+	});
 };
 
-// The form's fields; messages are looked up per request so that they follow the page's language.
-const ZForm = () =>
-	z.object({
-		name: z.string().trim().min(1, m.dashboard_error_name()).max(200, m.dashboard_error_name()),
-		period: z.string().trim().max(100).default(''),
-		k: z.coerce
-			.number(m.dashboard_error_k())
-			.int(m.dashboard_error_k())
-			.min(1, m.dashboard_error_k())
-			.max(1000, m.dashboard_error_k()),
-		deadline: z.union([z.literal(''), z.iso.date(m.dashboard_error_deadline())]).default(''),
-		senderName: z.string().trim().max(200, m.dashboard_error_sender()).default('')
-	});
-
-type TValues = Record<string, string>;
 const FIELD_OF: Record<string, string> = { minGroupSize: 'k' };
 
 export const actions: Actions = {
-	default: async ({ locals, request, params }) => {
-		const user = requireRole(locals, MANAGERS);
-		const form = await readForm(request);
-		if (!form.ok)
-			return fail(form.status, {
-				values: {} as TValues,
-				errors: [{ field: '', message: m.error_form_invalid() }]
-			});
-		const { db } = await getDatabase();
-		const wave = await getWave(db, params.slug);
-		// Locked fields are shown read-only and not posted: keep their stored values.
-		const values: TValues = {
-			name: wave.name,
-			period: wave.period ?? '',
-			k: String(wave.minGroupSize),
-			deadline: wave.deadline ?? '',
-			senderName: wave.senderName ?? '',
-			...Object.fromEntries(form.entries)
-		};
-		const parsed = ZForm().safeParse(values);
-		if (!parsed.success) {
-			return fail(400, {
-				values,
-				errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }))
-			});
-		}
-		const input = parsed.data;
-		try {
+	default: formAction(
+		{
+			roles: MANAGERS,
+			schema: ZForm,
+			guard: ({ db, event }) => getWave(db, event.params.slug ?? ''),
+			// A locked field or an earlier deadline: the message beside the (first) field it is about.
+			refusal: (e) => {
+				if (e.code !== 'CONFLICT') return undefined;
+				const field = (e.details as { fields?: string[] } | undefined)?.fields?.[0] ?? '';
+				return {
+					field: FIELD_OF[field] ?? field,
+					message: field === 'deadline' ? m.wave_edit_error_deadline_earlier() : m.wave_edit_error_locked()
+				};
+			}
+		},
+		async ({ user, db, input, found: wave }) => {
+			const or = <T>(posted: T | undefined, stored: T) => (posted === undefined ? stored : posted);
 			await updateWave(
 				db,
-				params.slug,
+				wave.slug,
 				{
-					name: input.name,
-					period: input.period || null,
-					deadline: input.deadline || null,
-					minGroupSize: input.k,
-					senderName: input.senderName || null
+					name: or(input.name, wave.name),
+					period: or(input.period, wave.period ?? '') || null,
+					deadline: or(input.deadline, wave.deadline ?? '') || null,
+					minGroupSize: or(input.k, wave.minGroupSize),
+					senderName: or(input.senderName, wave.senderName ?? '') || null
 				},
 				user.email
 			);
-		} catch (error) {
-			if (isAppError(error) && error.code === 'CONFLICT') {
-				const fields = (error.details as { fields?: string[] } | undefined)?.fields ?? [''];
-				return fail(409, {
-					values,
-					errors: fields.map((f) => ({
-						field: FIELD_OF[f] ?? f,
-						message: f === 'deadline' ? m.wave_edit_error_deadline_earlier() : m.wave_edit_error_locked()
-					}))
-				});
-			}
-			throw error;
+			redirect(303, `/admin/waves/${wave.slug}`);
 		}
-		redirect(303, `/admin/waves/${params.slug}`);
-	}
+	)
 };
