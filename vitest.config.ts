@@ -15,12 +15,13 @@ export default defineConfig({
 		// single CLI commands take over a minute.
 		maxWorkers: '100%',
 		projects: [
-			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/**/*.test.ts'] } },
+			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/*.test.ts'] } },
 			{
 				test: {
 					name: 'db',
-					include: ['src/lib/server/**/*.test.ts'],
-					// The services' tests copy a template database made once.
+					// The services' tests and the CLI commands' tests (run in-process) copy a template database
+					// made once.
+					include: ['src/lib/server/**/*.test.ts', 'src/cli/commands/**/*.test.ts'],
 					globalSetup: ['src/lib/server/testing/make-test-template.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000
