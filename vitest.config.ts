@@ -42,10 +42,11 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/e2e/global-setup.ts'],
+					// One built server and one Chromium for the files (each with its own data); see app.ts.
+					globalSetup: ['tests/e2e/shared-app-setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
-					// One browser and one server per file; files run one after the other on two cores.
+					// Files run one after the other on two cores: the server and Chromium keep the other busy.
 					fileParallelism: false
 				}
 			}

@@ -45,6 +45,8 @@ export async function startAppServer(options: {
 	dataDir: string;
 	env?: Record<string, string>;
 	port?: number;
+	/** How long to wait for the first answer (default 60 s). */
+	startTimeoutMs?: number;
 }): Promise<AppServer> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
@@ -67,7 +69,8 @@ export async function startAppServer(options: {
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const deadline = Date.now() + 60_000;
+	const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+	const deadline = Date.now() + startTimeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
 		try {
@@ -78,7 +81,7 @@ export async function startAppServer(options: {
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`server did not start within 60 s:\n${log}`);
+			throw new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${log}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
