@@ -15,12 +15,13 @@ export default defineConfig({
 		// single CLI commands take over a minute.
 		maxWorkers: '100%',
 		projects: [
-			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/**/*.test.ts'] } },
+			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/*.test.ts'] } },
 			{
 				test: {
 					name: 'db',
-					include: ['src/lib/server/**/*.test.ts'],
-					// The services' tests copy a template database made once.
+					// The services' tests and the CLI commands' tests (run in-process) copy a template database
+					// made once.
+					include: ['src/lib/server/**/*.test.ts', 'src/cli/commands/**/*.test.ts'],
 					globalSetup: ['src/lib/server/testing/make-test-template.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000
@@ -41,10 +42,11 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/e2e/global-setup.ts'],
+					// One built server and one Chromium for the files (each with its own data); see app.ts.
+					globalSetup: ['tests/e2e/shared-app-setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
-					// One browser and one server per file; files run one after the other on two cores.
+					// Files run one after the other on two cores: the server and Chromium keep the other busy.
 					fileParallelism: false
 				}
 			}

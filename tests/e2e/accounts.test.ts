@@ -1,18 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInContext } from '../support/admin-client.ts';
-import { type E2eApp, startE2eApp } from './app.ts';
+import { type OwnE2eApp, startOwnE2eApp } from './app.ts';
 import { expectFocus, expectNoAxeViolations, focused, loads } from './browser.ts';
 
 // Staff pages in Chromium: the first administrator, signing in and out by keyboard, and each page
 // checked with axe-core (WCAG 2.1 A/AA).
-let app: E2eApp;
+let app: OwnE2eApp;
 let page: Page;
 let kimPassword = '';
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.org', password: 'administratörens lösenord' };
 
 beforeAll(async () => {
-	app = await startE2eApp([{ slug: 'host-2024', mode: 'invite', participants: 1 }]);
+	app = await startOwnE2eApp([{ slug: 'host-2024', mode: 'invite', participants: 1 }]);
 	page = await (await app.browser.newContext({ locale: 'sv-SE' })).newPage();
 });
 afterAll(async () => {

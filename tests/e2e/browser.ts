@@ -5,18 +5,19 @@ import {
 	type BrowserContext,
 	type BrowserContextOptions,
 	chromium,
+	type LaunchOptions,
 	type Page,
 	type Response
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
-export function launchBrowser(): Promise<Browser> {
+export function chromiumLaunchOptions(): LaunchOptions {
 	if (!existsSync(CHROMIUM))
 		throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`);
-	return chromium.launch({
+	return {
 		executablePath: CHROMIUM,
 		args: [
 			'--headless',
@@ -28,7 +29,17 @@ export function launchBrowser(): Promise<Browser> {
 			'--disable-sync',
 			'--no-first-run'
 		]
-	});
+	};
+}
+
+/** A Chromium of this test file's own (for a file that starts its own server). */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch(chromiumLaunchOptions());
+}
+
+/** The e2e project's shared Chromium (shared-app-setup.ts); closing it ends only this file's connection. */
+export function connectBrowser(): Promise<Browser> {
+	return chromium.connect(inject('chromiumWsEndpoint'));
 }
 
 // The response that delivered the document each page shows now (after any redirects).

@@ -4,61 +4,54 @@ import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
-import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import {
-	expectNoAxeViolations,
-	expectRespondentPage,
-	focused,
-	launchBrowser,
-	loads,
-	respondentContext
-} from './browser.ts';
+import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
+import { expectNoAxeViolations, expectRespondentPage, focused, loads, respondentContext } from './browser.ts';
 
 // The staff pages of fieldwork in Chromium: with and without JavaScript, axe-core, keyboard only.
-let dataDir: string;
-let server: AppServer;
-let browser: Browser;
-let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
 let tokens: string[];
 let anonymousToken = '';
 const Q = 'digital-mognad-i-kommuner';
+let app: StaffApp;
+let server: StaffApp['server'];
+let browser: Browser;
+let users: StaffApp['users'];
+// Contexts a test makes itself, besides those of `open`.
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	dataDir = tempDataDir();
-	// Fourteen people, one per municipality.
-	({ tokens } = await seedWave({ dataDir, slug: 'panel', mode: 'invite', participants: 14 }));
-	await seedWave({ dataDir, slug: 'panel-lank', mode: 'open' });
-	users = await seedUsers({ dataDir });
-	const database = await openDatabase({ dataDir });
-	try {
-		await createWave(database.db, { questionnaireCode: Q, name: 'Anonym', slug: 'anonym', anonymous: true });
-		await setWaveStatus(database.db, 'anonym', 'open');
-		anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
-			.token;
-	} finally {
-		await database.close();
-	}
-	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	app = await startStaffApp(
+		async (dataDir) => {
+			// Fourteen people, one per municipality.
+			({ tokens } = await seedWave({ dataDir, slug: 'panel', mode: 'invite', participants: 14 }));
+			await seedWave({ dataDir, slug: 'panel-lank', mode: 'open' });
+			const database = await openDatabase({ dataDir });
+			try {
+				await createWave(database.db, {
+					questionnaireCode: Q,
+					name: 'Anonym',
+					slug: 'anonym',
+					anonymous: true
+				});
+				await setWaveStatus(database.db, 'anonym', 'open');
+				anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
+					.token;
+			} finally {
+				await database.close();
+			}
+		},
+		{ javaScriptEnabled: true }
+	);
+	({ server, browser, users } = app);
 });
 afterAll(async () => {
 	for (const c of contexts) await c.close();
-	await browser?.close();
-	await server?.stop();
-	removeDataDir(dataDir);
+	await app?.close();
 });
 
-async function open(role: keyof typeof users, target: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await signedInContext(browser, server.url, users[role], { javaScriptEnabled });
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto(`${server.url}${target}`);
-	return page;
-}
+const open = (role: keyof typeof users, target: string, javaScriptEnabled?: boolean) =>
+	app.open(role, target, javaScriptEnabled);
 
 const text = async (page: Page, selector: string) =>
 	((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();

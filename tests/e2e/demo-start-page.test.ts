@@ -1,37 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededUser, seedUsers, signedInContext, signInOverHttp } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
-import { expectNoAxeViolations, focused, launchBrowser, loads } from './browser.ts';
+import { signInOverHttp } from '../support/admin-client.ts';
+import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
+import { expectNoAxeViolations, focused, loads } from './browser.ts';
 
 // The demo button on the empty start page, in Chromium with JavaScript off: axe-core, keyboard only.
-let dataDir: string;
-let server: AppServer;
-let browser: Browser;
-let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
-const contexts: BrowserContext[] = [];
 const BUTTON = 'Skapa exempelomgången Norrbotten 2020';
+let app: StaffApp;
+let server: StaffApp['server'];
+let users: StaffApp['users'];
 
 beforeAll(async () => {
-	dataDir = tempDataDir();
-	users = await seedUsers({ dataDir });
-	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	app = await startStaffApp(async () => {}, { javaScriptEnabled: false });
+	({ server, users } = app);
 });
 afterAll(async () => {
-	for (const c of contexts) await c.close();
-	await browser?.close();
-	await server?.stop();
-	removeDataDir(dataDir);
+	await app?.close();
 });
 
-async function open(role: keyof typeof users, target: string): Promise<Page> {
-	const context = await signedInContext(browser, server.url, users[role], { javaScriptEnabled: false });
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto(`${server.url}${target}`);
-	return page;
-}
+const open = (role: keyof typeof users, target: string, javaScriptEnabled?: boolean) =>
+	app.open(role, target, javaScriptEnabled);
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 

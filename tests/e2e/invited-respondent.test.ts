@@ -5,13 +5,13 @@ import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { responses } from '../../src/lib/server/db/schema.ts';
 import { resolveRespondent } from '../../src/lib/server/responses/resolve-respondent.ts';
 import { templatePages } from '../support/template-answers.ts';
-import { type E2eApp, startE2eApp } from './app.ts';
+import { type OwnE2eApp, startOwnE2eApp } from './app.ts';
 import { expectFocus, expectRespondentPage, loads, respondentContext } from './browser.ts';
 import { answerPages, checkedValue, fillFields, follow, reviewAnswer } from './respondent.ts';
 
-let app: E2eApp;
+let app: OwnE2eApp;
 beforeAll(async () => {
-	app = await startE2eApp([{ slug: 'chefer', mode: 'invite', participants: 3 }]);
+	app = await startOwnE2eApp([{ slug: 'chefer', mode: 'invite', participants: 3 }]);
 });
 afterAll(async () => {
 	await app?.close();

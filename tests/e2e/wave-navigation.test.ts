@@ -3,67 +3,64 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
-import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { signedInContext } from '../support/admin-client.ts';
 import { completeResponse } from '../support/complete-response.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import { expectFocus, expectNoAxeViolations, focused, launchBrowser, loads } from './browser.ts';
+import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
+import { expectFocus, expectNoAxeViolations, focused, loads } from './browser.ts';
 
 // Finding one's way through a wave's admin pages as a newcomer: the wave navigation on every page, the
 // main action for the wave's state, the next step on an empty dashboard, no CSP violation with
 // JavaScript on, and the favicon.
-let dataDir: string;
-let server: AppServer;
-let browser: Browser;
-let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
-const contexts: BrowserContext[] = [];
 const NAV = 'Mätomgångens sidor';
+let app: StaffApp;
+let server: StaffApp['server'];
+let browser: Browser;
+let users: StaffApp['users'];
+// Contexts a test makes itself, besides those of `open`.
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	dataDir = tempDataDir();
-	// A new wave: draft, nobody invited.
-	await seedWave({ dataDir, slug: 'utkast', mode: 'invite', status: 'draft' });
-	// Draft with participants, to open and close through the dashboard.
-	await seedWave({ dataDir, slug: 'flode', mode: 'invite', status: 'draft', participants: 2 });
-	// Open, one person per municipality (the contact's Luleå among them).
-	await seedWave({ dataDir, slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 });
-	// An open link not yet opened.
-	await seedWave({ dataDir, slug: 'lank', mode: 'open', status: 'draft' });
-	// Closed with six complete responses from Luleå.
-	await seedWave({ dataDir, slug: 'stangd', mode: 'invite', status: 'open' });
-	users = await seedUsers({ dataDir });
-	const database = await openDatabase({ dataDir });
-	try {
-		for (let seed = 0; seed < 6; seed++) await completeResponse(database.db, { waveSlug: 'stangd', seed });
-		await setWaveStatus(database.db, 'stangd', 'closed');
-		await createWave(database.db, {
-			questionnaireCode: 'digital-mognad-i-kommuner',
-			name: 'Våren 2025',
-			period: 'Våren 2025',
-			slug: 'varen-2025',
-			mode: 'open'
-		});
-		await setWaveStatus(database.db, 'varen-2025', 'open');
-	} finally {
-		await database.close();
-	}
-	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	app = await startStaffApp(
+		async (dataDir) => {
+			// A new wave: draft, nobody invited.
+			await seedWave({ dataDir, slug: 'utkast', mode: 'invite', status: 'draft' });
+			// Draft with participants, to open and close through the dashboard.
+			await seedWave({ dataDir, slug: 'flode', mode: 'invite', status: 'draft', participants: 2 });
+			// Open, one person per municipality (the contact's Luleå among them).
+			await seedWave({ dataDir, slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 });
+			// An open link not yet opened.
+			await seedWave({ dataDir, slug: 'lank', mode: 'open', status: 'draft' });
+			// Closed with six complete responses from Luleå.
+			await seedWave({ dataDir, slug: 'stangd', mode: 'invite', status: 'open' });
+			const database = await openDatabase({ dataDir });
+			try {
+				for (let seed = 0; seed < 6; seed++)
+					await completeResponse(database.db, { waveSlug: 'stangd', seed });
+				await setWaveStatus(database.db, 'stangd', 'closed');
+				await createWave(database.db, {
+					questionnaireCode: 'digital-mognad-i-kommuner',
+					name: 'Våren 2025',
+					period: 'Våren 2025',
+					slug: 'varen-2025',
+					mode: 'open'
+				});
+				await setWaveStatus(database.db, 'varen-2025', 'open');
+			} finally {
+				await database.close();
+			}
+		},
+		{ javaScriptEnabled: false }
+	);
+	({ server, browser, users } = app);
 });
 afterAll(async () => {
 	for (const c of contexts) await c.close();
-	await browser?.close();
-	await server?.stop();
-	removeDataDir(dataDir);
+	await app?.close();
 });
 
-async function open(role: keyof typeof users, target: string, javaScriptEnabled = false): Promise<Page> {
-	const context = await signedInContext(browser, server.url, users[role], { javaScriptEnabled });
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto(`${server.url}${target}`);
-	return page;
-}
+const open = (role: keyof typeof users, target: string, javaScriptEnabled?: boolean) =>
+	app.open(role, target, javaScriptEnabled);
 
 const squeeze = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const text = async (page: Page, selector: string) => squeeze(await page.textContent(selector));

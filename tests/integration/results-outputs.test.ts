@@ -1,38 +1,26 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZWaveChange } from '../../src/lib/core/results/wave-change-schema.ts';
 import { ZWaveResults } from '../../src/lib/core/results/wave-results-schema.ts';
 import { createApiToken } from '../../src/lib/server/auth/create-api-token.ts';
 import { createUser } from '../../src/lib/server/auth/create-user.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
-import {
-	answerMarks,
-	answers,
-	organisations,
-	responses,
-	themes,
-	waves
-} from '../../src/lib/server/db/schema.ts';
 import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
 import { signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
-import { seedResultsDataset } from '../support/results-dataset.ts';
+import {
+	KIRUNA_ANSWER,
+	LULEA_RELEASED,
+	LULEA_UNRELEASED,
+	PITEA_RELEASED,
+	seedResultsOutputs
+} from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 
-// The results of the hand-computed dataset (tests/support/results-dataset.ts) through the CLI and the
-// JSON API, as a user and a script get them.
-const root = path.resolve(import.meta.dirname, '../..');
+// The results of the hand-computed dataset (tests/support/results-dataset.ts) through the JSON API, as a
+// script gets them; the CLI's are in src/cli/commands/results.test.ts.
 let backend: TestBackend;
 const tokens: Record<'analyst' | 'lulea' | 'kiruna', string> = { analyst: '', lulea: '', kiruna: '' };
 const PASSWORD = 'ett-långt-lösenord';
-const LULEA_RELEASED = 'Mer samordning mellan kommunerna';
-const LULEA_UNRELEASED = 'Stöd, samordning och goda exempel';
-const PITEA_RELEASED = '=Visa goda exempel';
-const KIRUNA_ANSWER = 'Kiruna behöver <em>mer</em> stöd';
 
 beforeAll(async () => {
 	backend = await createTestBackend('results');
@@ -40,34 +28,7 @@ beforeAll(async () => {
 	try {
 		await migrateDatabase(database);
 		await loadBuiltIns(database.db);
-		await seedResultsDataset(database.db);
-		// A theme whose label a spreadsheet would run as a formula.
-		const [wave] = await database.db.select().from(waves).where(eq(waves.slug, 'nu'));
-		await database.db.insert(themes).values({ waveId: wave?.id ?? '', questionCode: 'stod', label: '=1+1' });
-		// Free text: Luleå's first answer and Piteå's are released, Luleå's other one only quotable; Kiruna
-		// (one respondent, below k) gets a released answer too.
-		const [kiruna] = await database.db
-			.select({ id: responses.id })
-			.from(responses)
-			.innerJoin(organisations, eq(organisations.id, responses.organisationId))
-			.where(and(eq(responses.waveId, wave?.id ?? ''), eq(organisations.code, '2584')));
-		await database.db.insert(answers).values({
-			responseId: kiruna?.id ?? '',
-			waveId: wave?.id ?? '',
-			questionCode: 'stod',
-			valueText: KIRUNA_ANSWER
-		});
-		const stod = await database.db
-			.select({ responseId: answers.responseId, text: answers.valueText })
-			.from(answers)
-			.where(and(eq(answers.waveId, wave?.id ?? ''), eq(answers.questionCode, 'stod')));
-		const responseOf = (text: string) => stod.find((a) => a.text === text)?.responseId ?? '';
-		await database.db.insert(answerMarks).values([
-			{ responseId: responseOf(LULEA_RELEASED), questionCode: 'stod', released: true },
-			{ responseId: responseOf(LULEA_UNRELEASED), questionCode: 'stod', quotable: true },
-			{ responseId: responseOf(PITEA_RELEASED), questionCode: 'stod', released: true },
-			{ responseId: responseOf(KIRUNA_ANSWER), questionCode: 'stod', released: true }
-		]);
+		await seedResultsOutputs(database.db);
 		const account = async (role: 'analyst' | 'contact', email: string, organisationCode?: string) => {
 			const user = await createUser(
 				database.db,
@@ -90,157 +51,6 @@ beforeAll(async () => {
 	}
 });
 afterAll(async () => backend?.cleanup());
-
-function mognad(...args: string[]) {
-	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: backend.url ?? '',
-			MOGNAD_DATA_DIR: backend.dataDir,
-			LOG_LEVEL: ''
-		},
-		encoding: 'utf8'
-	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-const csv = (text: string) => parse(text, { columns: true }) as Array<Record<string, string>>;
-
-describe('mognad results', () => {
-	it('prints the results as JSON in the published shape', () => {
-		const run = mognad('results', '--wave', 'nu');
-		expect(run.code).toBe(0);
-		const results = ZWaveResults.parse(JSON.parse(run.out));
-		expect(results.responses).toEqual({ complete: 13, partial: 1 });
-		expect(results.questions.find((q) => q.code === 'vision')?.options[0]).toEqual({
-			code: 'ja',
-			label: 'Ja',
-			count: 9,
-			percent: 69.2,
-			ci95: [42.4, 87.3]
-		});
-	});
-
-	it('prints CSV by organisation: a row per question and option and group, hidden groups without figures, formula cells neutralised', () => {
-		// With the one partial response, the whole wave could be subtracted from itself without it: refused.
-		const partial = mognad(
-			'results',
-			'--wave',
-			'nu',
-			'--by',
-			'organisation',
-			'--format',
-			'csv',
-			'--include-partial'
-		);
-		expect(partial.code).toBe(1);
-		expect(partial.err).toContain('This selection shows no figures');
-		const run = mognad('results', '--wave', 'nu', '--by', 'organisation', '--format', 'csv');
-		expect(run.code).toBe(0);
-		const rows = csv(run.out);
-		expect(Object.keys(rows[0] ?? {})).toEqual([
-			'group',
-			'group_label',
-			'suppressed',
-			'question',
-			'type',
-			'n',
-			'kind',
-			'code',
-			'label',
-			'count',
-			'percent',
-			'ci95_low',
-			'ci95_high',
-			'mean',
-			'median',
-			'sd',
-			'top_box_from',
-			'top_box_count',
-			'top_box_percent',
-			'excluded'
-		]);
-		const ja = rows.find((r) => r.group === '' && r.question === 'ledning_delar' && r.code === 'ja');
-		expect(ja).toMatchObject({ n: '13', count: '7', percent: '53.8', ci95_low: '29.1', ci95_high: '76.8' });
-		// Kiruna (1) and Boden, whose block it joins, are hidden.
-		expect(rows.filter((r) => r.suppressed === 'true').map((r) => [r.group, r.n, r.count])).toEqual([
-			['2582', '', ''],
-			['2584', '', '']
-		]);
-		const pitea = rows.find((r) => r.group === '2581' && r.question === 'behov' && r.code === '8');
-		// Piteå's behov: 6, 5, 8.
-		expect(pitea).toMatchObject({ group_label: 'Piteå', n: '3', count: '1', mean: '6.3', excluded: '0' });
-		expect(rows.find((r) => r.group === '' && r.kind === 'theme' && r.label?.includes('1+1'))?.label).toBe(
-			"'=1+1"
-		);
-		expect(rows.filter((r) => r.kind === 'released').map((r) => [r.group, r.label])).toEqual([
-			['', "'=Visa goda exempel"],
-			['', KIRUNA_ANSWER],
-			['', LULEA_RELEASED]
-		]);
-	});
-
-	it('prints the change since an earlier wave as CSV', () => {
-		const run = mognad('results', '--wave', 'nu', '--compare', 'forra', '--format', 'csv');
-		expect(run.code).toBe(0);
-		const rows = csv(run.out);
-		expect(rows.find((r) => r.question === 'vision' && r.code === 'ja')).toMatchObject({
-			previous_percent: '10',
-			current_percent: '69.2',
-			difference: '59.2',
-			ci95_low: '18.7',
-			ci95_high: '79.1',
-			changed: 'true'
-		});
-		expect(rows.find((r) => r.question === 'ledning_delar' && r.code === 'ja')).toMatchObject({
-			difference: '3.8',
-			changed: 'false'
-		});
-		expect(rows.find((r) => r.question === 'ny_fraga')).toMatchObject({
-			kind: 'not_comparable',
-			not_comparable: 'only-in-this-wave'
-		});
-		const json = mognad('results', '--wave', 'nu', '--compare', 'forra');
-		expect(ZWaveChange.parse(JSON.parse(json.out)).notComparable).toHaveLength(1);
-	});
-
-	it('prints the maturity index as CSV: the region, then each municipality', () => {
-		const run = mognad('results', '--wave', 'nu', '--maturity', '--format', 'csv', '--organisation', '2580');
-		expect(run.code).toBe(0);
-		const rows = csv(run.out);
-		expect(Object.keys(rows[0] ?? {}).slice(0, 10)).toEqual([
-			'group',
-			'group_label',
-			'suppressed',
-			'n',
-			'index',
-			'level',
-			'weakest',
-			'capability',
-			'legacy',
-			'strategi'
-		]);
-		expect(rows.map((r) => [r.group, r.group_label, r.n, r.index, r.level, r.strategi, r.kompetens])).toEqual(
-			[
-				['region', 'pooled', '5', '93.3', 'hog', '60', ''],
-				['region', 'organisation_mean', '1', '93.3', 'hog', '60', ''],
-				['2580', 'Luleå', '5', '93.3', 'hog', '60', '']
-			]
-		);
-		const json = ZWaveResults.parse(JSON.parse(mognad('results', '--wave', 'nu', '--maturity').out));
-		expect(json.maturity?.region.pooled?.index).toBe(94.2);
-	});
-
-	it('refuses a wrong option or an unknown wave with one line and exit code 1', () => {
-		const wrong = mognad('results', '--wave', 'nu', '--by', 'kommun');
-		expect(wrong.code).toBe(1);
-		expect(wrong.err).toContain('--by must be organisation, department or role');
-		const unknown = mognad('results', '--wave', 'finns-inte');
-		expect(unknown).toMatchObject({ code: 1, out: '' });
-		expect(unknown.err).toContain('No wave with the slug "finns-inte"');
-	});
-});
 
 describe('GET /api/v1/waves/{slug}/results', () => {
 	let server: AppServer;

@@ -3,12 +3,14 @@ import type { TAnswerMap } from '../../src/lib/core/questionnaire/answer.ts';
 import { builtInTemplate } from '../../src/lib/core/testing/questionnaires.ts';
 import type { TDb } from '../../src/lib/server/db/client.ts';
 import {
+	answerMarks,
 	answers,
 	answerThemes,
 	organisations,
 	participants,
 	responses,
-	themes
+	themes,
+	waves
 } from '../../src/lib/server/db/schema.ts';
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
 import { importQuestionnaire } from '../../src/lib/server/questionnaires/import-questionnaire.ts';
@@ -224,5 +226,46 @@ export async function seedResultsDataset(db: TDb): Promise<void> {
 		{ responseId: ids[2] ?? '', questionCode: 'stod', themeId: theme('Samordning') },
 		{ responseId: ids[2] ?? '', questionCode: 'stod', themeId: theme('Goda exempel') },
 		{ responseId: ids[6] ?? '', questionCode: 'stod', themeId: theme('Goda exempel') }
+	]);
+}
+
+// The free-text answers seedResultsOutputs adds and marks (results-outputs.test.ts, the results command).
+export const LULEA_RELEASED = 'Mer samordning mellan kommunerna';
+export const LULEA_UNRELEASED = 'Stöd, samordning och goda exempel';
+export const PITEA_RELEASED = '=Visa goda exempel';
+export const KIRUNA_ANSWER = 'Kiruna behöver <em>mer</em> stöd';
+
+/**
+ * The dataset as the results' outputs (the CLI and the JSON API) are tested on: the hand-computed waves, a
+ * theme whose label a spreadsheet would run as a formula, and free-text answers released or not.
+ */
+export async function seedResultsOutputs(db: TDb): Promise<void> {
+	await seedResultsDataset(db);
+	// A theme whose label a spreadsheet would run as a formula.
+	const [wave] = await db.select().from(waves).where(eq(waves.slug, 'nu'));
+	await db.insert(themes).values({ waveId: wave?.id ?? '', questionCode: 'stod', label: '=1+1' });
+	// Free text: Luleå's first answer and Piteå's are released, Luleå's other one only quotable; Kiruna
+	// (one respondent, below k) gets a released answer too.
+	const [kiruna] = await db
+		.select({ id: responses.id })
+		.from(responses)
+		.innerJoin(organisations, eq(organisations.id, responses.organisationId))
+		.where(and(eq(responses.waveId, wave?.id ?? ''), eq(organisations.code, '2584')));
+	await db.insert(answers).values({
+		responseId: kiruna?.id ?? '',
+		waveId: wave?.id ?? '',
+		questionCode: 'stod',
+		valueText: KIRUNA_ANSWER
+	});
+	const stod = await db
+		.select({ responseId: answers.responseId, text: answers.valueText })
+		.from(answers)
+		.where(and(eq(answers.waveId, wave?.id ?? ''), eq(answers.questionCode, 'stod')));
+	const responseOf = (text: string) => stod.find((a) => a.text === text)?.responseId ?? '';
+	await db.insert(answerMarks).values([
+		{ responseId: responseOf(LULEA_RELEASED), questionCode: 'stod', released: true },
+		{ responseId: responseOf(LULEA_UNRELEASED), questionCode: 'stod', quotable: true },
+		{ responseId: responseOf(PITEA_RELEASED), questionCode: 'stod', released: true },
+		{ responseId: responseOf(KIRUNA_ANSWER), questionCode: 'stod', released: true }
 	]);
 }

@@ -16,7 +16,7 @@ export interface SeedWaveOptions {
 	participants?: number;
 }
 
-const municipalityCodes = [
+export const municipalityCodes = [
 	'2505',
 	'2506',
 	'2510',

@@ -43,3 +43,8 @@ export async function closeDatabase(): Promise<void> {
 	const database = await pending?.catch(() => null);
 	await database?.close();
 }
+
+/** Makes `database` the process's database, for code that runs commands in a test's process. */
+export function useDatabase(database: TDatabase): void {
+	(globalThis as TGlobal)[KEY] = Promise.resolve(database);
+}

@@ -3,38 +3,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+import { startInProcessCli, type TInProcessCli } from '../testing/in-process-cli.ts';
 
-// `mognad demo` as a newcomer runs it, on a fresh embedded database (or PostgreSQL with DATABASE_URL).
-const root = path.resolve(import.meta.dirname, '../..');
-let backend: TestBackend;
+// `mognad demo` as a newcomer runs it, in this process on a fresh database (PGlite, or PostgreSQL with DATABASE_URL).
+let cli: TInProcessCli;
 beforeAll(async () => {
-	backend = await createTestBackend('demo_cli');
+	cli = await startInProcessCli({ PORT: '3000', ORIGIN: '' });
 });
 afterAll(async () => {
-	await backend?.cleanup();
+	await cli?.close();
 });
 
-function mognad(...args: string[]) {
-	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: '',
-			...backend.env,
-			MOGNAD_DATA_DIR: backend.dataDir,
-			PORT: '3000',
-			ORIGIN: '',
-			LOG_LEVEL: ''
-		},
-		encoding: 'utf8'
-	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const mognad = (...args: string[]) => cli.run(args);
 
 describe('mognad demo', () => {
-	it('creates the demo wave and says where to see it', () => {
-		const demo = mognad('demo');
+	it('creates the demo wave and says where to see it', async () => {
+		const demo = await mognad('demo');
 		expect(demo.code, demo.err).toBe(0);
 		expect(demo.out).toBe('norrbotten-2020\n');
 		expect(demo.err).toBe(
@@ -43,8 +27,8 @@ describe('mognad demo', () => {
 		);
 	});
 
-	it('gives the seed report’s figures through the results command', () => {
-		const results = mognad('results', '--wave', 'norrbotten-2020');
+	it('gives the seed report’s figures through the results command', async () => {
+		const results = await mognad('results', '--wave', 'norrbotten-2020');
 		expect(results.code, results.err).toBe(0);
 		const parsed = JSON.parse(results.out) as {
 			responses: { complete: number };
@@ -64,20 +48,20 @@ describe('mognad demo', () => {
 		expect(vision?.options.map((o) => o.percent)).toEqual([70, 25, 5]);
 	});
 
-	it('changes nothing when run again', () => {
-		const again = mognad('demo');
+	it('changes nothing when run again', async () => {
+		const again = await mognad('demo');
 		expect(again.code, again.err).toBe(0);
 		expect(again.out).toBe('norrbotten-2020\n');
 		expect(again.err).toContain('already exists (20 responses); nothing was changed');
-		const list = mognad('wave', 'list');
+		const list = await mognad('wave', 'list');
 		expect(list.out.trim().split('\n')).toEqual([
 			'norrbotten-2020\tclosed\tinvite\t20 complete\tDigital mognad i Norrbottens kommuner 2020'
 		]);
 	});
 
-	it('writes the published report as a PDF whose text has the seed report’s figures', () => {
-		const file = path.join(backend.dataDir, 'rapport.pdf');
-		const demo = mognad('demo', '--out', file);
+	it('writes the published report as a PDF whose text has the seed report’s figures', async () => {
+		const file = path.join(cli.dir, 'rapport.pdf');
+		const demo = await mognad('demo', '--out', file);
 		expect(demo.code, demo.err).toBe(0);
 		expect(demo.err).toContain(`Wrote the report (version 1) to ${file}`);
 		expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
@@ -98,18 +82,18 @@ describe('mognad demo', () => {
 			expect(text).toContain(figure);
 	});
 
-	it('refuses arguments it does not know', () => {
-		const wrong = mognad('demo', '--wave', 'x');
+	it('refuses arguments it does not know', async () => {
+		const wrong = await mognad('demo', '--wave', 'x');
 		expect(wrong.code).toBe(1);
 		expect(wrong.err).toContain('Usage:');
 	});
 });
 
 describe('mognad report', () => {
-	it('rebuilds a published version byte for byte', () => {
-		const first = path.join(backend.dataDir, 'rapport.pdf');
-		const again = path.join(backend.dataDir, 'version-1.pdf');
-		const report = mognad(
+	it('rebuilds a published version byte for byte', async () => {
+		const first = path.join(cli.dir, 'rapport.pdf');
+		const again = path.join(cli.dir, 'version-1.pdf');
+		const report = await mognad(
 			'report',
 			'--wave',
 			'norrbotten-2020',
@@ -125,17 +109,17 @@ describe('mognad report', () => {
 		expect(readFileSync(again).equals(readFileSync(first))).toBe(true);
 	});
 
-	it('writes the draft as a Word file with the generated sections', () => {
-		const file = path.join(backend.dataDir, 'utkast.docx');
-		const report = mognad('report', '--wave', 'norrbotten-2020', '--format', 'docx', '--out', file);
+	it('writes the draft as a Word file with the generated sections', async () => {
+		const file = path.join(cli.dir, 'utkast.docx');
+		const report = await mognad('report', '--wave', 'norrbotten-2020', '--format', 'docx', '--out', file);
 		expect(report.code, report.err).toBe(0);
 		const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml'] ?? new Uint8Array());
 		for (const text of ['Kort sammanställning av läget', 'Svar och kommentarer', 'Utkast'])
 			expect(xml).toContain(text);
 	});
 
-	it('refuses a municipality with fewer than k respondents, and bad options, with one line', () => {
-		const small = mognad(
+	it('refuses a municipality with fewer than k respondents, and bad options, with one line', async () => {
+		const small = await mognad(
 			'report',
 			'--wave',
 			'norrbotten-2020',
@@ -144,16 +128,16 @@ describe('mognad report', () => {
 			'--format',
 			'html',
 			'--out',
-			path.join(backend.dataDir, 'lulea.html')
+			path.join(cli.dir, 'lulea.html')
 		);
 		expect(small.code).toBe(1);
 		expect(small.err.trim().split('\n')).toHaveLength(1);
-		const format = mognad('report', '--wave', 'norrbotten-2020', '--format', 'odt', '--out', 'x.odt');
+		const format = await mognad('report', '--wave', 'norrbotten-2020', '--format', 'odt', '--out', 'x.odt');
 		expect([format.code, format.err]).toEqual([
 			1,
 			expect.stringContaining('--format must be pdf, docx or html')
 		]);
-		const unknown = mognad('report', '--wave', 'nope', '--format', 'pdf', '--out', 'x.pdf');
+		const unknown = await mognad('report', '--wave', 'nope', '--format', 'pdf', '--out', 'x.pdf');
 		expect(unknown.code).toBe(1);
 		expect(unknown.err).toContain('nope');
 	});

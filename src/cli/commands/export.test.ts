@@ -1,28 +1,27 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responseColumns } from '../../src/lib/core/exchange/response-columns.ts';
-import { builtInTemplate } from '../../src/lib/core/testing/questionnaires.ts';
-import { openDatabase, type TDatabase } from '../../src/lib/server/db/client.ts';
-import { completeAnswers, respond } from '../support/results-dataset.ts';
-import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+import { completeAnswers, respond } from '../../../tests/support/results-dataset.ts';
+import { responseColumns } from '../../lib/core/exchange/response-columns.ts';
+import { builtInTemplate } from '../../lib/core/testing/questionnaires.ts';
+import type { TDatabase } from '../../lib/server/db/client.ts';
+import { startInProcessCli, type TInProcessCli } from '../testing/in-process-cli.ts';
 
-// `mognad export …` as a user runs it: embedded database, or PostgreSQL with DATABASE_URL.
-const root = path.resolve(import.meta.dirname, '../..');
+// `mognad export …` as a user runs it, in this process on the file's own database (PGlite, or PostgreSQL with DATABASE_URL).
 const names = responseColumns(builtInTemplate()).map((c) => c.name);
-let backend: TestBackend;
+let cli: TInProcessCli;
 
 beforeAll(async () => {
-	backend = await createTestBackend('xcli');
-	expect(mognad('migrate').code).toBe(0);
+	cli = await startInProcessCli();
+	expect((await mognad('migrate')).code).toBe(0);
 	expect(
-		mognad('wave', 'create', '--questionnaire', 'digital-mognad-i-kommuner', '--name', 'Export 2024').code
+		(await mognad('wave', 'create', '--questionnaire', 'digital-mognad-i-kommuner', '--name', 'Export 2024'))
+			.code
 	).toBe(0);
-	expect(mognad('wave', 'open', 'export-2024').code).toBe(0);
+	expect((await mognad('wave', 'open', 'export-2024')).code).toBe(0);
 	await withDatabase(async ({ db }) => {
 		await respond(
 			db,
@@ -33,37 +32,17 @@ beforeAll(async () => {
 		await respond(db, 'export-2024', '2581', { behov: { kind: 'scale', value: 7 } }, true);
 	});
 }, 120_000);
-afterAll(async () => backend.cleanup());
+afterAll(async () => cli.close());
 
-function mognad(...args: string[]) {
-	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
-		cwd: backend.dataDir,
-		env: {
-			...process.env,
-			DATABASE_URL: '',
-			...backend.env,
-			MOGNAD_DATA_DIR: backend.dataDir,
-			LOG_LEVEL: ''
-		},
-		encoding: 'utf8'
-	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const mognad = (...args: string[]) => cli.run(args);
 
-async function withDatabase<T>(run: (database: TDatabase) => Promise<T>): Promise<T> {
-	const database = await openDatabase(backend.url ? { url: backend.url } : { dataDir: backend.dataDir });
-	try {
-		return await run(database);
-	} finally {
-		await database.close();
-	}
-}
+const withDatabase = <T>(run: (database: TDatabase) => Promise<T>): Promise<T> => run(cli.database);
 
-const file = (name: string) => readFileSync(path.join(backend.dataDir, name));
+const file = (name: string) => readFileSync(path.join(cli.dir, name));
 
 describe('mognad export responses', () => {
-	it('writes a CSV with ; (or , when asked), one row per response', () => {
-		const run = mognad(
+	it('writes a CSV with ; (or , when asked), one row per response', async () => {
+		const run = await mognad(
 			'export',
 			'responses',
 			'--wave',
@@ -86,24 +65,26 @@ describe('mognad export responses', () => {
 		]);
 		expect(rows.find((r) => r.status === 'complete')?.stod).toBe(`'+46 "citat";\nny rad`);
 		expect(
-			mognad(
-				'export',
-				'responses',
-				'--wave',
-				'export-2024',
-				'--format',
-				'csv',
-				'--out',
-				'komma.csv',
-				'--separator',
-				','
+			(
+				await mognad(
+					'export',
+					'responses',
+					'--wave',
+					'export-2024',
+					'--format',
+					'csv',
+					'--out',
+					'komma.csv',
+					'--separator',
+					','
+				)
 			).code
 		).toBe(0);
 		expect(file('komma.csv').toString().split('\r\n')[0]).toBe(`\uFEFF${names.join(',')}`);
 	});
 
 	it('writes an XLSX workbook with values, labels and codebook', async () => {
-		const run = mognad(
+		const run = await mognad(
 			'export',
 			'responses',
 			'--wave',
@@ -123,18 +104,19 @@ describe('mognad export responses', () => {
 		]);
 	});
 
-	it('writes SPSS data, syntax and codebook into a folder, or one ZIP', () => {
+	it('writes SPSS data, syntax and codebook into a folder, or one ZIP', async () => {
 		expect(
-			mognad('export', 'responses', '--wave', 'export-2024', '--format', 'spss', '--out', 'spss').code
+			(await mognad('export', 'responses', '--wave', 'export-2024', '--format', 'spss', '--out', 'spss')).code
 		).toBe(0);
-		expect(readdirSync(path.join(backend.dataDir, 'spss')).sort()).toEqual([
+		expect(readdirSync(path.join(cli.dir, 'spss')).sort()).toEqual([
 			'export-2024-kodbok.csv',
 			'export-2024-svar.csv',
 			'export-2024-svar.sps'
 		]);
 		expect(file('spss/export-2024-svar.sps').toString()).toContain("/FILE='export-2024-svar.csv'");
 		expect(
-			mognad('export', 'responses', '--wave', 'export-2024', '--format', 'spss', '--out', 'spss.zip').code
+			(await mognad('export', 'responses', '--wave', 'export-2024', '--format', 'spss', '--out', 'spss.zip'))
+				.code
 		).toBe(0);
 		expect(Object.keys(unzipSync(new Uint8Array(file('spss.zip')))).sort()).toEqual([
 			'export-2024-kodbok.csv',
@@ -143,11 +125,29 @@ describe('mognad export responses', () => {
 		]);
 	});
 
-	it('refuses a wrong format or an unknown wave with one line', () => {
-		const format = mognad('export', 'responses', '--wave', 'export-2024', '--format', 'sav', '--out', 'x');
+	it('refuses a wrong format or an unknown wave with one line', async () => {
+		const format = await mognad(
+			'export',
+			'responses',
+			'--wave',
+			'export-2024',
+			'--format',
+			'sav',
+			'--out',
+			'x'
+		);
 		expect(format.code).toBe(1);
 		expect(format.err.trim()).toBe('mognad: --format must be csv, xlsx or spss');
-		const wave = mognad('export', 'responses', '--wave', 'finns-inte', '--format', 'csv', '--out', 'x.csv');
+		const wave = await mognad(
+			'export',
+			'responses',
+			'--wave',
+			'finns-inte',
+			'--format',
+			'csv',
+			'--out',
+			'x.csv'
+		);
 		expect(wave.code).toBe(1);
 		expect(wave.err.trim()).toBe('mognad: No wave with the slug "finns-inte"');
 	});
@@ -162,31 +162,42 @@ describe('mognad export responses', () => {
 });
 
 describe('mognad export questionnaire', () => {
-	it('prints the definition that questionnaire import accepts, and writes it to a file', () => {
-		const printed = mognad('export', 'questionnaire', 'digital-mognad-i-kommuner');
+	it('prints the definition that questionnaire import accepts, and writes it to a file', async () => {
+		const printed = await mognad('export', 'questionnaire', 'digital-mognad-i-kommuner');
 		expect(printed.code, printed.err).toBe(0);
 		expect(JSON.parse(printed.out)).toEqual(builtInTemplate());
-		expect(mognad('export', 'questionnaire', 'digital-mognad-i-kommuner', '--out', 'enkat.json').code).toBe(
-			0
-		);
-		const validated = mognad('questionnaire', 'validate', 'enkat.json');
+		expect(
+			(await mognad('export', 'questionnaire', 'digital-mognad-i-kommuner', '--out', 'enkat.json')).code
+		).toBe(0);
+		const validated = await mognad('questionnaire', 'validate', 'enkat.json');
 		expect(validated.out.trim()).toBe('enkat.json: valid (digital-mognad-i-kommuner v1)');
-		expect(mognad('questionnaire', 'import', 'enkat.json').out.trim()).toBe(
+		expect((await mognad('questionnaire', 'import', 'enkat.json')).out.trim()).toBe(
 			'Already published: digital-mognad-i-kommuner v1'
 		);
 	});
 
-	it('refuses an unknown questionnaire or version', () => {
-		const run = mognad('export', 'questionnaire', 'digital-mognad-i-kommuner', '--version', '9');
+	it('refuses an unknown questionnaire or version', async () => {
+		const run = await mognad('export', 'questionnaire', 'digital-mognad-i-kommuner', '--version', '9');
 		expect(run.code).toBe(1);
 		expect(run.err.trim()).toBe('mognad: No published questionnaire "digital-mognad-i-kommuner" version 9');
 	});
 });
 
 describe('mognad export codebook', () => {
-	it('writes the codebook as JSON', () => {
+	it('writes the codebook as JSON', async () => {
 		expect(
-			mognad('export', 'codebook', '--wave', 'export-2024', '--format', 'json', '--out', 'kodbok.json').code
+			(
+				await mognad(
+					'export',
+					'codebook',
+					'--wave',
+					'export-2024',
+					'--format',
+					'json',
+					'--out',
+					'kodbok.json'
+				)
+			).code
 		).toBe(0);
 		const codebook = JSON.parse(file('kodbok.json').toString());
 		expect(codebook.columns.map((c: { column: string }) => c.column)).toEqual(names);

@@ -1,17 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
+import { startInProcessCli, type TInProcessCli } from '../testing/in-process-cli.ts';
 
-// `mognad import responses` as a user runs it: embedded database, or PostgreSQL with DATABASE_URL.
-const root = path.resolve(import.meta.dirname, '../..');
-let backend: TestBackend;
+// `mognad import responses` as a user runs it, in this process on the file's own database (PGlite, or PostgreSQL with DATABASE_URL).
+let cli: TInProcessCli;
 
 beforeAll(async () => {
-	backend = await createTestBackend('icli');
-	expect(mognad('migrate').code).toBe(0);
-	const created = mognad(
+	cli = await startInProcessCli();
+	expect((await mognad('migrate')).code).toBe(0);
+	const created = await mognad(
 		'wave',
 		'create',
 		'--questionnaire',
@@ -23,31 +21,18 @@ beforeAll(async () => {
 	);
 	expect(created.code, created.err).toBe(0);
 });
-afterAll(async () => backend.cleanup());
+afterAll(async () => cli.close());
 
-function mognad(...args: string[]) {
-	const result = spawnSync(process.execPath, [path.join(root, 'bin', 'mognad.js'), ...args], {
-		cwd: backend.dataDir,
-		env: {
-			...process.env,
-			DATABASE_URL: '',
-			...backend.env,
-			MOGNAD_DATA_DIR: backend.dataDir,
-			LOG_LEVEL: ''
-		},
-		encoding: 'utf8'
-	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const mognad = (...args: string[]) => cli.run(args);
 
 describe('mognad import responses', () => {
-	it('prints every problem and imports nothing, then imports through a mapping file, idempotently', () => {
-		writeFileSync(path.join(backend.dataDir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Gotland;12\n');
+	it('prints every problem and imports nothing, then imports through a mapping file, idempotently', async () => {
+		writeFileSync(path.join(cli.dir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Gotland;12\n');
 		writeFileSync(
-			path.join(backend.dataDir, 'mapping.json'),
+			path.join(cli.dir, 'mapping.json'),
 			JSON.stringify({ columns: { Id: 'response_id', Kommun: 'organisation', Behov: 'behov' } })
 		);
-		const refused = mognad(
+		const refused = await mognad(
 			'import',
 			'responses',
 			'--wave',
@@ -63,8 +48,8 @@ describe('mognad import responses', () => {
 			'mognad: nothing was imported: 2 problems in 2 rows'
 		]);
 
-		writeFileSync(path.join(backend.dataDir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Piteå;10\n');
-		const imported = mognad(
+		writeFileSync(path.join(cli.dir, 'svar.csv'), 'Id;Kommun;Behov\n1;Luleå;7\n2;Piteå;10\n');
+		const imported = await mognad(
 			'import',
 			'responses',
 			'--wave',
@@ -75,7 +60,7 @@ describe('mognad import responses', () => {
 		);
 		expect(imported.err).toBe('');
 		expect(imported.out.trim()).toBe('Imported 2 of 2 responses into enkat-2020');
-		const again = mognad(
+		const again = await mognad(
 			'import',
 			'responses',
 			'--wave',
@@ -86,17 +71,17 @@ describe('mognad import responses', () => {
 		);
 		expect(again.out.trim()).toBe('Imported 0 of 2 responses into enkat-2020 (2 imported before, unchanged)');
 		// Two responses are fewer than k: the results refuse to show them, the wave counts them.
-		const results = mognad('results', '--wave', 'enkat-2020');
+		const results = await mognad('results', '--wave', 'enkat-2020');
 		expect(results.code).toBe(1);
 		expect(results.err).toContain('This selection shows no figures');
-		const shown = mognad('wave', 'show', 'enkat-2020', '--json');
+		const shown = await mognad('wave', 'show', 'enkat-2020', '--json');
 		expect(shown.code, shown.err).toBe(0);
 		expect(JSON.parse(shown.out).responses).toMatchObject({ complete: 2, partial: 0 });
 	});
 
-	it('refuses a file of another questionnaire, naming its columns', () => {
-		writeFileSync(path.join(backend.dataDir, 'annan.csv'), 'response_id;nojdhet\n1;5\n');
-		const result = mognad('import', 'responses', '--wave', 'enkat-2020', 'annan.csv');
+	it('refuses a file of another questionnaire, naming its columns', async () => {
+		writeFileSync(path.join(cli.dir, 'annan.csv'), 'response_id;nojdhet\n1;5\n');
+		const result = await mognad('import', 'responses', '--wave', 'enkat-2020', 'annan.csv');
 		expect(result.code).toBe(1);
 		expect(result.err).toContain('The column "nojdhet" is not a column of this questionnaire\'s export');
 		expect(result.err).toContain('mognad: nothing was imported: the columns do not fit the questionnaire');
