@@ -95,13 +95,13 @@ describe('the questionnaires page', () => {
 			'delad-mall version 1 var redan publicerad med samma innehåll. Ingenting ändrades.'
 		);
 
-		// A broken definition: every error with its path, and nothing stored.
+		// A broken definition: every error in Swedish, naming its field, and nothing stored.
 		const broken = { ...definition, code: 'trasig', version: 0, title: { en: 'Broken' } };
 		await upload(page, 'trasig.json', Buffer.from(JSON.stringify(broken)));
 		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
 			'Enkäten har 2 fel och publicerades inte. Rätta felen nedan och ladda upp filen igen.',
-			'version: Too small: expected number to be >=1',
-			'title.sv: Invalid input: expected string, received undefined'
+			'Fältet ”version”: får inte vara mindre än 1',
+			'Fältet ”title.sv”: saknas'
 		]);
 		await expectNoAxeViolations(page);
 		// The summary's first line leads to the file field.

@@ -126,7 +126,7 @@ describe('mognad CLI', () => {
 		expect(mognad('wave', 'status').code).toBe(1);
 	});
 
-	it('validates a questionnaire file and names the path of every error', () => {
+	it('validates a questionnaire file and names the section, question and field of every error', () => {
 		const file = path.join(dataDir, 'broken.json');
 		writeFileSync(
 			file,
@@ -155,7 +155,9 @@ describe('mognad CLI', () => {
 		);
 		const result = mognad('questionnaire', 'validate', file);
 		expect(result.code).toBe(1);
-		expect(result.err).toContain('sections[0].questions[0].options[1].code: duplicate code "ja"');
+		expect(result.err).toContain(
+			'Section 1 "s1", question 1 "a", option 2 "ja", field "code": the code "ja" is already used'
+		);
 		const good = mognad(
 			'questionnaire',
 			'validate',

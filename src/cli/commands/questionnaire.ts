@@ -22,7 +22,7 @@ export const questionnaireCommand: TCommand = async (argv, io) => {
 	if ((sub === 'validate' || sub === 'import') && file) {
 		const input = await readDefinition(path.resolve(io.cwd, file), file);
 		if (sub === 'validate') {
-			const parsed = parseQuestionnaire(input);
+			const parsed = parseQuestionnaire(input, { lang: 'en' });
 			if (!parsed.ok) {
 				for (const e of parsed.errors) io.err(e);
 				io.err(`mognad: ${file} has ${parsed.errors.length} error(s)`);

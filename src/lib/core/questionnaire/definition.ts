@@ -107,14 +107,45 @@ export const ZQuestionnaireShape = z.strictObject({
 	keyFigures: z.array(ZKeyFigure).default([])
 });
 
+/** The checks across fields, each with its own message in every language. */
+export type TDefinitionCheck =
+	| 'duplicate'
+	| 'multipleOther'
+	| 'scaleOrder'
+	| 'scaleTooLong'
+	| 'topBoxRange'
+	| 'backgroundTwice'
+	| 'unknownDimension'
+	| 'dimensionType'
+	| 'reversedWithoutDimension'
+	| 'conditionUnknown'
+	| 'conditionSamePage'
+	| 'conditionNotChoice'
+	| 'conditionOption'
+	| 'keyFigureUnknown'
+	| 'keyFigureNotTopBox'
+	| 'keyFigureNotChoice'
+	| 'keyFigureOption'
+	| 'levelsStart'
+	| 'levelsEnd'
+	| 'levelOrder'
+	| 'levelGap';
+
 /** A questionnaire definition with every cross-reference checked. */
 export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
-	const issue = (path: (string | number)[], message: string) =>
-		ctx.addIssue({ code: 'custom', path, message });
+	// Each check's English message, and its key and values for the messages in other languages
+	// (`explain-questionnaire-issues.ts`).
+	const issue = (
+		path: (string | number)[],
+		message: string,
+		key: TDefinitionCheck,
+		values: Record<string, string | number> = {}
+	) => ctx.addIssue({ code: 'custom', path, message, params: { key, ...values } });
 	const duplicates = (items: { code: string }[], path: (string | number)[]) => {
 		const seen = new Set<string>();
 		items.forEach((item, i) => {
-			if (seen.has(item.code)) issue([...path, i, 'code'], `duplicate code "${item.code}"`);
+			if (seen.has(item.code))
+				issue([...path, i, 'code'], `duplicate code "${item.code}"`, 'duplicate', { code: item.code });
 			seen.add(item.code);
 		});
 	};
@@ -129,54 +160,90 @@ export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
 	q.sections.forEach((section, s) => {
 		section.questions.forEach((question, i) => {
 			const path = ['sections', s, 'questions', i];
-			if (seenQuestions.has(question.code)) issue([...path, 'code'], `duplicate code "${question.code}"`);
+			if (seenQuestions.has(question.code))
+				issue([...path, 'code'], `duplicate code "${question.code}"`, 'duplicate', { code: question.code });
 			if (question.type === 'single' || question.type === 'multi')
 				duplicates(question.options, [...path, 'options']);
 			if (question.type === 'multi' && question.options.filter((o) => o.other).length > 1) {
-				issue([...path, 'options'], 'at most one option may be "other"');
+				issue([...path, 'options'], 'at most one option may be "other"', 'multipleOther');
 			}
 			if (question.type === 'scale') {
-				if (question.min >= question.max) issue([...path, 'max'], 'max must be greater than min');
-				else if (question.max - question.min > 100) issue([...path, 'max'], 'a scale has at most 101 points');
+				if (question.min >= question.max)
+					issue([...path, 'max'], 'max must be greater than min', 'scaleOrder');
+				else if (question.max - question.min > 100)
+					issue([...path, 'max'], 'a scale has at most 101 points', 'scaleTooLong');
 				if (question.topBox && (question.topBox.from < question.min || question.topBox.from > question.max)) {
-					issue([...path, 'topBox', 'from'], `must be within ${question.min}–${question.max}`);
+					issue(
+						[...path, 'topBox', 'from'],
+						`must be within ${question.min}–${question.max}`,
+						'topBoxRange',
+						{
+							min: question.min,
+							max: question.max
+						}
+					);
 				}
 			}
 			if (question.type === 'background') {
 				if (backgroundFields.has(question.field))
-					issue([...path, 'field'], `"${question.field}" is asked twice`);
+					issue([...path, 'field'], `"${question.field}" is asked twice`, 'backgroundTwice', {
+						field: question.field
+					});
 				backgroundFields.add(question.field);
 			}
 			if (question.dimension !== undefined) {
 				if (!dimensions.has(question.dimension))
-					issue([...path, 'dimension'], `unknown dimension "${question.dimension}"`);
+					issue([...path, 'dimension'], `unknown dimension "${question.dimension}"`, 'unknownDimension', {
+						dimension: question.dimension
+					});
 				if (question.type !== 'single' && question.type !== 'scale') {
-					issue([...path, 'dimension'], 'only single choice and scale questions can measure a dimension');
+					issue(
+						[...path, 'dimension'],
+						'only single choice and scale questions can measure a dimension',
+						'dimensionType'
+					);
 				}
 			} else if (question.reversed) {
-				issue([...path, 'reversed'], 'only a question with a dimension can be reversed');
+				issue(
+					[...path, 'reversed'],
+					'only a question with a dimension can be reversed',
+					'reversedWithoutDimension'
+				);
 			}
 			if (question.showIf) {
 				const target = seenQuestions.get(question.showIf.question);
 				if (!target) {
 					issue(
 						[...path, 'showIf', 'question'],
-						`"${question.showIf.question}" is not a question on an earlier page`
+						`"${question.showIf.question}" is not a question on an earlier page`,
+						'conditionUnknown',
+						{ question: question.showIf.question }
 					);
 				} else if (target.section === s) {
 					issue(
 						[...path, 'showIf', 'question'],
-						`"${question.showIf.question}" is on the same page; a condition must refer to an earlier page`
+						`"${question.showIf.question}" is on the same page; a condition must refer to an earlier page`,
+						'conditionSamePage',
+						{ question: question.showIf.question }
 					);
 				} else if (target.question.type !== 'single' && target.question.type !== 'multi') {
-					issue([...path, 'showIf', 'question'], `"${question.showIf.question}" is not a choice question`);
+					issue(
+						[...path, 'showIf', 'question'],
+						`"${question.showIf.question}" is not a choice question`,
+						'conditionNotChoice',
+						{
+							question: question.showIf.question
+						}
+					);
 				} else {
 					const options = new Set(target.question.options.map((o) => o.code));
 					question.showIf.in.forEach((option, k) => {
 						if (!options.has(option))
 							issue(
 								[...path, 'showIf', 'in', k],
-								`"${option}" is not an option of "${question.showIf?.question}"`
+								`"${option}" is not an option of "${question.showIf?.question}"`,
+								'conditionOption',
+								{ option, question: question.showIf?.question ?? '' }
 							);
 					});
 				}
@@ -187,30 +254,57 @@ export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
 
 	q.keyFigures.forEach((figure, i) => {
 		const target = seenQuestions.get(figure.question)?.question;
-		if (!target) issue(['keyFigures', i, 'question'], `unknown question "${figure.question}"`);
+		if (!target)
+			issue(['keyFigures', i, 'question'], `unknown question "${figure.question}"`, 'keyFigureUnknown', {
+				question: figure.question
+			});
 		else if (figure.measure.kind === 'topBox') {
 			if (target.type !== 'scale' || !target.topBox)
-				issue(['keyFigures', i, 'measure'], `"${figure.question}" is not a scale with a top box`);
+				issue(
+					['keyFigures', i, 'measure'],
+					`"${figure.question}" is not a scale with a top box`,
+					'keyFigureNotTopBox',
+					{
+						question: figure.question
+					}
+				);
 		} else if (target.type !== 'single' && target.type !== 'multi') {
-			issue(['keyFigures', i, 'measure'], `"${figure.question}" is not a choice question`);
+			issue(
+				['keyFigures', i, 'measure'],
+				`"${figure.question}" is not a choice question`,
+				'keyFigureNotChoice',
+				{
+					question: figure.question
+				}
+			);
 		} else if (!target.options.some((o) => o.code === (figure.measure as { option: string }).option)) {
-			issue(['keyFigures', i, 'measure', 'option'], `not an option of "${figure.question}"`);
+			issue(
+				['keyFigures', i, 'measure', 'option'],
+				`not an option of "${figure.question}"`,
+				'keyFigureOption',
+				{
+					question: figure.question
+				}
+			);
 		}
 	});
 
 	if (q.levels.length > 0) {
 		const first = q.levels[0];
 		const last = q.levels[q.levels.length - 1];
-		if (first && first.min !== 0) issue(['levels', 0, 'min'], 'the first level must start at 0');
+		if (first && first.min !== 0)
+			issue(['levels', 0, 'min'], 'the first level must start at 0', 'levelsStart');
 		if (last && last.max !== 100)
-			issue(['levels', q.levels.length - 1, 'max'], 'the last level must end at 100');
+			issue(['levels', q.levels.length - 1, 'max'], 'the last level must end at 100', 'levelsEnd');
 		q.levels.forEach((level, i) => {
-			if (level.min > level.max) issue(['levels', i, 'max'], 'max must not be below min');
+			if (level.min > level.max) issue(['levels', i, 'max'], 'max must not be below min', 'levelOrder');
 			const previous = q.levels[i - 1];
 			if (previous && (level.min <= previous.max || level.min - previous.max > 1)) {
 				issue(
 					['levels', i, 'min'],
-					`must follow the previous level's max (${previous.max}) without gap or overlap`
+					`must follow the previous level's max (${previous.max}) without gap or overlap`,
+					'levelGap',
+					{ previous: previous.max }
 				);
 			}
 		});

@@ -16,18 +16,19 @@ export interface ImportQuestionnaireResult {
 /**
  * Validates a questionnaire definition and publishes it as an immutable version. Importing the same
  * definition again changes nothing; a different definition under a published code and version is refused.
- * With an `actor`, a new version is recorded in the audit log (in the same transaction).
+ * With an `actor`, a new version is recorded in the audit log (in the same transaction). Errors are listed
+ * in `lang` (English by default), each naming its section, question and field.
  */
 export async function importQuestionnaire(
 	db: TDb,
 	input: unknown,
-	options: { actor?: string } = {}
+	options: { actor?: string; lang?: 'sv' | 'en' } = {}
 ): Promise<ImportQuestionnaireResult> {
-	const parsed = parseQuestionnaire(input);
+	const parsed = parseQuestionnaire(input, { lang: options.lang ?? 'en' });
 	if (!parsed.ok) {
 		throw new AppError(
 			'INVALID_INPUT',
-			`The questionnaire has errors:\n${parsed.errors.join('\n')}`,
+			`${options.lang === 'sv' ? 'Enkäten har fel' : 'The questionnaire has errors'}:\n${parsed.errors.join('\n')}`,
 			parsed.errors
 		);
 	}

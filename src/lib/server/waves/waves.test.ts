@@ -46,7 +46,7 @@ describe('publishing questionnaires', () => {
 	it('refuses a definition with errors, listing each with its path', async () => {
 		const broken = { ...template(), version: 3, levels: 'none' };
 		await expect(importQuestionnaire(database.db, broken)).rejects.toThrow(
-			/The questionnaire has errors:\nlevels: Invalid input: expected array/
+			/The questionnaire has errors:\nField "levels": must be a list/
 		);
 		expect((await listQuestionnaires(database.db)).map((r) => r.version)).toEqual([2, 1]);
 	});

@@ -58,7 +58,7 @@ export const actions: Actions = {
 						}
 					: undefined
 		},
-		async ({ user, db, event }) => {
+		async ({ user, db, lang, event }) => {
 			const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.questionnaire);
 			if (!posted.ok) {
 				return fail(posted.reason === 'too-large' ? 413 : 400, {
@@ -69,7 +69,7 @@ export const actions: Actions = {
 			if (!posted.file) return fail(400, { error: m.questionnaires_error_file_required(), problems: [] });
 			const json = readJson(posted.file.bytes);
 			if (!json.ok) return fail(400, { error: json.error, problems: [] });
-			const result = await importQuestionnaire(db, json.value, { actor: user.email });
+			const result = await importQuestionnaire(db, json.value, { actor: user.email, lang });
 			const q = { code: result.questionnaire.code, version: result.questionnaire.version };
 			return { done: result.created ? m.questionnaires_published(q) : m.questionnaires_unchanged(q) };
 		}
