@@ -122,10 +122,30 @@ describe('the other fieldwork pages', () => {
 		}
 	});
 
-	it('show the audit log to administrators, and the personal data search with its results', async () => {
+	it('show the audit log to administrators, in words and filtered by person and date, and the personal data search with its results', async () => {
 		const log = await open('admin', '/admin/audit?action=wave.open');
 		expect(await text(log, 'tbody')).toContain('öppnade mätomgången');
 		await expectNoAxeViolations(log);
+		// By person: the analyst's sign-in, by name, and nobody else's entries.
+		const analyst = users.analyst;
+		await open('analyst', '/admin');
+		const theirs = await open('admin', `/admin/audit?actor=${encodeURIComponent(analyst.email)}`);
+		const rows = (await theirs.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '));
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) expect(row).toContain(analyst.name);
+		expect(await theirs.locator('#f-actor option:checked').textContent()).toContain(analyst.email);
+		// By date: a day without entries, a malformed date and a range that ends before it starts.
+		const future = await open('admin', '/admin/audit?from=2999-01-01');
+		expect(await text(future, 'main')).toContain('Inga händelser.');
+		const wrong = await open('admin', '/admin/audit?from=31%2F5&to=2026-05-01');
+		expect(await wrong.locator('.error-summary li').allTextContents()).toEqual([
+			'Ange datum som 2026-05-31.'
+		]);
+		await expectNoAxeViolations(wrong);
+		const backwards = await open('admin', '/admin/audit?from=2026-06-02&to=2026-06-01');
+		expect(await backwards.locator('.error-summary li').allTextContents()).toEqual([
+			'Slutdatumet ligger före startdatumet.'
+		]);
 		const people = await open('admin', '/admin/personal-data', false);
 		await expectNoAxeViolations(people);
 		await people.fill('#f-email', 'person1@example.org');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditEntry, KNOWN_AUDIT_ACTIONS } from './describe-audit-entry.ts';
+import { describeAuditAction, describeAuditEntry, KNOWN_AUDIT_ACTIONS } from './describe-audit-entry.ts';
 
 const entry = (action: string, details: unknown = null) => ({
 	actor: 'ada@example.se',
@@ -49,5 +49,15 @@ describe('an audit entry in words', () => {
 		expect(describeAuditEntry({ ...entry('thing.frobnicate'), subject: null }, 'en')).toBe(
 			'Ada Admin did “thing.frobnicate”'
 		);
+	});
+});
+
+describe("an action in the log's filter", () => {
+	it('says what was done, with its code', () => {
+		expect(describeAuditAction('wave.open', 'sv')).toBe('öppnade mätomgången … (wave.open)');
+		expect(describeAuditAction('report.publish', 'en')).toMatch(
+			/^published the report.* \(report\.publish\)$/
+		);
+		expect(describeAuditAction('something.new', 'sv')).toBe('something.new');
 	});
 });

@@ -82,3 +82,10 @@ export function describeAuditEntry(entry: TAuditEntryText, lang: TLang): string 
 	const extra = detailWords(entry, locale);
 	return extra ? `${sentence}, ${extra}` : sentence;
 }
+
+/** An action for the log's filter: what was done, without who or to what ("öppnade mätomgången …"), and its code. */
+export function describeAuditAction(action: string, lang: TLang): string {
+	const say = SENTENCES[action];
+	const words = say ? say({ actor: '', subject: '…' }, { locale: lang }).trim() : '';
+	return words ? `${words} (${action})` : action;
+}

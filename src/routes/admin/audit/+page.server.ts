@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeAuditEntry } from '#lib/core/audit/describe-audit-entry.ts';
+import { describeAuditAction, describeAuditEntry } from '#lib/core/audit/describe-audit-entry.ts';
 import { ADMINS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { listAuditEntries } from '#lib/server/audit/list-audit-entries.ts';
@@ -57,6 +57,7 @@ export const load: PageServerLoad = pageLoad({ roles: ADMINS }, async ({ db, lan
 	});
 	return {
 		...log,
+		actions: log.actions.map((action) => ({ code: action, label: describeAuditAction(action, lang) })),
 		// The entered values, also a mistyped date, so the form shows what was asked for.
 		values: { from: query.from ?? '', to: query.to ?? '' },
 		errors,
