@@ -126,6 +126,8 @@ describe('the report with JavaScript', () => {
 	it('saves as the analyst types and shows "Sparat"', { timeout: 240_000 }, async () => {
 		const { page, context } = await open(analyst, REPORT);
 		try {
+			// Typing before the page's script has started would be replaced as the script takes the page over.
+			await page.locator('form[data-autosave="on"]').waitFor();
 			await page.locator('#text-slutsats').click();
 			await page.keyboard.type('Ett flertal kommuner har låg digital förmåga.');
 			await page.getByText(/^Sparat \d\d:\d\d$/).waitFor();
