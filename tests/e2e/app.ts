@@ -2,8 +2,9 @@ import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { controlSocketPath, forwardCommand } from '../../src/cli/control-socket.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { withSeedDatabase } from '../support/seed-database.ts';
 import { municipalityCodes, type SeedWaveOptions, seedWave } from '../support/seed-wave.ts';
-import { connectBrowser, launchBrowser } from './browser.ts';
+import { connectBrowser } from './browser.ts';
 
 export interface E2eApp {
 	url: string;
@@ -19,7 +20,7 @@ export interface OwnE2eApp extends E2eApp {
 	server: AppServer;
 }
 
-type TWave = Omit<SeedWaveOptions, 'dataDir' | 'url'>;
+type TWave = Omit<SeedWaveOptions, 'dataDir' | 'url' | 'database'>;
 
 /** Runs `mognad <argv>` inside the shared server, through its control socket; throws unless it succeeds. */
 export async function mognadInSharedServer(argv: string[], input?: string): Promise<string> {
@@ -101,16 +102,19 @@ export async function startE2eApp(waves: TWave[]): Promise<E2eApp> {
 /**
  * A test file's own app, for a file that needs what the shared server cannot give: an empty
  * installation, or a server it stops. Seeds the waves first (the embedded database allows one process at
- * a time), then starts the built server on them in a fresh data folder, and launches Chromium.
+ * a time), then starts the built server on them in a fresh data folder, and connects to the shared
+ * Chromium.
  */
 export async function startOwnE2eApp(waves: TWave[]): Promise<OwnE2eApp> {
 	const dataDir = tempDataDir();
 	const tokens = new Map<string, string[]>();
 	let server: AppServer | undefined;
 	try {
-		for (const wave of waves) tokens.set(wave.slug, (await seedWave({ ...wave, dataDir })).tokens);
+		await withSeedDatabase({ dataDir }, async (database) => {
+			for (const wave of waves) tokens.set(wave.slug, (await seedWave({ ...wave, database })).tokens);
+		});
 		server = await startAppServer({ dataDir });
-		const browser = await launchBrowser();
+		const browser = await connectBrowser();
 		const running = server;
 		return {
 			url: server.url,

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import type axe from 'axe-core';
+import { source as axeSource } from 'axe-core';
 import {
 	type Browser,
 	type BrowserContext,
 	type BrowserContextOptions,
 	chromium,
+	type Download,
 	type LaunchOptions,
 	type Page,
 	type Response
@@ -32,14 +34,19 @@ export function chromiumLaunchOptions(): LaunchOptions {
 	};
 }
 
-/** A Chromium of this test file's own (for a file that starts its own server). */
-export function launchBrowser(): Promise<Browser> {
-	return chromium.launch(chromiumLaunchOptions());
-}
-
-/** The e2e project's shared Chromium (shared-app-setup.ts); closing it ends only this file's connection. */
+/**
+ * The e2e project's shared Chromium (shared-app-setup.ts), for every test file, also those with a server of
+ * their own; closing it ends only this file's connection.
+ */
 export function connectBrowser(): Promise<Browser> {
 	return chromium.connect(inject('chromiumWsEndpoint'));
+}
+
+/** The bytes of a finished download (read through the browser connection: the file is on its side). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
 }
 
 // The response that delivered the document each page shows now (after any redirects).
@@ -91,32 +98,92 @@ export async function expectRespondentPage(page: Page): Promise<void> {
 	await expectNoAxeViolations(page);
 }
 
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeHost {
+	page: Page;
+	/** The origin the page is on; axe-core is loaded into it once per origin. */
+	origin: string;
+}
+
+// One JavaScript-enabled page per browser runs every check, one at a time (`queue`): loading axe-core's
+// 500 kB into a fresh page for each check cost more than the rest of the test.
+const axeHosts = new WeakMap<Browser, { host: Promise<AxeHost>; queue: Promise<unknown> }>();
+
+async function axeHost(
+	entry: { host: Promise<AxeHost> },
+	browser: Browser,
+	origin: string
+): Promise<AxeHost> {
+	const host = await entry.host.catch(() => undefined);
+	if (host?.origin === origin) return host;
+	const page = host?.page ?? (await (await browser.newContext()).newPage());
+	// An empty document of the app's origin (never sent to the server), so that the copies' stylesheets
+	// load from the app as they do on the page itself.
+	const blank = `${origin}/__axe-host`;
+	await page.route(blank, (route) =>
+		route.fulfill({
+			status: 200,
+			contentType: 'text/html; charset=utf-8',
+			body: '<!doctype html><title>axe</title>'
+		})
+	);
+	await page.goto(blank);
+	await page.evaluate(axeSource);
+	return { page, origin };
+}
+
 /**
  * Fails with one readable line per WCAG 2.1 A/AA violation axe-core finds on the page. axe-core needs
- * JavaScript, which respondents' contexts have off, so it analyses a copy of the page's HTML served at the
- * same address in a JavaScript-enabled context of the same browser, with the app's own stylesheets.
+ * JavaScript, which respondents' contexts have off, so it analyses a copy of the page's document (the
+ * DOM as shown, without its scripts) written at the page's address into a JavaScript-enabled page of the
+ * same browser, with the app's own stylesheets and the page's viewport.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const url = page.url();
-	const address = url.split('#')[0];
-	const html = await page.content();
+	const html = (await page.content())
+		.replace(/<script\b[\s\S]*?<\/script>/gi, '')
+		.replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '');
 	const browser = page.context().browser();
 	if (!browser) throw new Error('the page does not belong to a launched browser');
-	const context = await browser.newContext({ viewport: page.viewportSize() });
-	let violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
-	try {
-		const copy = await context.newPage();
-		await copy.route(
-			(u) => u.href.split('#')[0] === address,
-			(route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-		);
-		await copy.goto(url);
-		({ violations } = await new AxeBuilder({ page: copy })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze());
-	} finally {
-		await context.close();
+	let entry = axeHosts.get(browser);
+	if (!entry) {
+		entry = { host: Promise.reject(new Error('no page yet')), queue: Promise.resolve() };
+		entry.host.catch(() => undefined);
+		axeHosts.set(browser, entry);
 	}
+	const current = entry;
+	const run = current.queue.then(async () => {
+		current.host = axeHost(current, browser, new URL(url).origin);
+		const { page: host } = await current.host;
+		const viewport = page.viewportSize();
+		if (viewport) await host.setViewportSize(viewport);
+		return host.evaluate(
+			async ({ url, html, tags }) => {
+				history.replaceState(null, '', url);
+				document.open();
+				document.write(html);
+				document.close();
+				const sheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+				await Promise.all(
+					sheets.map((link) =>
+						link.sheet
+							? undefined
+							: new Promise((done) => {
+									link.addEventListener('load', done);
+									link.addEventListener('error', done);
+								})
+					)
+				);
+				return (window as unknown as { axe: typeof axe }).axe.run(document, {
+					runOnly: { type: 'tag', values: tags }
+				});
+			},
+			{ url, html, tags: WCAG_TAGS }
+		);
+	});
+	current.queue = run.catch(() => undefined);
+	const { violations } = await run;
 	if (violations.length === 0) return;
 	const lines = violations.flatMap((v) => [
 		`${v.id} (${v.impact ?? 'unknown'}): ${v.help} – ${v.helpUrl}`,

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
@@ -22,24 +21,19 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
 	app = await startStaffApp(
-		async (dataDir) => {
+		async (database) => {
 			// Fourteen people, one per municipality.
-			({ tokens } = await seedWave({ dataDir, slug: 'panel', mode: 'invite', participants: 14 }));
-			await seedWave({ dataDir, slug: 'panel-lank', mode: 'open' });
-			const database = await openDatabase({ dataDir });
-			try {
-				await createWave(database.db, {
-					questionnaireCode: Q,
-					name: 'Anonym',
-					slug: 'anonym',
-					anonymous: true
-				});
-				await setWaveStatus(database.db, 'anonym', 'open');
-				anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
-					.token;
-			} finally {
-				await database.close();
-			}
+			({ tokens } = await seedWave({ database, slug: 'panel', mode: 'invite', participants: 14 }));
+			await seedWave({ database, slug: 'panel-lank', mode: 'open' });
+			await createWave(database.db, {
+				questionnaireCode: Q,
+				name: 'Anonym',
+				slug: 'anonym',
+				anonymous: true
+			});
+			await setWaveStatus(database.db, 'anonym', 'open');
+			anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
+				.token;
 		},
 		{ javaScriptEnabled: true }
 	);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { type SeededUser, seedUser, signedInContext } from '../support/admin-cli
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { completeAnswers, respond } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, downloadedBytes, expectNoAxeViolations } from './browser.ts';
 
 // The export page as an analyst uses it: keyboard only, without JavaScript, downloads that open.
 let backend: TestBackend;
@@ -41,7 +40,7 @@ beforeAll(async () => {
 		await database.close();
 	}
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();
@@ -76,7 +75,7 @@ describe('the export page', () => {
 		await page.keyboard.press('Enter');
 		const download = await downloading;
 		expect(download.suggestedFilename()).toBe('varen-2024-svar.csv');
-		const rows: Record<string, string>[] = parse(await readFile((await download.path()) ?? ''), {
+		const rows: Record<string, string>[] = parse(await downloadedBytes(download), {
 			bom: true,
 			columns: true,
 			delimiter: ','
@@ -90,9 +89,7 @@ describe('the export page', () => {
 		await page.getByRole('link', { name: 'Ladda ner enkäten (JSON)' }).click();
 		const file = await questionnaire;
 		expect(file.suggestedFilename()).toBe('digital-mognad-i-kommuner-v1.json');
-		expect(JSON.parse(await readFile((await file.path()) ?? '', 'utf8')).code).toBe(
-			'digital-mognad-i-kommuner'
-		);
+		expect(JSON.parse((await downloadedBytes(file)).toString('utf8')).code).toBe('digital-mognad-i-kommuner');
 		await context.close();
 	});
 });

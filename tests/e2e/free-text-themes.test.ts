@@ -11,7 +11,7 @@ import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { completeResponse } from '../support/complete-response.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 
 const hostile = '<img src=x onerror=alert(1)>';
 const answers = [
@@ -26,7 +26,7 @@ const PAGE = '/admin/waves/teman/results/drivkrafter';
 
 let backend: TestBackend;
 let server: AppServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Awaited<ReturnType<typeof connectBrowser>>;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ beforeAll(async () => {
 	}
 	users = await seedUsers(target);
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

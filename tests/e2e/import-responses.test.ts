@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 
 // Importing another tool's export through the column mapping, in Chromium with JavaScript off (every step
 // is a form post) and axe-core on every state.
@@ -16,7 +16,7 @@ beforeAll(async () => {
 	await seedWave({ dataDir, slug: 'ar-2020', mode: 'invite', participants: 0, status: 'closed' });
 	users = await seedUsers({ dataDir }, ['analyst']);
 	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

@@ -4,9 +4,9 @@ import { seedUser, signedInContext } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import {
+	connectBrowser,
 	expectNoAxeViolations,
 	expectRespondentPage,
-	launchBrowser,
 	loads,
 	respondentContext
 } from './browser.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 	await seedWave({ dataDir, slug: 'post', mode: 'invite', participants: 3 });
 	await seedUser({ dataDir, role: 'analyst', ...analyst });
 	server = await startAppServer({ dataDir, env: { MAIL_POLL_MS: '200' } });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

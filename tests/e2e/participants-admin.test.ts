@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededUser, seedUsers, signedInContext, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 
 // The fieldwork pages of an analyst and an administrator, in Chromium with JavaScript off (the forms must
 // work without it) and axe-core on every state.
@@ -16,7 +16,7 @@ beforeAll(async () => {
 	await seedWave({ dataDir, slug: 'chefer', mode: 'invite', participants: 0 });
 	users = await seedUsers({ dataDir }, ['admin', 'analyst', 'contact']);
 	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

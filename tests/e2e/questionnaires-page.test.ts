@@ -6,7 +6,7 @@ import { builtInQuestionnairesFolder } from '../../src/lib/server/setup/load-bui
 import { type SeededUser, seedUser, signedInContext } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, downloadedBytes, expectNoAxeViolations } from './browser.ts';
 
 // Sharing a questionnaire from the admin pages: keyboard only, without JavaScript, axe on every state.
 const Q = 'digital-mognad-i-kommuner';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 	backend = await createTestBackend('questionnaires_page');
 	analyst = await seedUser({ dataDir: backend.dataDir, url: backend.url, role: 'analyst' });
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();
@@ -64,7 +64,7 @@ describe('the questionnaires page', () => {
 		await page.keyboard.press('Enter');
 		const download = await downloading;
 		expect(download.suggestedFilename()).toBe(`${Q}-v1.json`);
-		const definition = JSON.parse(await readFile((await download.path()) ?? '', 'utf8'));
+		const definition = JSON.parse((await downloadedBytes(download)).toString('utf8'));
 		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
 		const parsed = parseQuestionnaire(original);
 		expect(parsed.ok && parsed.questionnaire).toEqual(definition);

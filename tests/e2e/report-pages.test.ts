@@ -6,7 +6,7 @@ import { type SeededUser, seedUser, signedInContext, signInOverHttp } from '../s
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { seedResultsDataset } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 
 // The report pages on the wave "nu" of tests/support/results-dataset.ts (k = 3, 13 complete responses;
 // behov 7–10: 6 of 12 = 50 %; Luleå and Boden have enough respondents for a report of their own).
@@ -32,7 +32,7 @@ beforeAll(async () => {
 		await database.close();
 	}
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

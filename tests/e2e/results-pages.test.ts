@@ -20,7 +20,7 @@ import { type SeededUser, seedUser, signedInContext, signInOverHttp } from '../s
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { completeAnswers, respond } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { expectNoAxeViolations, launchBrowser } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 
 // A hand-computed wave (k = 5): 10 complete responses, vision 7 ja, 2 nej, 1 vet ej.
 //   Luleå (2580) 5 — one of them in a department with a hostile name —, vision 4 ja, 1 nej;
@@ -115,7 +115,7 @@ beforeAll(async () => {
 		await database.close();
 	}
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	await browser?.close();

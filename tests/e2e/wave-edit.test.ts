@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
-import { expectNoAxeViolations, launchBrowser, loads } from './browser.ts';
+import { connectBrowser, expectNoAxeViolations, loads } from './browser.ts';
 
 // Editing a wave's settings without JavaScript: everything in a draft, only the deadline and the sender
 // once open, with the reason beside each locked field.
@@ -19,7 +19,7 @@ beforeAll(async () => {
 	await seedWave({ dataDir, slug: 'pagaende', mode: 'invite', status: 'open' });
 	users = await seedUsers({ dataDir });
 	server = await startAppServer({ dataDir });
-	browser = await launchBrowser();
+	browser = await connectBrowser();
 });
 afterAll(async () => {
 	for (const c of contexts) await c.close();

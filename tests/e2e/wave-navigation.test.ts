@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { signedInContext } from '../support/admin-client.ts';
@@ -22,33 +21,27 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
 	app = await startStaffApp(
-		async (dataDir) => {
+		async (database) => {
 			// A new wave: draft, nobody invited.
-			await seedWave({ dataDir, slug: 'utkast', mode: 'invite', status: 'draft' });
+			await seedWave({ database, slug: 'utkast', mode: 'invite', status: 'draft' });
 			// Draft with participants, to open and close through the dashboard.
-			await seedWave({ dataDir, slug: 'flode', mode: 'invite', status: 'draft', participants: 2 });
+			await seedWave({ database, slug: 'flode', mode: 'invite', status: 'draft', participants: 2 });
 			// Open, one person per municipality (the contact's Luleå among them).
-			await seedWave({ dataDir, slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 });
+			await seedWave({ database, slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 });
 			// An open link not yet opened.
-			await seedWave({ dataDir, slug: 'lank', mode: 'open', status: 'draft' });
+			await seedWave({ database, slug: 'lank', mode: 'open', status: 'draft' });
 			// Closed with six complete responses from Luleå.
-			await seedWave({ dataDir, slug: 'stangd', mode: 'invite', status: 'open' });
-			const database = await openDatabase({ dataDir });
-			try {
-				for (let seed = 0; seed < 6; seed++)
-					await completeResponse(database.db, { waveSlug: 'stangd', seed });
-				await setWaveStatus(database.db, 'stangd', 'closed');
-				await createWave(database.db, {
-					questionnaireCode: 'digital-mognad-i-kommuner',
-					name: 'Våren 2025',
-					period: 'Våren 2025',
-					slug: 'varen-2025',
-					mode: 'open'
-				});
-				await setWaveStatus(database.db, 'varen-2025', 'open');
-			} finally {
-				await database.close();
-			}
+			await seedWave({ database, slug: 'stangd', mode: 'invite', status: 'open' });
+			for (let seed = 0; seed < 6; seed++) await completeResponse(database.db, { waveSlug: 'stangd', seed });
+			await setWaveStatus(database.db, 'stangd', 'closed');
+			await createWave(database.db, {
+				questionnaireCode: 'digital-mognad-i-kommuner',
+				name: 'Våren 2025',
+				period: 'Våren 2025',
+				slug: 'varen-2025',
+				mode: 'open'
+			});
+			await setWaveStatus(database.db, 'varen-2025', 'open');
 		},
 		{ javaScriptEnabled: false }
 	);

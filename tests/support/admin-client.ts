@@ -1,14 +1,9 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { createUser } from '../../src/lib/server/auth/create-user.ts';
 import type { TRole } from '../../src/lib/server/auth/roles.ts';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
-import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
-import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
+import { type SeedTarget, withSeedDatabase } from './seed-database.ts';
 
-export interface SeedUserOptions {
-	/** Embedded database folder, or a PostgreSQL URL (as for seedWave). */
-	dataDir?: string;
-	url?: string;
+export interface SeedUserOptions extends SeedTarget {
 	role: TRole;
 	email?: string;
 	name?: string;
@@ -29,10 +24,7 @@ export interface SeededUser {
  * before the server starts on `dataDir` (it admits one process); PostgreSQL takes it at any time.
  */
 export async function seedUser(options: SeedUserOptions): Promise<SeededUser> {
-	const database = await openDatabase({ url: options.url, dataDir: options.dataDir });
-	try {
-		await migrateDatabase(database);
-		await loadBuiltIns(database.db);
+	return withSeedDatabase(options, async (database) => {
 		const user = {
 			email: options.email ?? `${options.role}@example.org`,
 			password: options.password ?? `${options.role}-lösenord-som-är-långt`,
@@ -48,19 +40,19 @@ export async function seedUser(options: SeedUserOptions): Promise<SeededUser> {
 			'test'
 		);
 		return user;
-	} finally {
-		await database.close();
-	}
+	});
 }
 
 /** One user per role, in one go (the role matrix and tests that need several). */
 export async function seedUsers(
-	target: { dataDir?: string; url?: string },
+	target: SeedTarget,
 	roles: readonly TRole[] = ['admin', 'analyst', 'contact', 'viewer']
 ): Promise<Record<TRole, SeededUser>> {
-	const seeded = {} as Record<TRole, SeededUser>;
-	for (const role of roles) seeded[role] = await seedUser({ ...target, role });
-	return seeded;
+	return withSeedDatabase(target, async (database) => {
+		const seeded = {} as Record<TRole, SeededUser>;
+		for (const role of roles) seeded[role] = await seedUser({ database, role });
+		return seeded;
+	});
 }
 
 export interface Response {

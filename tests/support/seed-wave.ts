@@ -1,14 +1,9 @@
-import { openDatabase } from '../../src/lib/server/db/client.ts';
-import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
-import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
+import { type SeedTarget, withSeedDatabase } from './seed-database.ts';
 
-export interface SeedWaveOptions {
-	/** Embedded database folder, or a PostgreSQL URL. */
-	dataDir?: string;
-	url?: string;
+export interface SeedWaveOptions extends SeedTarget {
 	slug: string;
 	mode: 'invite' | 'open';
 	status?: 'draft' | 'open' | 'closed';
@@ -38,10 +33,7 @@ export const municipalityCodes = [
  * a wave of the built-in questionnaire and, for invite waves, participants with their tokens.
  */
 export async function seedWave(options: SeedWaveOptions): Promise<{ tokens: string[] }> {
-	const database = await openDatabase({ url: options.url, dataDir: options.dataDir });
-	try {
-		await migrateDatabase(database);
-		await loadBuiltIns(database.db);
+	return withSeedDatabase(options, async (database) => {
 		await createWave(database.db, {
 			questionnaireCode: 'digital-mognad-i-kommuner',
 			name: `Test ${options.slug}`,
@@ -63,7 +55,5 @@ export async function seedWave(options: SeedWaveOptions): Promise<{ tokens: stri
 		const status = options.status ?? 'open';
 		if (status !== 'draft') await setWaveStatus(database.db, options.slug, status);
 		return { tokens };
-	} finally {
-		await database.close();
-	}
+	});
 }

@@ -1,8 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TRole } from '../../src/lib/server/auth/roles.ts';
-import { launchBrowser } from '../e2e/browser.ts';
+import type { TDatabase } from '../../src/lib/server/db/client.ts';
+import { connectBrowser } from '../e2e/browser.ts';
 import { type SeededUser, seedUsers, signedInContext } from './admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from './app-server.ts';
+import { openSeedDatabase } from './seed-database.ts';
 
 export interface StaffApp {
 	url: string;
@@ -18,21 +20,28 @@ export interface StaffApp {
 }
 
 /**
- * The staff pages' test app on its own server: a fresh data folder, `seed(dataDir)` run on it before the
- * server starts (waves, responses), one user per role, then the built server and Chromium.
+ * The staff pages' test app on its own server: a fresh data folder whose database is opened once for
+ * `seed(database)` (waves, responses) and one user per role, then the built server on it and the shared
+ * Chromium.
  * `javaScriptEnabled` is the default for `open`.
  */
 export async function startStaffApp(
-	seed: (dataDir: string) => Promise<void>,
+	seed: (database: TDatabase) => Promise<void>,
 	options: { javaScriptEnabled: boolean }
 ): Promise<StaffApp> {
 	const dataDir = tempDataDir();
 	let server: AppServer | undefined;
 	try {
-		await seed(dataDir);
-		const users = await seedUsers({ dataDir });
+		const database = await openSeedDatabase({ dataDir });
+		let users: Record<TRole, SeededUser>;
+		try {
+			await seed(database);
+			users = await seedUsers({ database });
+		} finally {
+			await database.close();
+		}
 		server = await startAppServer({ dataDir });
-		const browser = await launchBrowser();
+		const browser = await connectBrowser();
 		const running = server;
 		const contexts: BrowserContext[] = [];
 		return {
