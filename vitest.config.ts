@@ -8,11 +8,11 @@ export default defineConfig({
 	test: {
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
-		// One worker per core (Vitest's default leaves one free): unit and db files are independent, each db
-		// file with its own in-memory PGlite or PostgreSQL database, and run in parallel. The integration and
-		// e2e projects run one file at a time after them: each file starts servers and CLI processes that
-		// keep the other core busy already, and on a shared two-core machine two such files at once made
-		// single CLI commands take over a minute.
+		// One worker per core (Vitest's default leaves one free), and every file of every project in one
+		// pool, longest first: the files are independent (each db file on its own copy of the template
+		// database, each integration file with its own servers, each e2e file with its own waves and users
+		// on the shared server), and a browser-bound e2e file beside a process-bound one keeps both cores
+		// busy where one file at a time left one idle.
 		maxWorkers: '100%',
 		projects: [
 			{ test: { name: 'unit', include: ['src/lib/core/**/*.test.ts', 'src/cli/*.test.ts'] } },
@@ -34,8 +34,7 @@ export default defineConfig({
 					// The whole-process tests start the built server.
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 120_000,
-					hookTimeout: 300_000,
-					fileParallelism: false
+					hookTimeout: 300_000
 				}
 			},
 			{
@@ -45,9 +44,7 @@ export default defineConfig({
 					// One built server and one Chromium for the files (each with its own data); see app.ts.
 					globalSetup: ['tests/e2e/shared-app-setup.ts'],
 					testTimeout: 120_000,
-					hookTimeout: 300_000,
-					// Files run one after the other on two cores: the server and Chromium keep the other busy.
-					fileParallelism: false
+					hookTimeout: 300_000
 				}
 			}
 		]

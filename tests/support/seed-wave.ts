@@ -1,4 +1,5 @@
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
+import { norrbotten } from '../../src/lib/server/setup/norrbotten.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { type SeedTarget, withSeedDatabase } from './seed-database.ts';
@@ -11,22 +12,8 @@ export interface SeedWaveOptions extends SeedTarget {
 	participants?: number;
 }
 
-export const municipalityCodes = [
-	'2505',
-	'2506',
-	'2510',
-	'2513',
-	'2514',
-	'2518',
-	'2521',
-	'2523',
-	'2560',
-	'2580',
-	'2581',
-	'2582',
-	'2583',
-	'2584'
-];
+/** The built-in organisations' 14 municipalities, in code order. */
+export const municipalityCodes = norrbotten.municipalities.map((m) => m.code);
 
 /**
  * Prepares a database before a server is started on it, through the same services the CLI uses:

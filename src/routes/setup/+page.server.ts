@@ -8,6 +8,7 @@ import { ZPassword } from '#lib/server/auth/create-user.ts';
 import type { TDb } from '#lib/server/db/client.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { emailField, nameField } from '#lib/server/web/person-fields.ts';
 import { setSessionCookie } from '#lib/server/web/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,11 +25,8 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async (context
 const ZSetupForm = () =>
 	z
 		.object({
-			name: z.string(m.auth_error_name_required()).trim().min(1, m.auth_error_name_required()),
-			email: z
-				.string(m.auth_error_email_invalid())
-				.trim()
-				.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, m.auth_error_email_invalid()),
+			name: nameField(m.auth_error_name_required()),
+			email: emailField(m.auth_error_email_invalid()),
 			password: z
 				.string()
 				.default('')

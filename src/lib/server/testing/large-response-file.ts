@@ -2,24 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import { norrbotten } from '../setup/norrbotten.ts';
 import { responseFileRows } from './response-file.ts';
 
-const UNITS = [
-	'2505',
-	'2506',
-	'2510',
-	'2513',
-	'2514',
-	'2518',
-	'2521',
-	'2523',
-	'2560',
-	'2580',
-	'2581',
-	'2582',
-	'2583',
-	'2584'
-];
+const UNITS = norrbotten.municipalities.map((m) => m.code);
 
 /**
  * Writes an export-format CSV of `count` complete responses to the built-in template, streamed to disk

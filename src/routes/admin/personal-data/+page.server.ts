@@ -5,7 +5,7 @@ import { erasePerson } from '#lib/server/personal-data/erase-person.ts';
 import { findPerson } from '#lib/server/personal-data/find-person.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
-import { personEmail } from '#lib/server/web/person-email.ts';
+import { personEmail } from '#lib/server/web/person-fields.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = pageLoad({ roles: ADMINS }, () => ({}));

@@ -11,6 +11,7 @@ import { setUserRole } from '#lib/server/auth/set-user-role.ts';
 import { listOrganisationTree } from '#lib/server/organisations/list-organisation-tree.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { emailField, nameField } from '#lib/server/web/person-fields.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = pageLoad({ roles: ADMINS }, async ({ user, db }) => {
@@ -36,11 +37,8 @@ function refusal(e: AppError) {
 const ZCreateForm = () =>
 	z
 		.object({
-			name: z.string(m.auth_error_name_required()).trim().min(1, m.auth_error_name_required()),
-			email: z
-				.string(m.auth_error_email_invalid())
-				.trim()
-				.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, m.auth_error_email_invalid()),
+			name: nameField(m.auth_error_name_required()),
+			email: emailField(m.auth_error_email_invalid()),
 			role: z.enum(ALL_ROLES, m.auth_error_role_required()),
 			organisation: z.string().default('')
 		})

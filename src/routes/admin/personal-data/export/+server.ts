@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMINS } from '#lib/core/roles/role-sets.ts';
 import { exportPersonalData } from '#lib/server/personal-data/export-personal-data.ts';
 import { endpoint } from '#lib/server/web/endpoint.ts';
-import { personEmail } from '#lib/server/web/person-email.ts';
+import { personEmail } from '#lib/server/web/person-fields.ts';
 import type { RequestHandler } from './$types';
 
 const ZExportForm = () => z.object({ email: personEmail() });

@@ -195,6 +195,29 @@ async function postedUpload(
 	return { ctx, upload, mapping };
 }
 
+/** Imports the posted upload with the mapping it posts (or only checks it); null when it has expired. */
+async function importPosted(
+	db: TDb,
+	user: { id: string; email: string },
+	slug: string,
+	lang: 'sv' | 'en',
+	form: TFormFields,
+	{ dryRun }: { dryRun: boolean }
+) {
+	const posted = await postedUpload(db, user, slug, lang, form);
+	if (!posted) return null;
+	const { ctx, upload, mapping } = posted;
+	const result = await importResponses(db, {
+		waveSlug: ctx.wave.slug,
+		source: uploadSource(db, upload),
+		mapping,
+		dryRun,
+		actor: user.email,
+		lang
+	});
+	return { ctx, upload, result };
+}
+
 const expired = () => fail(410, { error: m.import_error_expired() });
 
 // A file the services cannot read, or a mapping they refuse, is shown above the form with status 400.
@@ -233,31 +256,14 @@ export const actions: Actions = {
 	}),
 
 	check: formAction(options, async ({ user, db, lang, form, event }) => {
-		const posted = await postedUpload(db, user, event.params.slug ?? '', lang, form);
-		if (!posted) return expired();
-		const { ctx, upload, mapping } = posted;
-		const result = await importResponses(db, {
-			waveSlug: ctx.wave.slug,
-			source: uploadSource(db, upload),
-			mapping,
-			dryRun: true,
-			actor: user.email,
-			lang
-		});
-		return { check: checkView(result) };
+		const posted = await importPosted(db, user, event.params.slug ?? '', lang, form, { dryRun: true });
+		return posted ? { check: checkView(posted.result) } : expired();
 	}),
 
 	confirm: formAction(options, async ({ user, db, lang, form, event }) => {
-		const posted = await postedUpload(db, user, event.params.slug ?? '', lang, form);
+		const posted = await importPosted(db, user, event.params.slug ?? '', lang, form, { dryRun: false });
 		if (!posted) return expired();
-		const { ctx, upload, mapping } = posted;
-		const result = await importResponses(db, {
-			waveSlug: ctx.wave.slug,
-			source: uploadSource(db, upload),
-			mapping,
-			actor: user.email,
-			lang
-		});
+		const { ctx, upload, result } = posted;
 		if (!result.ok) return fail(400, { check: checkView(result) });
 		await removeUpload(db, upload);
 		return {

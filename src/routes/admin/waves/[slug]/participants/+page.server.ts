@@ -12,6 +12,7 @@ import { findWaveBySlug } from '#lib/server/waves/find-wave-by-slug.ts';
 import { listWaveOrganisations } from '#lib/server/waves/list-wave-organisations.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { emailField, nameField } from '#lib/server/web/person-fields.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
 import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,12 +42,8 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 
 const ZAddForm = () =>
 	z.object({
-		name: z.string().trim().min(1, m.people_error_name_required()).max(200, m.people_error_name_required()),
-		email: z
-			.string()
-			.trim()
-			.max(254, m.people_error_email_invalid())
-			.pipe(z.email(m.people_error_email_invalid())),
+		name: nameField(m.people_error_name_required()),
+		email: emailField(m.people_error_email_invalid()),
 		title: z.string().trim().max(200).default(''),
 		organisation: z.uuid(m.people_error_organisation_required())
 	});
