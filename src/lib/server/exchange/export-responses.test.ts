@@ -270,7 +270,8 @@ describe('exportResponsesXlsx', () => {
 		expect(at(lulea, 'drivande.it')).toBe(1);
 		expect(at(lulea, 'drivande.politiker')).toBe(0);
 		expect(at(lulea, 'behov_kommentar')).toBe(HOSTILE);
-		expect(at(lulea, 'stod')).toBe(`'${FORMULA}`);
+		expect(at(lulea, 'stod')).toBe(FORMULA);
+		expect(at(lulea, 'drivande.annat.text')).toBe('@annat');
 		expect(at(lulea, 'submitted_at')).toBe(submitted[ids.lulea]);
 		const partial = values.find((r) => r[0] === ids.partial);
 		expect(at(partial, 'status')).toBe('partial');
@@ -289,6 +290,22 @@ describe('exportResponsesXlsx', () => {
 
 		const codebook = workbook.getWorksheet('codebook');
 		expect(codebook?.getRow(1).getCell(1).value).toBe('column');
+	});
+
+	it('stores formula-like text as a plain string cell with exactly that text, no apostrophe', async () => {
+		const bytes = await read((await exportResponsesXlsx(database.db, { slug: 'export', actor: 'cli' })).body);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as never);
+		const sheet = workbook.getWorksheet('values');
+		const row = sheet?.getRows(1, 5)?.find((r) => r.getCell(1).value === ids.lulea);
+		const cell = row?.getCell(names.indexOf('stod') + 1);
+		expect(cell?.type).toBe(ExcelJS.ValueType.String);
+		expect(cell?.value).toBe(FORMULA);
+		expect(cell?.formula).toBeUndefined();
+		// In the file itself: an inline string, no <f> formula element anywhere.
+		const xml = Buffer.from(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml'] ?? []).toString();
+		expect(xml).toContain('<is><t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;klicka&quot;)</t></is>');
+		expect(xml).not.toContain('<f>');
 		expect(codebook?.rowCount).toBe(names.length + 1);
 	});
 });

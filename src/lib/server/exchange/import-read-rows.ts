@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { protectText } from '../../core/exchange/response-columns.ts';
 import { detectDelimiter } from '../../core/spreadsheet/read-csv-table.ts';
 import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
@@ -198,8 +199,13 @@ async function* readXlsxRows(source: TImportSource, connection?: TDb | TTx): Asy
 			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
 				const values = Array.isArray(row.values) ? row.values : [];
 				const cells: TRowCell[] = [];
-				// `values` is indexed from 1, as the sheet's columns are.
-				for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
+				// `values` is indexed from 1, as the sheet's columns are. An XLSX text cell is literal (the export
+				// writes no apostrophe before formula-like text there): protected here as a CSV cell would be,
+				// so that the import's one unprotectText gives back exactly the cell's text.
+				for (let i = 1; i < values.length; i++) {
+					const cell = xlsxCell(values[i]);
+					cells.push(typeof cell === 'string' ? protectText(cell) : cell);
+				}
 				yield { line: row.number, cells };
 			}
 			return;
