@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { csvLines, csvStart } from '../../core/csv/csv-dialect.ts';
 import { buildCodebook, codebookTable } from '../../core/exchange/codebook.ts';
 import { protectText } from '../../core/exchange/response-columns.ts';
 import type { TDb } from '../db/client.ts';
-import { csvLines, csvStart } from '../../core/csv/csv-dialect.ts';
 import { exportCsvDialect, type TCsvSeparator } from './export-responses-csv.ts';
 import { loadExportWave, type TExportWave } from './load-export-wave.ts';
 

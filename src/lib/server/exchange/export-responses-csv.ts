@@ -39,7 +39,8 @@ export async function exportResponsesCsv(
 	// The cells are protected against formulas already (responseToCells), in the way the import undoes.
 	async function* lines() {
 		yield `${csvStart(dialect)}${csvLines([wave.columns.map((c) => c.name)], dialect)}`;
-		for await (const batch of streamResponseCells(db, wave)) yield csvLines(batch, dialect, { protect: false });
+		for await (const batch of streamResponseCells(db, wave))
+			yield csvLines(batch, dialect, { protect: false });
 	}
 	return {
 		filename: `${wave.slug}-svar.csv`,

@@ -302,9 +302,12 @@ describe('exportResponsesXlsx', () => {
 		expect(cell?.type).toBe(ExcelJS.ValueType.String);
 		expect(cell?.value).toBe(FORMULA);
 		expect(cell?.formula).toBeUndefined();
-		// In the file itself: an inline string, no <f> formula element anywhere.
+		// In the file itself: a string cell (t="str", the streaming writer's inline form) whose value is the
+		// text, and no <f> formula element anywhere.
 		const xml = Buffer.from(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml'] ?? []).toString();
-		expect(xml).toContain('<is><t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;klicka&quot;)</t></is>');
+		expect(xml).toMatch(
+			/<c r="[A-Z]+\d+" t="str"><v>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;klicka&quot;\)<\/v><\/c>/
+		);
 		expect(xml).not.toContain('<f>');
 		expect(codebook?.rowCount).toBe(names.length + 1);
 	});
