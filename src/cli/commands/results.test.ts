@@ -143,6 +143,7 @@ describe('mognad results', () => {
 			'--organisation',
 			'2580'
 		);
+		expect(run.err).toBe('');
 		expect(run.code).toBe(0);
 		const rows = csv(run.out, ';');
 		expect(Object.keys(rows[0] ?? {}).slice(0, 10)).toEqual([

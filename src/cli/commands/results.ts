@@ -54,14 +54,17 @@ export const resultsCommand: TCommand = async (argv, io) => {
 	} as const;
 	if (v.compare !== undefined) {
 		const change = await getWaveChange(db, { ...options, previous: v.compare });
-		io.out(dialect ? changeToCsv(change, dialect).trimEnd() : JSON.stringify(change, null, 2));
+		io.out(dialect ? withoutLastNewline(changeToCsv(change, dialect)) : JSON.stringify(change, null, 2));
 		return 0;
 	}
 	const results = await getWaveResults(db, { ...options, by, maturity: v.maturity ?? false });
 	if (!dialect) io.out(JSON.stringify(results, null, 2));
-	else if (results.maturity === undefined) io.out(resultsToCsv(results, dialect).trimEnd());
+	else if (results.maturity === undefined) io.out(withoutLastNewline(resultsToCsv(results, dialect)));
 	else if (results.maturity === null) {
 		throw new AppError('NOT_FOUND', "The wave's questionnaire measures no maturity dimension.");
-	} else io.out(maturityToCsv(results.maturity, dialect).trimEnd());
+	} else io.out(withoutLastNewline(maturityToCsv(results.maturity, dialect)));
 	return 0;
 };
+
+// `io.out` ends the text with a line break: a Swedish file's last line keeps its \r, so it ends in CRLF too.
+const withoutLastNewline = (text: string) => text.replace(/\n$/, '');

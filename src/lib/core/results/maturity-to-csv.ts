@@ -33,8 +33,5 @@ export function maturityToCsv(maturity: TMaturityResult, dialect: TCsvDialect = 
 		['region', 'organisation_mean', false, organisationMean.organisations, ...figures(organisationMean)],
 		...maturity.organisations.map((o) => [o.group, o.label, o.suppressed, o.n, ...figures(o.profile)])
 	];
-	return stringify(
-		rows.map((row) => row.map(spreadsheetSafeCell)),
-		{ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } }
-	);
+	return csvFile(columns, rows, dialect);
 }

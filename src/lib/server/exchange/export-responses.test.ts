@@ -290,6 +290,7 @@ describe('exportResponsesXlsx', () => {
 
 		const codebook = workbook.getWorksheet('codebook');
 		expect(codebook?.getRow(1).getCell(1).value).toBe('column');
+		expect(codebook?.rowCount).toBe(names.length + 1);
 	});
 
 	it('stores formula-like text as a plain string cell with exactly that text, no apostrophe', async () => {
@@ -309,7 +310,6 @@ describe('exportResponsesXlsx', () => {
 			/<c r="[A-Z]+\d+" t="str"><v>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;klicka&quot;\)<\/v><\/c>/
 		);
 		expect(xml).not.toContain('<f>');
-		expect(codebook?.rowCount).toBe(names.length + 1);
 	});
 });
 
