@@ -320,7 +320,10 @@ describe('exportResponsesSpss', () => {
 		expect(Object.keys(files).sort()).toEqual(['export-kodbok.csv', 'export-svar.csv', 'export-svar.sps']);
 		const syntax = Buffer.from(files['export-svar.sps'] ?? []).toString();
 		expect(syntax).toContain("/FILE='export-svar.csv'");
-		expect(syntax).toContain('    drivande_annat_text A2000');
+		// As wide as the longest value: "'@annat" (7 bytes, with the apostrophe the data file writes).
+		expect(syntax).toContain('    drivande_annat_text A7');
+		expect(syntax).toContain("  behov 1 'Mycket litet' 10 'Mycket stort'");
+		expect(syntax).not.toContain('SET UNICODE');
 		expect(syntax).toContain("  /vision 1 'Ja' 2 'Nej' 3 'Vet ej'");
 		const data: string[][] = parse(Buffer.from(files['export-svar.csv'] ?? []), { delimiter: ',' });
 		expect(data[0]?.[names.indexOf('drivande.annat.text')]).toBe('drivande_annat_text');
