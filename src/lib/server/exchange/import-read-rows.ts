@@ -2,7 +2,6 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { protectText } from '../../core/exchange/response-columns.ts';
 import { detectDelimiter } from '../../core/spreadsheet/read-csv-table.ts';
 import { tooManyBytes, tooManyRows } from '../../core/spreadsheet/table.ts';
 import { AppError } from '../app-error.ts';
@@ -30,6 +29,11 @@ export type TRowCell = string | number | boolean | Date | null;
 export interface TReadRow {
 	line: number;
 	cells: TRowCell[];
+	/**
+	 * Text cells hold the text itself (XLSX: a string cell never runs as a formula, so the export writes no
+	 * apostrophe there); false for CSV, where a leading apostrophe is the export's formula protection.
+	 */
+	literalText: boolean;
 }
 
 export interface ReadImportRowsOptions {
@@ -167,7 +171,7 @@ async function* readCsvRows(source: TImportSource, connection?: TDb | TTx): Asyn
 			info: { records: number };
 		}>) {
 			// `records` counts rows as a spreadsheet shows them: a quoted multi-line cell is one row.
-			yield { line: info.records, cells: record };
+			yield { line: info.records, cells: record, literalText: false };
 		}
 	} catch (error) {
 		if (error instanceof AppError) throw error;
@@ -199,14 +203,9 @@ async function* readXlsxRows(source: TImportSource, connection?: TDb | TTx): Asy
 			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
 				const values = Array.isArray(row.values) ? row.values : [];
 				const cells: TRowCell[] = [];
-				// `values` is indexed from 1, as the sheet's columns are. An XLSX text cell is literal (the export
-				// writes no apostrophe before formula-like text there): protected here as a CSV cell would be,
-				// so that the import's one unprotectText gives back exactly the cell's text.
-				for (let i = 1; i < values.length; i++) {
-					const cell = xlsxCell(values[i]);
-					cells.push(typeof cell === 'string' ? protectText(cell) : cell);
-				}
-				yield { line: row.number, cells };
+				// `values` is indexed from 1, as the sheet's columns are.
+				for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
+				yield { line: row.number, cells, literalText: true };
 			}
 			return;
 		}
