@@ -23,7 +23,6 @@ export const CSV_PLAIN: TCsvDialect = { delimiter: ',', decimalComma: false, bom
 
 /** The dialects by the names the CLI and the download links use (`csv` is Swedish, `csv-en` plain). */
 export const CSV_DIALECTS = { csv: CSV_SWEDISH, 'csv-en': CSV_PLAIN } as const;
-export type TCsvDialectName = keyof typeof CSV_DIALECTS;
 
 /** What starts a file of the dialect: the byte order mark, or nothing. */
 export function csvStart(dialect: TCsvDialect): string {
