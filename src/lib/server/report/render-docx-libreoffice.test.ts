@@ -53,9 +53,15 @@ type TWord = { text: string; xMin: number; yMin: number; xMax: number; yMax: num
 function words(file: string, page: number): TWord[] {
 	return [
 		...pageText(file, page, '-bbox').matchAll(
-			/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+			/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
 		)
-	].map((m) => ({ yMin: Number(m[1]), yMax: Number(m[2]), text: m[3] ?? '' }));
+	].map((m) => ({
+		xMin: Number(m[1]),
+		yMin: Number(m[2]),
+		xMax: Number(m[3]),
+		yMax: Number(m[4]),
+		text: m[5] ?? ''
+	}));
 }
 
 beforeAll(async () => {
