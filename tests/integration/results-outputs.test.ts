@@ -231,6 +231,35 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		expect(full.body).toContain('Kiruna behöver &lt;em>mer&lt;/em> stöd');
 	});
 
+	it("downloads the results page's selection as CSV for Swedish Excel, or plain with dialect=en", async () => {
+		const analyst = await signInOverHttp(server.url, {
+			email: 'analytiker@example.org',
+			password: PASSWORD
+		});
+		const page = await analyst.get('/admin/waves/nu/results?by=organisation');
+		expect(page.body).toContain('href="/admin/waves/nu/results.csv?by=organisation"');
+		expect(page.body).toContain('href="/admin/waves/nu/results.csv?by=organisation&amp;dialect=en"');
+		const swedish = await analyst.get('/admin/waves/nu/results.csv');
+		expect(swedish.status).toBe(200);
+		expect(swedish.headers.get('content-disposition')).toBe('attachment; filename="nu-resultat.csv"');
+		const rows = swedish.body.split('\r\n');
+		expect(rows[0]?.startsWith('group;group_label;suppressed;question;')).toBe(true);
+		expect(rows.find((r) => r.includes(';ledning_delar;') && r.includes(';option;ja;'))).toContain(
+			';7;53,8;29,1;76,8;'
+		);
+		const plain = await analyst.get('/admin/waves/nu/results.csv?dialect=en');
+		expect(plain.body.startsWith('group,group_label,suppressed,question,')).toBe(true);
+		expect(plain.body).toContain(',7,53.8,29.1,76.8,');
+		// A contact gets their own organisation, and no themes or free text, as on the page.
+		const lulea = await signInOverHttp(server.url, { email: 'lulea@example.org', password: PASSWORD });
+		const own = await lulea.get('/admin/waves/nu/results.csv');
+		expect(own.status).toBe(200);
+		expect(own.body).not.toContain(';theme;');
+		expect(own.body).not.toContain(';released;');
+		expect(own.body).not.toContain(LULEA_RELEASED);
+		expect((await lulea.get('/admin/waves/nu/results.csv?organisation=2581')).status).toBe(403);
+	});
+
 	it('serves an OpenAPI 3.1 document describing the endpoint and its JSON shape', async () => {
 		const res = await get('/api/v1/openapi.json', tokens.analyst);
 		expect(res.status).toBe(200);

@@ -66,6 +66,8 @@ export const routeAccess: TRouteAccess[] = [
 	{ route: '/admin', path: '/admin', expect: signedIn() },
 	// Results, maturity and change: every staff role; a contact only for their own unit (their default).
 	{ route: '/admin/waves/[slug]/results', path: '/admin/waves/{slug}/results', expect: signedIn() },
+	// The results page's selection as CSV (a contact's own unit by default; SMALL_GROUP if it is hidden).
+	{ route: '/admin/waves/[slug]/results.csv', path: '/admin/waves/{slug}/results.csv', expect: signedIn() },
 	{ route: '/admin/waves/[slug]/maturity', path: '/admin/waves/{slug}/maturity', expect: signedIn() },
 	{ route: '/admin/waves/[slug]/change', path: '/admin/waves/{slug}/change', expect: signedIn() },
 	// Free-text answers and their themes: viewers read, admins and analysts edit; a contact reads only the

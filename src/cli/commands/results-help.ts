@@ -1,8 +1,11 @@
 /** `mognad results --help`: kept apart from the command so that printing it loads nothing else. */
 export const resultsHelp = `Usage: mognad results --wave <slug> [--by organisation|department|role] [--include-partial]
                       [--organisation <code>] [--role-group <code>] [--compare <earlier slug>]
-                      [--maturity] [--format json|csv] [--lang sv|en]
+                      [--maturity] [--format json|csv|csv-en] [--lang sv|en]
 Prints a wave's results (JSON by default; CSV: one row per question and option, and per group).
+  --format csv       CSV for Swedish Excel and LibreOffice Calc: ; between cells, decimal comma (47,1),
+                     UTF-8 with a byte order mark
+  --format csv-en    plain CSV: , between cells, decimal point (47.1), no byte order mark
   --by               break down by municipality, by each respondent's own unit, or by role group;
                      groups with fewer than the wave's k respondents show no figures
   --include-partial  count responses that were started but not submitted

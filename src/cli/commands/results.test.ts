@@ -17,7 +17,9 @@ afterAll(async () => cli?.close());
 
 const mognad = (...args: string[]) => cli.run(args);
 
-const csv = (text: string) => parse(text, { columns: true }) as Array<Record<string, string>>;
+// `--format csv` is the Swedish dialect (BOM, `;`, decimal comma), `--format csv-en` the plain one.
+const csv = (text: string, delimiter: ';' | ',' = ',') =>
+	parse(text, { columns: true, bom: true, delimiter }) as Array<Record<string, string>>;
 
 describe('mognad results', () => {
 	it('prints the results as JSON in the published shape', async () => {
@@ -43,13 +45,14 @@ describe('mognad results', () => {
 			'--by',
 			'organisation',
 			'--format',
-			'csv',
+			'csv-en',
 			'--include-partial'
 		);
 		expect(partial.code).toBe(1);
 		expect(partial.err).toContain('This selection shows no figures');
-		const run = await mognad('results', '--wave', 'nu', '--by', 'organisation', '--format', 'csv');
+		const run = await mognad('results', '--wave', 'nu', '--by', 'organisation', '--format', 'csv-en');
 		expect(run.code).toBe(0);
+		expect(run.out.startsWith('group,group_label,')).toBe(true);
 		const rows = csv(run.out);
 		expect(Object.keys(rows[0] ?? {})).toEqual([
 			'group',
@@ -93,20 +96,32 @@ describe('mognad results', () => {
 		]);
 	});
 
+	it('prints CSV for Swedish Excel by default: byte order mark, semicolons, decimal commas', async () => {
+		const run = await mognad('results', '--wave', 'nu', '--format', 'csv');
+		expect(run.code).toBe(0);
+		expect(run.out.startsWith('\uFEFFgroup;group_label;suppressed;')).toBe(true);
+		const rows = csv(run.out, ';');
+		const ja = rows.find((r) => r.question === 'ledning_delar' && r.code === 'ja');
+		expect(ja).toMatchObject({ n: '13', count: '7', percent: '53,8', ci95_low: '29,1', ci95_high: '76,8' });
+		expect(rows.find((r) => r.kind === 'released' && r.label?.includes('goda exempel'))?.label).toBe(
+			"'=Visa goda exempel"
+		);
+	});
+
 	it('prints the change since an earlier wave as CSV', async () => {
 		const run = await mognad('results', '--wave', 'nu', '--compare', 'forra', '--format', 'csv');
 		expect(run.code).toBe(0);
-		const rows = csv(run.out);
+		const rows = csv(run.out, ';');
 		expect(rows.find((r) => r.question === 'vision' && r.code === 'ja')).toMatchObject({
 			previous_percent: '10',
-			current_percent: '69.2',
-			difference: '59.2',
-			ci95_low: '18.7',
-			ci95_high: '79.1',
+			current_percent: '69,2',
+			difference: '59,2',
+			ci95_low: '18,7',
+			ci95_high: '79,1',
 			changed: 'true'
 		});
 		expect(rows.find((r) => r.question === 'ledning_delar' && r.code === 'ja')).toMatchObject({
-			difference: '3.8',
+			difference: '3,8',
 			changed: 'false'
 		});
 		expect(rows.find((r) => r.question === 'ny_fraga')).toMatchObject({
@@ -128,8 +143,9 @@ describe('mognad results', () => {
 			'--organisation',
 			'2580'
 		);
+		expect(run.err).toBe('');
 		expect(run.code).toBe(0);
-		const rows = csv(run.out);
+		const rows = csv(run.out, ';');
 		expect(Object.keys(rows[0] ?? {}).slice(0, 10)).toEqual([
 			'group',
 			'group_label',
@@ -144,9 +160,9 @@ describe('mognad results', () => {
 		]);
 		expect(rows.map((r) => [r.group, r.group_label, r.n, r.index, r.level, r.strategi, r.kompetens])).toEqual(
 			[
-				['region', 'pooled', '5', '93.3', 'hog', '60', ''],
-				['region', 'organisation_mean', '1', '93.3', 'hog', '60', ''],
-				['2580', 'Luleå', '5', '93.3', 'hog', '60', '']
+				['region', 'pooled', '5', '93,3', 'hog', '60', ''],
+				['region', 'organisation_mean', '1', '93,3', 'hog', '60', ''],
+				['2580', 'Luleå', '5', '93,3', 'hog', '60', '']
 			]
 		);
 		const json = ZWaveResults.parse(JSON.parse((await mognad('results', '--wave', 'nu', '--maturity')).out));
@@ -157,6 +173,9 @@ describe('mognad results', () => {
 		const wrong = await mognad('results', '--wave', 'nu', '--by', 'kommun');
 		expect(wrong.code).toBe(1);
 		expect(wrong.err).toContain('--by must be organisation, department or role');
+		const format = await mognad('results', '--wave', 'nu', '--format', 'xlsx');
+		expect(format.code).toBe(1);
+		expect(format.err).toContain('--format must be json, csv or csv-en');
 		const unknown = await mognad('results', '--wave', 'finns-inte');
 		expect(unknown).toMatchObject({ code: 1, out: '' });
 		expect(unknown.err).toContain('No wave with the slug "finns-inte"');

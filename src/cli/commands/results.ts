@@ -1,3 +1,4 @@
+import { CSV_DIALECTS } from '../../lib/core/csv/csv-dialect.ts';
 import { ZBreakdown } from '../../lib/core/results/breakdown.ts';
 import { changeToCsv } from '../../lib/core/results/change-to-csv.ts';
 import { maturityToCsv } from '../../lib/core/results/maturity-to-csv.ts';
@@ -32,7 +33,10 @@ export const resultsCommand: TCommand = async (argv, io) => {
 	if (!v.wave) throw new UsageError(`--wave is required\n${resultsHelp}`);
 	if (args.positionals.length > 0)
 		throw new UsageError(`unexpected "${args.positionals[0]}"\n${resultsHelp}`);
-	if (v.format !== 'json' && v.format !== 'csv') throw new UsageError('--format must be json or csv');
+	if (v.format !== 'json' && v.format !== 'csv' && v.format !== 'csv-en') {
+		throw new UsageError('--format must be json, csv or csv-en');
+	}
+	const dialect = v.format === 'json' ? null : CSV_DIALECTS[v.format];
 	if (v.lang !== 'sv' && v.lang !== 'en') throw new UsageError('--lang must be sv or en');
 	const by = v.by === undefined ? undefined : ZBreakdown.safeParse(v.by).data;
 	if (v.by !== undefined && !by) throw new UsageError('--by must be organisation, department or role');
@@ -50,14 +54,17 @@ export const resultsCommand: TCommand = async (argv, io) => {
 	} as const;
 	if (v.compare !== undefined) {
 		const change = await getWaveChange(db, { ...options, previous: v.compare });
-		io.out(v.format === 'csv' ? changeToCsv(change).trimEnd() : JSON.stringify(change, null, 2));
+		io.out(dialect ? withoutLastNewline(changeToCsv(change, dialect)) : JSON.stringify(change, null, 2));
 		return 0;
 	}
 	const results = await getWaveResults(db, { ...options, by, maturity: v.maturity ?? false });
-	if (v.format === 'json') io.out(JSON.stringify(results, null, 2));
-	else if (results.maturity === undefined) io.out(resultsToCsv(results).trimEnd());
+	if (!dialect) io.out(JSON.stringify(results, null, 2));
+	else if (results.maturity === undefined) io.out(withoutLastNewline(resultsToCsv(results, dialect)));
 	else if (results.maturity === null) {
 		throw new AppError('NOT_FOUND', "The wave's questionnaire measures no maturity dimension.");
-	} else io.out(maturityToCsv(results.maturity).trimEnd());
+	} else io.out(withoutLastNewline(maturityToCsv(results.maturity, dialect)));
 	return 0;
 };
+
+// `io.out` ends the text with a line break: a Swedish file's last line keeps its \r, so it ends in CRLF too.
+const withoutLastNewline = (text: string) => text.replace(/\n$/, '');

@@ -12,7 +12,7 @@ import { fieldName, otherFieldName, parseSectionForm } from '../questionnaire/pa
 import { isQuestionVisible } from '../questionnaire/visibility.ts';
 import { fileColumnName, planCells, type TImportPlan } from './import-mapping.ts';
 import type { TImportProblem } from './import-problem.ts';
-import { cellsToResponse, type TReadCell, unprotectText } from './response-columns.ts';
+import { cellsToResponse, protectText, type TReadCell, unprotectText } from './response-columns.ts';
 
 /** A response ready to store: its key in the file, its meta and its answer rows. */
 export interface TImportedResponse {
@@ -31,7 +31,8 @@ export type TImportedRow =
 
 /** What reading the rows of one file needs, built once per import. */
 export interface TImportReader {
-	read: (line: number, cells: readonly TReadCell[]) => TImportedRow;
+	/** `literalText`: the file's text cells carry no formula protection to undo (XLSX). */
+	read: (line: number, cells: readonly TReadCell[], options?: { literalText?: boolean }) => TImportedRow;
 }
 
 export interface ImportReaderOptions {
@@ -71,8 +72,12 @@ export function importReader(options: ImportReaderOptions): TImportReader {
 	);
 
 	return {
-		read: (line, row) => {
-			const cells = planCells(plan, line, row);
+		read: (line, row, readOptions) => {
+			const planned = planCells(plan, line, row);
+			// Literal text protected as the CSV export writes it, so that unprotectText below gives it back exactly.
+			const cells = readOptions?.literalText
+				? planned.map((cell) => (typeof cell === 'string' ? protectText(cell) : cell))
+				: planned;
 			const parsed = cellsToResponse(plan.columns, cells);
 			// Units and role groups are checked on every row, also one with bad cells: all problems at once.
 			const metaText = (name: string) => {

@@ -74,7 +74,15 @@ describe('responseColumns', () => {
 
 	it('gives each column its kind: option codes, scale bounds, text limits', () => {
 		const byName = new Map(columns.map((c) => [c.name, c]));
-		expect(byName.get('behov')).toEqual({ kind: 'scale', name: 'behov', question: 'behov', min: 1, max: 10 });
+		expect(byName.get('behov')).toEqual({
+			kind: 'scale',
+			name: 'behov',
+			question: 'behov',
+			min: 1,
+			max: 10,
+			minLabel: { sv: 'Mycket litet', en: 'Very small' },
+			maxLabel: { sv: 'Mycket stort', en: 'Very great' }
+		});
 		expect(byName.get('vision')).toMatchObject({ kind: 'single', question: 'vision' });
 		const vision = byName.get('vision');
 		expect(vision?.kind === 'single' && vision.options.map((o) => o.code)).toEqual(['ja', 'nej', 'vet_ej']);

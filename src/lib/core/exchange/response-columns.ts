@@ -42,7 +42,16 @@ export type TExportColumn =
 	/** The free text given with a multiple choice's "other" option. */
 	| { kind: 'other_text'; name: string; question: string; option: string; maxLength: number }
 	/** Scale: the whole number chosen. */
-	| { kind: 'scale'; name: string; question: string; min: number; max: number }
+	| {
+			kind: 'scale';
+			name: string;
+			question: string;
+			min: number;
+			max: number;
+			/** The labels of the scale's ends ("Inte alls" … "I mycket hög grad"), when it has them. */
+			minLabel?: TText;
+			maxLabel?: TText;
+	  }
 	/** Free text. */
 	| { kind: 'text'; name: string; question: string; maxLength: number };
 
@@ -97,7 +106,17 @@ function questionColumns(q: TQuestion): TQuestionColumn[] {
 				];
 			});
 		case 'scale':
-			return [{ kind: 'scale', name: q.code, question: q.code, min: q.min, max: q.max }];
+			return [
+				{
+					kind: 'scale',
+					name: q.code,
+					question: q.code,
+					min: q.min,
+					max: q.max,
+					...(q.minLabel ? { minLabel: q.minLabel } : {}),
+					...(q.maxLabel ? { maxLabel: q.maxLabel } : {})
+				}
+			];
 		case 'text':
 			return [{ kind: 'text', name: q.code, question: q.code, maxLength: q.maxLength }];
 		case 'background':

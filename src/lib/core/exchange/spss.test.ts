@@ -14,7 +14,12 @@ const small = questionnaireFrom({
 			title: { sv: 'A' },
 			questions: [
 				yesNo('fraga', { text: { sv: "Har ni en 'vision'?" } }),
-				scale('betyg', { min: -2, max: 2 }),
+				scale('betyg', {
+					min: -2,
+					max: 2,
+					minLabel: { sv: 'Inte alls' },
+					maxLabel: { sv: 'I mycket hög grad' }
+				}),
 				multi('kanaler', {
 					options: [
 						option('webb', { label: { sv: 'Webb' } }),
@@ -79,7 +84,14 @@ describe('spssDataCell', () => {
 
 describe('spssSyntax', () => {
 	it('reads the data file with types, labels every variable and value, and sets measurement levels', () => {
-		const variables = spssVariables(columns, flagLabels());
+		// Text variables as wide as their longest value (bytes), at least 1 and at most 32 767.
+		const widths = new Map([
+			['response_id', 36],
+			['organisation', 7],
+			['kanaler.annat.text', 40000],
+			['with', 0]
+		]);
+		const variables = spssVariables(columns, flagLabels(), widths);
 		const labels = new Map(buildCodebook(small, columns).map((e) => [e.column, e.label]));
 		expect(
 			spssSyntax({ dataFile: "min 'fil'.csv", title: 'Liten enkät', variables, variableLabels: labels })
@@ -88,7 +100,7 @@ describe('spssSyntax', () => {
 				'* Encoding: UTF-8.',
 				'* Liten enkät.',
 				'* Run this file from the folder that holds the data file (or give the full path after /FILE).',
-				'SET UNICODE=ON.',
+				'* The data file is UTF-8: SPSS reads it so in Unicode mode (its default since version 21), PSPP always.',
 				'GET DATA',
 				'  /TYPE=TXT',
 				"  /FILE='min ''fil''.csv'",
@@ -99,19 +111,19 @@ describe('spssSyntax', () => {
 				'  /DELIMITERS=","',
 				`  /QUALIFIER='"'`,
 				'  /VARIABLES=',
-				'    response_id A64',
-				'    organisation_code A800',
-				'    organisation A800',
-				'    role A800',
-				'    role_group A800',
+				'    response_id A36',
+				'    organisation_code A1',
+				'    organisation A7',
+				'    role A1',
+				'    role_group A1',
 				'    status A8',
 				'    submitted_at A20',
 				'    fraga F1.0',
 				'    betyg F2.0',
 				'    kanaler_webb F1.0',
 				'    kanaler_annat F1.0',
-				'    kanaler_annat_text A2000',
-				'    with_v A20000',
+				'    kanaler_annat_text A32767',
+				'    with_v A1',
 				'.',
 				'CACHE.',
 				'EXECUTE.',
@@ -133,6 +145,7 @@ describe('spssSyntax', () => {
 				'',
 				'VALUE LABELS',
 				"  fraga 1 'ja' 2 'nej'",
+				"  /betyg -2 'Inte alls' 2 'I mycket hög grad'",
 				"  /kanaler_webb 0 'Ej vald' 1 'Vald'",
 				"  /kanaler_annat 0 'Ej vald' 1 'Vald'.",
 				'',

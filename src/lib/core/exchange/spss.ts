@@ -56,34 +56,41 @@ export function spssNames(columns: readonly TExportColumn[]): string[] {
 	});
 }
 
-/** The width of a string variable that holds `chars` characters of UTF-8 text (4 bytes at most each). */
-const stringWidth = (chars: number) => Math.min(MAX_STRING_WIDTH, Math.max(1, chars * 4));
+/** The width of a string variable whose longest value has `bytes` bytes: at least 1, at most 32 767. */
+const stringWidth = (bytes: number) => Math.min(MAX_STRING_WIDTH, Math.max(1, bytes));
 const digits = (n: number) => String(Math.trunc(n)).length;
 
-/** The SPSS variables of the export columns, in column order. */
+/**
+ * The SPSS variables of the export columns, in column order. A text variable is as wide as the longest
+ * value of its column in the data (`textWidths`, in UTF-8 bytes by column name; absent: no text, width 1),
+ * so that SPSS and PSPP neither cut an answer nor carry thousands of blank bytes per case.
+ */
 export function spssVariables(
 	columns: readonly TExportColumn[],
 	labels: { chosen: string; notChosen: string },
+	textWidths: ReadonlyMap<string, number>,
 	lang: 'sv' | 'en' = 'sv'
 ): TSpssVariable[] {
 	const names = spssNames(columns);
 	const label = (text: TText) => (lang === 'en' && text.en ? text.en : text.sv);
-	return columns.map((c, i) => variableOf(c, names[i] ?? c.name, labels, label));
+	return columns.map((c, i) =>
+		variableOf(c, names[i] ?? c.name, labels, label, stringWidth(textWidths.get(c.name) ?? 0))
+	);
 }
 
 function variableOf(
 	c: TExportColumn,
 	name: string,
 	labels: { chosen: string; notChosen: string },
-	label: (text: TText) => string
+	label: (text: TText) => string,
+	width: number
 ): TSpssVariable {
 	const base = { column: c.name, name, values: [] as TSpssVariable['values'] };
 	switch (c.kind) {
 		case 'meta':
 			if (c.name === 'submitted_at') return { ...base, format: 'A20', measure: 'nominal' };
 			if (c.name === 'status') return { ...base, format: 'A8', measure: 'nominal' };
-			if (c.name === 'response_id') return { ...base, format: 'A64', measure: 'nominal' };
-			return { ...base, format: `A${stringWidth(200)}`, measure: 'nominal' };
+			return { ...base, format: `A${width}`, measure: 'nominal' };
 		case 'single':
 			return {
 				...base,
@@ -105,11 +112,16 @@ function variableOf(
 			return {
 				...base,
 				format: `F${Math.max(digits(c.min), digits(c.max))}.0`,
-				measure: 'scale'
+				measure: 'scale',
+				// The ends' labels, as the respondent saw them beside the scale.
+				values: [
+					...(c.minLabel ? [{ value: c.min, label: label(c.minLabel) }] : []),
+					...(c.maxLabel ? [{ value: c.max, label: label(c.maxLabel) }] : [])
+				]
 			};
 		case 'other_text':
 		case 'text':
-			return { ...base, format: `A${stringWidth(c.maxLength)}`, measure: 'nominal' };
+			return { ...base, format: `A${width}`, measure: 'nominal' };
 	}
 }
 
@@ -152,7 +164,7 @@ export function spssSyntax(input: TSpssSyntaxInput): string {
 		'* Encoding: UTF-8.',
 		`* ${input.title.replace(/[\r\n]+/g, ' ')}.`,
 		'* Run this file from the folder that holds the data file (or give the full path after /FILE).',
-		'SET UNICODE=ON.',
+		'* The data file is UTF-8: SPSS reads it so in Unicode mode (its default since version 21), PSPP always.',
 		'GET DATA',
 		'  /TYPE=TXT',
 		`  /FILE=${spssString(input.dataFile)}`,

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '../csv/spreadsheet-safe-cell.ts';
+import { CSV_SWEDISH, csvFile, type TCsvCell, type TCsvDialect } from '../csv/csv-dialect.ts';
 import type { TWaveChange } from './wave-change-schema.ts';
 
 const COLUMNS = [
@@ -28,8 +27,8 @@ const COLUMNS = [
  * and the mean of a scale (`top_box`, `mean`: a difference of means, no interval), and one row per
  * question asked in only one of the waves (`not_comparable`, with the reason).
  */
-export function changeToCsv(change: TWaveChange): string {
-	const rows: Array<Array<string | number | boolean | null>> = [];
+export function changeToCsv(change: TWaveChange, dialect: TCsvDialect = CSV_SWEDISH): string {
+	const rows: TCsvCell[][] = [];
 	for (const q of change.questions) {
 		for (const o of q.options) {
 			rows.push([
@@ -102,8 +101,5 @@ export function changeToCsv(change: TWaveChange): string {
 	for (const q of change.notComparable) {
 		rows.push([q.code, null, 'not_comparable', ...COLUMNS.slice(3, -1).map(() => null), q.reason]);
 	}
-	return stringify(
-		rows.map((row) => row.map(spreadsheetSafeCell)),
-		{ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } }
-	);
+	return csvFile([...COLUMNS], rows, dialect);
 }

@@ -1,15 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '../csv/spreadsheet-safe-cell.ts';
+import { CSV_SWEDISH, csvFile, type TCsvCell, type TCsvDialect } from '../csv/csv-dialect.ts';
 import type { TMaturityProfileResult, TMaturityResult } from './wave-maturity-schema.ts';
-
-type TCell = string | number | boolean | null;
 
 /**
  * The maturity index as CSV: the pooled region, the mean of the shown organisations, then each
  * organisation (a suppressed one without figures); one column per dimension after the index, its level,
  * the weakest dimension and the placement.
  */
-export function maturityToCsv(maturity: TMaturityResult): string {
+export function maturityToCsv(maturity: TMaturityResult, dialect: TCsvDialect = CSV_SWEDISH): string {
 	const columns = [
 		'group',
 		'group_label',
@@ -22,7 +19,7 @@ export function maturityToCsv(maturity: TMaturityResult): string {
 		'legacy',
 		...maturity.dimensions.map((d) => d.code)
 	];
-	const figures = (profile: TMaturityProfileResult | null): TCell[] => [
+	const figures = (profile: TMaturityProfileResult | null): TCsvCell[] => [
 		profile?.index ?? null,
 		profile?.level ?? null,
 		profile?.weakest ?? null,
@@ -31,13 +28,10 @@ export function maturityToCsv(maturity: TMaturityResult): string {
 		...maturity.dimensions.map((d) => profile?.dimensions[d.code] ?? null)
 	];
 	const { pooled, organisationMean } = maturity.region;
-	const rows: TCell[][] = [
+	const rows: TCsvCell[][] = [
 		['region', 'pooled', pooled === null, maturity.respondents, ...figures(pooled)],
 		['region', 'organisation_mean', false, organisationMean.organisations, ...figures(organisationMean)],
 		...maturity.organisations.map((o) => [o.group, o.label, o.suppressed, o.n, ...figures(o.profile)])
 	];
-	return stringify(
-		rows.map((row) => row.map(spreadsheetSafeCell)),
-		{ header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } }
-	);
+	return csvFile(columns, rows, dialect);
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { CSV_PLAIN } from '../csv/csv-dialect.ts';
 import { formatMean } from '../statistics/format-number.ts';
 import { builtInTemplate, questionOf } from '../testing/questionnaires.ts';
 import { formatQuestionResult } from './format-question-result.ts';
@@ -45,7 +46,11 @@ describe('resultsToCsv', () => {
 			{ group: '2584', label: 'Kiruna', n: null, suppressed: true, questions: [] }
 		]
 	} as unknown as TWaveResults;
-	const rows: Array<Record<string, string>> = parse(resultsToCsv(results), { columns: true });
+	const rows: Array<Record<string, string>> = parse(resultsToCsv(results), {
+		columns: true,
+		bom: true,
+		delimiter: ';'
+	});
 
 	it('writes one row per option of each group, with the same one-decimal mean as the pages', () => {
 		const overall = rows.filter((r) => r.group === '' && r.kind === 'option');
@@ -53,9 +58,16 @@ describe('resultsToCsv', () => {
 		expect(overall.find((r) => r.code === '7')).toMatchObject({
 			count: '2',
 			percent: '50',
-			mean: '8.4',
-			sd: '1.3'
+			mean: '8,4',
+			sd: '1,3'
 		});
+	});
+
+	it('writes plain CSV when asked: commas, decimal points, no byte order mark', () => {
+		const text = resultsToCsv(results, CSV_PLAIN);
+		expect(text.startsWith('group,group_label,suppressed,')).toBe(true);
+		const plain: Array<Record<string, string>> = parse(text, { columns: true });
+		expect(plain.find((r) => r.group === '' && r.code === '7')).toMatchObject({ mean: '8.4', sd: '1.3' });
 	});
 
 	it('writes a suppressed group as one row without figures, and neutralises formulas', () => {

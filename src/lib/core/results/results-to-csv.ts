@@ -1,8 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '../csv/spreadsheet-safe-cell.ts';
+import { CSV_SWEDISH, csvFile, type TCsvCell, type TCsvDialect } from '../csv/csv-dialect.ts';
 import type { TQuestionResult, TWaveResults } from './wave-results-schema.ts';
-
-type TCell = string | number | boolean | null;
 
 const COLUMNS = [
 	'group',
@@ -33,8 +30,8 @@ const COLUMNS = [
  * (group empty = all respondents). A suppressed group is one row with no figures. Text cells that a
  * spreadsheet would run as a formula are neutralised.
  */
-export function resultsToCsv(results: TWaveResults): string {
-	const rows: TCell[][] = [];
+export function resultsToCsv(results: TWaveResults, dialect: TCsvDialect = CSV_SWEDISH): string {
+	const rows: TCsvCell[][] = [];
 	const groups = [
 		{ group: '', label: '', suppressed: false, questions: results.questions },
 		...(results.breakdown ?? []).map((g) => ({ ...g, group: g.group ?? '' }))
@@ -69,13 +66,10 @@ export function resultsToCsv(results: TWaveResults): string {
 			}
 		}
 	}
-	return stringify(
-		rows.map((row) => row.map(spreadsheetSafeCell)),
-		{ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } }
-	);
+	return csvFile([...COLUMNS], rows, dialect);
 }
 
-function questionCells(q: TQuestionResult): TCell[] {
+function questionCells(q: TQuestionResult): TCsvCell[] {
 	return [
 		q.mean,
 		q.median,

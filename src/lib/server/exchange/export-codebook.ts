@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { csvLines, csvStart } from '../../core/csv/csv-dialect.ts';
 import { buildCodebook, codebookTable } from '../../core/exchange/codebook.ts';
 import { protectText } from '../../core/exchange/response-columns.ts';
 import type { TDb } from '../db/client.ts';
-import type { TCsvSeparator } from './export-responses-csv.ts';
+import { exportCsvDialect, type TCsvSeparator } from './export-responses-csv.ts';
 import { loadExportWave, type TExportWave } from './load-export-wave.ts';
 
 export const ZCodebookFormat = z.enum(['csv', 'xlsx', 'json']);
@@ -45,13 +45,14 @@ export async function codebookFile(
 			body: new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`)
 		};
 	}
-	const table = codebookTable(entries).map((row) =>
-		row.map((v) => (typeof v === 'string' ? protectText(v) : v))
-	);
+	const table = codebookTable(entries);
 	if (format === 'csv') {
-		const text = `\uFEFF${stringify(table, { delimiter: separator, record_delimiter: 'windows' })}`;
+		const dialect = exportCsvDialect(separator);
+		const protectedTable = table.map((row) => row.map((v) => (typeof v === 'string' ? protectText(v) : v)));
+		const text = `${csvStart(dialect)}${csvLines(protectedTable, dialect, { protect: false })}`;
 		return { filename, contentType: 'text/csv; charset=utf-8', body: new TextEncoder().encode(text) };
 	}
+	// An XLSX string cell is text and never runs as a formula: the text as it is, without the CSV's apostrophe.
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('codebook', { views: [{ state: 'frozen', ySplit: 1 }] });
 	sheet.addRows(table);

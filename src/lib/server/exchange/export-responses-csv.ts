@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { CSV_SWEDISH, csvLines, csvStart, type TCsvDialect } from '../../core/csv/csv-dialect.ts';
 import type { TDb } from '../db/client.ts';
 import { loadExportWave } from './load-export-wave.ts';
 import { recordExport } from './record-export.ts';
@@ -8,6 +8,14 @@ import { streamResponseCells } from './stream-response-cells.ts';
 
 export const ZCsvSeparator = z.enum([';', ',']);
 export type TCsvSeparator = z.infer<typeof ZCsvSeparator>;
+
+/**
+ * The dialect of an export with the chosen separator: Swedish (`;`, decimal comma) or `,` with a decimal
+ * point; both with the byte order mark (so Excel reads å, ä, ö) and CRLF.
+ */
+export function exportCsvDialect(separator: TCsvSeparator): TCsvDialect {
+	return separator === ';' ? CSV_SWEDISH : { ...CSV_SWEDISH, delimiter: ',', decimalComma: false };
+}
 
 export interface TExportFile {
 	filename: string;
@@ -27,10 +35,12 @@ export async function exportResponsesCsv(
 	const wave = await loadExportWave(db, input.slug);
 	const delimiter = input.separator ?? ';';
 	await recordExport(db, { actor: input.actor, slug: wave.slug, format: 'csv' });
-	const options = { delimiter, record_delimiter: 'windows' as const };
+	const dialect = exportCsvDialect(delimiter);
+	// The cells are protected against formulas already (responseToCells), in the way the import undoes.
 	async function* lines() {
-		yield `\uFEFF${stringify([wave.columns.map((c) => c.name)], options)}`;
-		for await (const batch of streamResponseCells(db, wave)) yield stringify(batch, options);
+		yield `${csvStart(dialect)}${csvLines([wave.columns.map((c) => c.name)], dialect)}`;
+		for await (const batch of streamResponseCells(db, wave))
+			yield csvLines(batch, dialect, { protect: false });
 	}
 	return {
 		filename: `${wave.slug}-svar.csv`,

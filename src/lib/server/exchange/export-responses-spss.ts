@@ -7,6 +7,7 @@ import type { TDb } from '../db/client.ts';
 import { codebookFile } from './export-codebook.ts';
 import type { TExportFile } from './export-responses-csv.ts';
 import { loadExportWave } from './load-export-wave.ts';
+import { measureTextWidths } from './measure-text-widths.ts';
 import { recordExport } from './record-export.ts';
 import { streamResponseCells } from './stream-response-cells.ts';
 import { waitForReader } from './wait-for-reader.ts';
@@ -27,7 +28,7 @@ export async function exportResponsesSpss(
 ): Promise<TSpssExport> {
 	const wave = await loadExportWave(db, input.slug);
 	await recordExport(db, { actor: input.actor, slug: wave.slug, format: 'spss' });
-	const variables = spssVariables(wave.columns, flagLabels());
+	const variables = spssVariables(wave.columns, flagLabels(), await measureTextWidths(db, wave));
 	const dataFile = `${wave.slug}-svar.csv`;
 	const labels = new Map(buildCodebook(wave.questionnaire, wave.columns).map((e) => [e.column, e.label]));
 	const options = { delimiter: ',', record_delimiter: 'windows' as const };

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildCodebook, codebookTable } from '../../core/exchange/codebook.ts';
-import { cellLabel, protectText, type TCell } from '../../core/exchange/response-columns.ts';
+import { cellLabel, type TCell, unprotectText } from '../../core/exchange/response-columns.ts';
 import type { TDb } from '../db/client.ts';
 import type { TExportFile } from './export-responses-csv.ts';
 import { loadExportWave, type TExportWave } from './load-export-wave.ts';
@@ -49,14 +49,17 @@ async function writeWorkbook(db: TDb, wave: TExportWave, out: PassThrough): Prom
 		}
 		worksheet.commit();
 	};
-	await sheet(XLSX_SHEETS.values, (_, value) => value);
+	// The cells come protected for CSV; an XLSX string cell is text and never runs as a formula, so it holds
+	// the text itself, without the apostrophe a spreadsheet would show (the import reads it literally).
+	const literal = (value: TCell) => (typeof value === 'string' ? unprotectText(value) : value);
+	await sheet(XLSX_SHEETS.values, (_, value) => literal(value));
 	await sheet(XLSX_SHEETS.labels, (i, value) => {
 		const column = wave.columns[i];
-		return column ? cellLabel(column, value) : value;
+		return literal(column ? cellLabel(column, value) : value);
 	});
 	const codebook = workbook.addWorksheet(XLSX_SHEETS.codebook, { views: [{ state: 'frozen', ySplit: 1 }] });
 	for (const row of codebookTable(buildCodebook(wave.questionnaire, wave.columns))) {
-		codebook.addRow(row.map((v) => (typeof v === 'string' ? protectText(v) : v))).commit();
+		codebook.addRow(row).commit();
 	}
 	codebook.commit();
 	await workbook.commit();

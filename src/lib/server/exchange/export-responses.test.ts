@@ -270,7 +270,8 @@ describe('exportResponsesXlsx', () => {
 		expect(at(lulea, 'drivande.it')).toBe(1);
 		expect(at(lulea, 'drivande.politiker')).toBe(0);
 		expect(at(lulea, 'behov_kommentar')).toBe(HOSTILE);
-		expect(at(lulea, 'stod')).toBe(`'${FORMULA}`);
+		expect(at(lulea, 'stod')).toBe(FORMULA);
+		expect(at(lulea, 'drivande.annat.text')).toBe('@annat');
 		expect(at(lulea, 'submitted_at')).toBe(submitted[ids.lulea]);
 		const partial = values.find((r) => r[0] === ids.partial);
 		expect(at(partial, 'status')).toBe('partial');
@@ -291,6 +292,25 @@ describe('exportResponsesXlsx', () => {
 		expect(codebook?.getRow(1).getCell(1).value).toBe('column');
 		expect(codebook?.rowCount).toBe(names.length + 1);
 	});
+
+	it('stores formula-like text as a plain string cell with exactly that text, no apostrophe', async () => {
+		const bytes = await read((await exportResponsesXlsx(database.db, { slug: 'export', actor: 'cli' })).body);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as never);
+		const sheet = workbook.getWorksheet('values');
+		const row = sheet?.getRows(1, 5)?.find((r) => r.getCell(1).value === ids.lulea);
+		const cell = row?.getCell(names.indexOf('stod') + 1);
+		expect(cell?.type).toBe(ExcelJS.ValueType.String);
+		expect(cell?.value).toBe(FORMULA);
+		expect(cell?.formula).toBeUndefined();
+		// In the file itself: a string cell (t="str", the streaming writer's inline form) whose value is the
+		// text, and no <f> formula element anywhere.
+		const xml = Buffer.from(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml'] ?? []).toString();
+		expect(xml).toMatch(
+			/<c r="[A-Z]+\d+" t="str"><v>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;klicka&quot;\)<\/v><\/c>/
+		);
+		expect(xml).not.toContain('<f>');
+	});
 });
 
 describe('exportResponsesSpss', () => {
@@ -300,7 +320,10 @@ describe('exportResponsesSpss', () => {
 		expect(Object.keys(files).sort()).toEqual(['export-kodbok.csv', 'export-svar.csv', 'export-svar.sps']);
 		const syntax = Buffer.from(files['export-svar.sps'] ?? []).toString();
 		expect(syntax).toContain("/FILE='export-svar.csv'");
-		expect(syntax).toContain('    drivande_annat_text A2000');
+		// As wide as the longest value: "'@annat" (7 bytes, with the apostrophe the data file writes).
+		expect(syntax).toContain('    drivande_annat_text A7');
+		expect(syntax).toContain("  behov 1 'Mycket litet' 10 'Mycket stort'");
+		expect(syntax).not.toContain('SET UNICODE');
 		expect(syntax).toContain("  /vision 1 'Ja' 2 'Nej' 3 'Vet ej'");
 		const data: string[][] = parse(Buffer.from(files['export-svar.csv'] ?? []), { delimiter: ',' });
 		expect(data[0]?.[names.indexOf('drivande.annat.text')]).toBe('drivande_annat_text');

@@ -29,6 +29,11 @@ export type TRowCell = string | number | boolean | Date | null;
 export interface TReadRow {
 	line: number;
 	cells: TRowCell[];
+	/**
+	 * Text cells hold the text itself (XLSX: a string cell never runs as a formula, so the export writes no
+	 * apostrophe there); false for CSV, where a leading apostrophe is the export's formula protection.
+	 */
+	literalText: boolean;
 }
 
 export interface ReadImportRowsOptions {
@@ -166,7 +171,7 @@ async function* readCsvRows(source: TImportSource, connection?: TDb | TTx): Asyn
 			info: { records: number };
 		}>) {
 			// `records` counts rows as a spreadsheet shows them: a quoted multi-line cell is one row.
-			yield { line: info.records, cells: record };
+			yield { line: info.records, cells: record, literalText: false };
 		}
 	} catch (error) {
 		if (error instanceof AppError) throw error;
@@ -200,7 +205,7 @@ async function* readXlsxRows(source: TImportSource, connection?: TDb | TTx): Asy
 				const cells: TRowCell[] = [];
 				// `values` is indexed from 1, as the sheet's columns are.
 				for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-				yield { line: row.number, cells };
+				yield { line: row.number, cells, literalText: true };
 			}
 			return;
 		}

@@ -244,6 +244,13 @@ describe('importResponses', () => {
 		});
 		expect(result).toMatchObject({ ok: true, imported: 5 });
 		expect(await figures('xlsx')).toEqual(await figuresOfGood());
+		// A string cell is taken as it is: formula-like text is stored without any apostrophe added or removed.
+		const stored = await database.db.execute(sql`
+			select a.value_text from answers a join waves w on w.id = a.wave_id
+			where w.slug = 'xlsx' and a.question_code = 'kultur_varfor'`);
+		expect((stored as unknown as { rows: { value_text: string }[] }).rows.map((r) => r.value_text)).toEqual([
+			'=Tradition; "gammal" vana'
+		]);
 	});
 
 	it('reports every bad cell by line, column and reason at once, and writes nothing', async () => {

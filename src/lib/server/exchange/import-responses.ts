@@ -124,7 +124,10 @@ export async function importResponses(
 			if (onBatch && problemCount === 0 && fresh.length > 0) await onBatch(fresh);
 			batch = [];
 		};
-		for await (const { line, cells } of readImportRows(input.source, { ...input, connection: conn })) {
+		for await (const { line, cells, literalText } of readImportRows(input.source, {
+			...input,
+			connection: conn
+		})) {
 			if (!plan) {
 				const planned = planImport(
 					columns,
@@ -139,7 +142,7 @@ export async function importResponses(
 				continue;
 			}
 			rows++;
-			const read = reader?.read(line, cells);
+			const read = reader?.read(line, cells, { literalText });
 			if (!read) continue;
 			if (!read.ok) {
 				report(read.problems);

@@ -1,4 +1,4 @@
-import { Document, Packer, PageBreak, Paragraph, TableOfContents } from 'docx';
+import { Document, Packer, Paragraph, TableOfContents } from 'docx';
 import type { TReportDocument } from '../../core/report/document.ts';
 import { printableText } from '../../core/report/printable-text.ts';
 import { reportLabels } from '../../core/report/report-labels.ts';
@@ -45,8 +45,9 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 				footers: { default: footer },
 				children: [
 					...titlePage(doc, l),
-					new Paragraph({ children: [new PageBreak()] }),
-					new Paragraph({ style: 'TOCHeading', children: textRuns(l.contents) }),
+					// A break before the heading rather than a paragraph of its own: a title page that fills its page
+					// would push that paragraph, and its break, onto a page left empty.
+					new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: textRuns(l.contents) }),
 					new TableOfContents(l.contents, { hyperlink: true, headingStyleRange: '1-2' }),
 					...doc.sections.flatMap((s) => builder.section(s, 1))
 				]

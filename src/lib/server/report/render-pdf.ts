@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import type { TReportDocument } from '../../core/report/document.ts';
 import { toTypst } from '../../core/report/to-typst.ts';
@@ -21,10 +23,29 @@ const FONT_DIRS = [
 
 let compiler: NodeCompiler | undefined;
 
+/**
+ * The compiler with exactly the fonts above and its embedded ones. It would also load every font the
+ * machine has (the folders named in fontconfig's configuration, read from FONTCONFIG_FILE when set), so a
+ * report would look different, and a Chinese answer become PDF/A or not, by what else is installed. While
+ * it is created, FONTCONFIG_FILE names a configuration whose one folder is empty.
+ */
+function createCompiler(): NodeCompiler {
+	const empty = mkdtempSync(path.join(tmpdir(), 'mognad-fonts-'));
+	const configFile = path.join(empty, 'fonts.conf');
+	writeFileSync(configFile, `<?xml version="1.0"?>\n<fontconfig><dir>${empty}</dir></fontconfig>\n`);
+	const previous = process.env.FONTCONFIG_FILE;
+	process.env.FONTCONFIG_FILE = configFile;
+	try {
+		return NodeCompiler.create({ fontArgs: [{ fontPaths: FONT_DIRS.filter((dir) => existsSync(dir)) }] });
+	} finally {
+		if (previous === undefined) delete process.env.FONTCONFIG_FILE;
+		else process.env.FONTCONFIG_FILE = previous;
+		rmSync(empty, { recursive: true, force: true });
+	}
+}
+
 function getCompiler(): NodeCompiler {
-	compiler ??= NodeCompiler.create({
-		fontArgs: [{ fontPaths: FONT_DIRS.filter((dir) => existsSync(dir)) }]
-	});
+	compiler ??= createCompiler();
 	return compiler;
 }
 

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import {
 	responseColumns,
 	responseToCells,
-	type TResponseMeta
+	type TResponseMeta,
+	unprotectText
 } from '../../core/exchange/response-columns.ts';
 import { answerToRows, type TAnswerMap } from '../../core/questionnaire/answer.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
@@ -46,11 +47,16 @@ export function csvBytes(
 	return new TextEncoder().encode(((options.bom ?? true) ? '\uFEFF' : '') + text);
 }
 
-/** A table as an XLSX workbook: the values on the first sheet, and a second sheet the import ignores. */
+/**
+ * A table as an XLSX workbook: the values on the first sheet, and a second sheet the import ignores. Text
+ * as the XLSX export writes it: literal, without the CSV's apostrophe against formulas.
+ */
 export async function xlsxBytes(rows: string[][]): Promise<Uint8Array> {
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('values');
-	for (const row of rows) sheet.addRow(row.map((c) => (/^-?\d+$/.test(c) && c.length < 10 ? Number(c) : c)));
+	for (const row of rows) {
+		sheet.addRow(row.map((c) => (/^-?\d+$/.test(c) && c.length < 10 ? Number(c) : unprotectText(c))));
+	}
 	workbook.addWorksheet('labels').addRow(['not read']);
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,7 +1,17 @@
-import { AlignmentType, BorderStyle, type IStylesOptions, LevelFormat, ShadingType } from 'docx';
+import {
+	AlignmentType,
+	BorderStyle,
+	type IStylesOptions,
+	LevelFormat,
+	LineRuleType,
+	ShadingType
+} from 'docx';
 
 // The Word file's look: Word's own styles (Heading 1–3, Title, Caption, Quote, List Paragraph) and a few
-// of ours, the two list numberings and the A4 page.
+// of ours, the two list numberings and the A4 page. Every line spacing names its rule (auto: a multiple of
+// single spacing): without one LibreOffice reads the value as an exact height, which cuts pictures down to
+// a line and makes the two title lines overlap. The headings carry their outline level, which LibreOffice
+// builds its table of contents from.
 
 export const ACCENT = '1F4E79';
 export const MUTED = '595959';
@@ -13,20 +23,20 @@ export const TEXT_WIDTH = 11906 - 2 * 1361;
 /** The document's styles, the body text marked as the report's language (right-to-left runs as Arabic). */
 export function docxStyles(lang: 'sv' | 'en'): IStylesOptions {
 	const language = { value: lang === 'sv' ? 'sv-SE' : 'en-GB', bidirectional: 'ar-SA' };
-	const heading = (size: number) => ({
+	const heading = (size: number, outlineLevel: number) => ({
 		run: { font: HEADING_FONT, size, bold: true, color: ACCENT },
-		paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true }
+		paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, outlineLevel }
 	});
 	return {
 		default: {
 			document: {
 				run: { font: BODY_FONT, size: 22, language },
-				paragraph: { spacing: { after: 160, line: 276 } }
+				paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } }
 			},
 			title: { run: { font: HEADING_FONT, size: 52, bold: true, color: ACCENT } },
-			heading1: heading(32),
-			heading2: heading(26),
-			heading3: heading(23),
+			heading1: heading(32, 0),
+			heading2: heading(26, 1),
+			heading3: heading(23, 2),
 			hyperlink: { run: { color: ACCENT, underline: {} } },
 			listParagraph: { paragraph: { spacing: { after: 80 } } }
 		},
@@ -91,21 +101,21 @@ export function docxStyles(lang: 'sv' | 'en'): IStylesOptions {
 				name: 'Table Text',
 				basedOn: 'Normal',
 				run: { font: HEADING_FONT, size: 18 },
-				paragraph: { spacing: { before: 40, after: 40, line: 240 } }
+				paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } }
 			},
 			{
 				id: 'HeaderLabel',
 				name: 'Header Label',
 				basedOn: 'Normal',
 				run: { font: HEADING_FONT, size: 12, color: MUTED, allCaps: true, characterSpacing: 6 },
-				paragraph: { spacing: { after: 0, line: 240 } }
+				paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } }
 			},
 			{
 				id: 'HeaderText',
 				name: 'Header Text',
 				basedOn: 'Normal',
 				run: { font: HEADING_FONT, size: 16 },
-				paragraph: { spacing: { after: 40, line: 240 } }
+				paragraph: { spacing: { after: 40, line: 240, lineRule: LineRuleType.AUTO } }
 			},
 			{
 				id: 'TOCHeading',

@@ -87,8 +87,17 @@ export const load: PageServerLoad = pageLoad({ roles: ALL_ROLES }, async ({ user
 		orHidden(getResultsForUser(db, user, options)),
 		resultsFilterChoices(db, wave, scope, lang)
 	]);
+	// The same selection as CSV: for Swedish Excel, or plain (`,` and decimal points).
+	const csvHref = (dialect?: 'en') => {
+		const query = new URLSearchParams(url.searchParams);
+		query.delete('dialect');
+		if (dialect) query.set('dialect', dialect);
+		const search = query.toString();
+		return `/admin/waves/${encodeURIComponent(wave.slug)}/results.csv${search ? `?${search}` : ''}`;
+	};
 	const base = {
 		wave: { slug: wave.slug, name: wave.name, period: wave.period },
+		downloads: { csv: csvHref(), csvEn: csvHref('en') },
 		restricted: scope.restricted,
 		// Administrators and analysts read every free-text answer (they can export them too); others the released.
 		readsAll: hasRole(user.role, MANAGERS),
