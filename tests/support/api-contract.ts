@@ -47,3 +47,12 @@ export function responseChecker(document: TOpenApiDocument) {
 		return `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`;
 	};
 }
+
+/** What is wrong with an error body outside any documented operation (its Error schema), or null. */
+export function errorChecker(document: TOpenApiDocument) {
+	const ajv = new Ajv2020({ strict: false, allErrors: true });
+	ajv.addSchema(document as object, 'openapi');
+	const validate = ajv.compile({ $ref: 'openapi#/components/schemas/Error' });
+	return (body: unknown): string | null =>
+		validate(body) ? null : `${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`;
+}
