@@ -9,6 +9,7 @@ import { resolveSession } from '#lib/server/auth/resolve-session.ts';
 import { getDatabase } from '#lib/server/db/instance.ts';
 import { isDatabaseUnavailable } from '#lib/server/db/is-database-unavailable.ts';
 import { logger } from '#lib/server/logger.ts';
+import { asApiError } from '#lib/server/web/api-error.ts';
 import {
 	databaseUnavailableApiError,
 	databaseUnavailableError,
@@ -81,6 +82,15 @@ const databaseOutage: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// The JSON API's endpoints answer their errors with its JSON error (the endpoint wrapper); what SvelteKit
+// answers itself on an API path (no such route, a method the route lacks, an unexpected error) gets the
+// same body, so that every error a client of the API sees matches the document's Error schema.
+const apiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status < 400 || !event.url.pathname.startsWith('/api/')) return response;
+	return asApiError(response);
+};
+
 // Who is signed in: the session cookie, or on the JSON API a bearer token. Pages check roles themselves
 // (requireRole); signed-out visitors to /admin are sent to sign in and brought back afterwards.
 const authentication: Handle = async ({ event, resolve }) => {
@@ -102,7 +112,7 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, language, databaseOutage, authentication);
+export const handle = sequence(securityHeaders, language, databaseOutage, apiErrors, authentication);
 
 // The one place where service errors become HTTP statuses: an AppError's message is meant for the user.
 export const handleError: HandleServerError = ({ kind, error, event }) => {

@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZWaveResults } from '../../src/lib/core/results/wave-results-schema.ts';
 import { createApiToken } from '../../src/lib/server/auth/create-api-token.ts';
@@ -5,7 +6,9 @@ import { createUser } from '../../src/lib/server/auth/create-user.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
 import { loadBuiltIns } from '../../src/lib/server/setup/load-built-ins.ts';
+import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { signInOverHttp } from '../support/admin-client.ts';
+import { errorChecker, responseChecker, type TOpenApiDocument } from '../support/api-contract.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import {
 	KIRUNA_ANSWER,
@@ -29,6 +32,13 @@ beforeAll(async () => {
 		await migrateDatabase(database);
 		await loadBuiltIns(database.db);
 		await seedResultsOutputs(database.db);
+		// A wave Luleå's contact has no part in: 403 for them whatever the figures.
+		await createWave(database.db, {
+			questionnaireCode: 'digital-mognad-i-kommuner',
+			name: 'Kirunas egen',
+			slug: 'kirunas-egen',
+			ownerCode: '2584'
+		});
 		const account = async (role: 'analyst' | 'contact', email: string, organisationCode?: string) => {
 			const user = await createUser(
 				database.db,
@@ -52,15 +62,17 @@ beforeAll(async () => {
 });
 afterAll(async () => backend?.cleanup());
 
-describe('GET /api/v1/waves/{slug}/results', () => {
+describe('the JSON API (/api/v1)', () => {
 	let server: AppServer;
 	beforeAll(async () => {
 		server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 	});
 	afterAll(async () => server?.stop());
 
-	const get = (target: string, token?: string) =>
-		fetch(`${server.url}${target}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+	const get = (target: string, token?: string, headers: Record<string, string> = {}) =>
+		fetch(`${server.url}${target}`, {
+			headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }
+		});
 
 	it('gives a script with an API token the results, with the same query options as the CLI', async () => {
 		const refused = await get('/api/v1/waves/nu/results?by=organisation&includePartial=true', tokens.analyst);
@@ -291,5 +303,83 @@ describe('GET /api/v1/waves/{slug}/results', () => {
 		]);
 		expect(schema.required).not.toContain('breakdown');
 		expect(schema.required).not.toContain('maturity');
+	});
+	it('answers every route as its OpenAPI document says: signed out, refused, bad input, unknown wave, success', async () => {
+		const served = await get('/api/v1/openapi.json', tokens.analyst);
+		const document = (await served.json()) as TOpenApiDocument;
+		const validator = new Validator();
+		const valid = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+		expect(valid.errors ?? []).toEqual([]);
+		const check = responseChecker(document);
+		const status = '/waves/{slug}/status';
+		const results = '/waves/{slug}/results';
+		const cases: Array<{ path: string; url: string; token?: string; accept?: string; status: number }> = [
+			{ path: '/openapi.json', url: '/openapi.json', status: 401 },
+			{ path: '/openapi.json', url: '/openapi.json', token: 'fel-token', status: 401 },
+			{ path: '/openapi.json', url: '/openapi.json', token: tokens.kiruna, status: 200 },
+			{ path: status, url: '/waves/nu/status', status: 401 },
+			{ path: status, url: '/waves/nu/status', accept: 'text/html', status: 401 },
+			{ path: status, url: '/waves/nu/status', token: 'fel-token', status: 401 },
+			{ path: status, url: '/waves/kirunas-egen/status', token: tokens.lulea, status: 403 },
+			{ path: status, url: '/waves/finns-inte/status', token: tokens.analyst, status: 404 },
+			{ path: status, url: '/waves/nu/status', token: tokens.analyst, status: 200 },
+			{ path: status, url: '/waves/nu/status', token: tokens.lulea, status: 200 },
+			{ path: status, url: '/waves/kirunas-egen/status', token: tokens.kiruna, status: 200 },
+			{ path: results, url: '/waves/nu/results', status: 401 },
+			{ path: results, url: '/waves/nu/results', accept: 'text/html', status: 401 },
+			{ path: results, url: '/waves/nu/results?organisation=2584', token: tokens.lulea, status: 403 },
+			{ path: results, url: '/waves/nu/results', token: tokens.kiruna, status: 403 },
+			{
+				path: results,
+				url: '/waves/nu/results?by=kommun&x=1&lang=sv&lang=en',
+				token: tokens.analyst,
+				status: 400
+			},
+			{ path: results, url: '/waves/finns-inte/results', token: tokens.analyst, status: 404 },
+			{ path: results, url: '/waves/nu/results?organisation=0000', token: tokens.analyst, status: 404 },
+			{ path: results, url: '/waves/nu/results', token: tokens.analyst, status: 200 },
+			{
+				path: results,
+				url: '/waves/nu/results?by=organisation&maturity=true',
+				token: tokens.analyst,
+				status: 200
+			},
+			{
+				path: results,
+				url: '/waves/nu/results?by=department&maturity=true',
+				token: tokens.lulea,
+				status: 200
+			}
+		];
+		// A route added to the document is called here too.
+		expect([...new Set(cases.map((c) => c.path))].sort()).toEqual(Object.keys(document.paths).sort());
+		for (const c of cases) {
+			const res = await get(`/api/v1${c.url}`, c.token, c.accept ? { accept: c.accept } : {});
+			const where = `${c.url} ${c.token ? 'with a token' : 'signed out'}`;
+			expect(res.status, where).toBe(c.status);
+			expect(res.headers.get('content-type'), where).toMatch(/^application\/json/);
+			expect(check(c.path, 'get', res.status, await res.json()), where).toBeNull();
+		}
+	});
+
+	it('gives what SvelteKit answers itself on the API the same Error body: no such route, a method it lacks', async () => {
+		const served = (await (await get('/api/v1/openapi.json', tokens.analyst)).json()) as TOpenApiDocument;
+		const isError = errorChecker(served);
+		const unknown = await get('/api/v1/finns-inte', tokens.analyst, { accept: 'text/html' });
+		expect(unknown.status).toBe(404);
+		expect(isError(await unknown.json())).toBeNull();
+		const signedOut = await get('/api/v1/waves/nu/finns-inte');
+		expect(signedOut.status).toBe(404);
+		expect(isError(await signedOut.json())).toBeNull();
+		const posted = await fetch(`${server.url}/api/v1/waves/nu/status`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${tokens.analyst}`, 'content-type': 'application/json' },
+			body: '{}'
+		});
+		expect(posted.status).toBe(405);
+		expect(posted.headers.get('allow')).toContain('GET');
+		expect(await posted.json()).toEqual({
+			error: { code: 'METHOD_NOT_ALLOWED', message: expect.any(String) }
+		});
 	});
 });

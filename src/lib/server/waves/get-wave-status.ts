@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { t } from '../../core/questionnaire/text.ts';
 import { responseHeadline } from '../../core/results/response-headline.ts';
+import type { ZWaveStatus } from '../../core/wave/wave-status-schema.ts';
 import type { TDb } from '../db/client.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { getWave } from './get-wave.ts';
@@ -37,7 +39,11 @@ export interface GetWaveStatusOptions {
  * Response rates of a wave, per unit one level below the wave's owner (departments roll up into their
  * municipality) and per role group, with the seed's headline sentence. Counted in SQL.
  */
-export async function getWaveStatus(db: TDb, slug: string, options: GetWaveStatusOptions = {}) {
+export async function getWaveStatus(
+	db: TDb,
+	slug: string,
+	options: GetWaveStatusOptions = {}
+): Promise<TWaveStatus> {
 	const wave = await getWave(db, slug);
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
 	const invite = wave.mode === 'invite';
@@ -189,7 +195,7 @@ export async function getWaveStatus(db: TDb, slug: string, options: GetWaveStatu
 		}
 	};
 }
-export type TWaveStatus = Awaited<ReturnType<typeof getWaveStatus>>;
+export type TWaveStatus = z.infer<typeof ZWaveStatus>;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const rank = (order: string[], code: string | null) => {

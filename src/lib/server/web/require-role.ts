@@ -12,7 +12,11 @@ export function requireRole(
 ): TSessionUser {
 	const user = locals.user;
 	if (!user) {
-		if (options.api) error(401, { message: 'Sign in, or send an API token as "Authorization: Bearer …"' });
+		if (options.api)
+			error(401, {
+				message: 'Sign in, or send an API token as "Authorization: Bearer …"',
+				code: 'UNAUTHENTICATED'
+			});
 		redirect(303, '/login');
 	}
 	if (!roles.includes(user.role))

@@ -175,8 +175,21 @@ describe('endpoint', () => {
 		throw new AppError('NOT_FOUND', 'No wave with the slug "x"');
 	});
 
-	it('answers the API signed out with 401 and an AppError as its JSON error', async () => {
-		expect(isHttpError(await thrown(() => api(post({}, { user: null }))), 401)).toBe(true);
+	it('answers the API signed out with 401, another role with 403 and an AppError, all as its JSON error', async () => {
+		const signedOut = await api(post({}, { user: null }));
+		expect(signedOut.status).toBe(401);
+		expect(await signedOut.json()).toEqual({
+			error: {
+				code: 'UNAUTHENTICATED',
+				message: 'Sign in, or send an API token as "Authorization: Bearer …"'
+			}
+		});
+		const managers = endpoint({ roles: MANAGERS, api: true }, () => new Response('ok'));
+		const refused = await managers(post({}, { user: viewer, lang: 'en' }));
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toEqual({
+			error: { code: 'FORBIDDEN', message: 'Your account may not open this page.' }
+		});
 		const response = await api(post({}));
 		expect(response.status).toBe(404);
 		expect(await response.json()).toEqual({
