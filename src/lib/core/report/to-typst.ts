@@ -86,7 +86,29 @@ const LONG_TEXT = 2000;
 const breakable = (content: string, length: number): string =>
 	length > LONG_TEXT ? `#{ set par(linebreaks: "simple"); ${content.replace(/^#/, '')} }` : content;
 
-function block(item: TReportBlock, depth: number, withFigureTable = true): string {
+/** A table of at most this many rows is kept on one page with its caption; a longer one breaks. */
+const SHORT_TABLE_ROWS = 15;
+/** A paragraph of at most this many characters before a figure or table stays on its page (an "n = 20" line). */
+const LEAD_IN = 300;
+
+/** A table as a figure with its caption above; a short one is never split from its caption. */
+function tableFigure(data: TReportTable, caption: string): string {
+	const figure = `figure(${table(data)}, kind: table, caption: ${str(caption)})`;
+	return data.rows.length <= SHORT_TABLE_ROWS ? `#block(breakable: false, ${figure})` : `#${figure}`;
+}
+
+/** Whether the block is a short paragraph that introduces the figure or table after it. */
+function leadsIn(blocks: readonly TReportBlock[], index: number): boolean {
+	const item = blocks[index];
+	const next = blocks[index + 1];
+	return (
+		item?.kind === 'paragraph' &&
+		item.text.length <= LEAD_IN &&
+		(next?.kind === 'figure' || next?.kind === 'table')
+	);
+}
+
+function block(item: TReportBlock, depth: number, withFigureTable = true, sticky = false): string {
 	switch (item.kind) {
 		case 'markdown':
 			return breakable(
@@ -96,6 +118,8 @@ function block(item: TReportBlock, depth: number, withFigureTable = true): strin
 				item.markdown.length
 			);
 		case 'paragraph':
+			// A lead-in sticks to what it introduces, as a heading sticks to what follows it.
+			if (sticky) return `#block(sticky: true, par(${str(item.text)}))`;
 			return breakable(`#par(${str(item.text)})`, item.text.length);
 		case 'list':
 			return `#list(${item.items.map(str).join(', ')}${item.items.length === 1 ? ',' : ''})`;
@@ -105,12 +129,10 @@ function block(item: TReportBlock, depth: number, withFigureTable = true): strin
 				`image(bytes(${typstString(item.svg)}), format: "svg", width: 80%, alt: ${typstString(item.alt)}),`,
 				`caption: ${str(item.caption)},`,
 				')',
-				...(withFigureTable
-					? [`#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`]
-					: [])
+				...(withFigureTable ? [tableFigure(item.table, item.caption)] : [])
 			].join('\n');
 		case 'table':
-			return `#figure(${table(item.table)}, kind: table, caption: ${str(item.caption)})`;
+			return tableFigure(item.table, item.caption);
 		case 'quote':
 			return breakable(`#quote(block: true, ${str(item.text)})`, item.text.length);
 		case 'notice':
@@ -122,7 +144,7 @@ function section(item: TReportSection, depth: number): string {
 	const title = item.number === null ? str(item.title) : `[#${str(item.number)}#h(0.8em)#${str(item.title)}]`;
 	return [
 		`#heading(level: ${Math.min(depth, 6)}, ${title})`,
-		...item.blocks.map((b, i) => block(b, depth, printsFigureTable(item.blocks, i))),
+		...item.blocks.map((b, i) => block(b, depth, printsFigureTable(item.blocks, i), leadsIn(item.blocks, i))),
 		...item.sections.map((s) => section(s, depth + 1))
 	].join('\n\n');
 }
@@ -135,8 +157,9 @@ function typstDate(iso: string | null): string {
 }
 
 /**
- * The whole report as one Typst source file: A4 pages with the header (organisation, title, document
- * ID, version) and footer (responsible, author, publication date, "Sida X (Y)"), a title page, the table
+ * The whole report as one Typst source file: A4 pages with the header ("Sida X (Y)" at the right over the
+ * particulars: organisation, document ID, version, publication date, responsible, author) and the title
+ * in the footer, a title page, the table
  * of contents, then the numbered sections. Pure: the same document always gives the same source.
  */
 export function toTypst(doc: TReportDocument): string {
@@ -183,7 +206,7 @@ export function toTypst(doc: TReportDocument): string {
   text(style: "italic", it.body),
 )
 #show figure.where(kind: table): set figure.caption(position: top)
-// A long table goes on over the page break, its header row repeated.
+// A long table goes on over the page break, its header row repeated (a short one is kept whole: tableFigure).
 #show figure.where(kind: table): set block(breakable: true)
 #show figure.caption: set text(size: 9.5pt, fill: muted)
 #show figure.where(kind: image): set figure(supplement: labels.figure)
@@ -210,24 +233,25 @@ export function toTypst(doc: TReportDocument): string {
   header-ascent: 20%,
   header: text(font: sans, fill: muted, hyphenate: false, {
     set par(justify: false)
-    grid(columns: (1.2fr, 1fr, 1fr, auto), column-gutter: 1em, row-gutter: 0.6em,
+    align(right, text(size: 8.5pt, fill: black, page-of))
+    v(-0.3em)
+    grid(columns: (1.2fr, 1fr, 1fr), column-gutter: 1em, row-gutter: 0.6em,
       field(labels.organisation, meta.organisation),
       field(labels.document-id, meta.document-id),
       field(labels.version, meta.version),
-      align(right, text(size: 8.5pt, fill: black, page-of)),
       field(labels.published, meta.published),
       field(labels.responsible, meta.responsible),
       field(labels.author, meta.author),
-      [],
     )
     v(-0.2em)
     line(length: 100%, stroke: 0.6pt + accent)
   }),
+  // The footer names the document; the page number is in the header only, as in the region's template.
   footer: text(font: sans, size: 8pt, fill: muted, hyphenate: false, {
     set par(justify: false)
     line(length: 100%, stroke: 0.4pt + muted)
     v(-0.3em)
-    grid(columns: (1fr, auto), column-gutter: 1em, str(meta.title), page-of)
+    str(meta.title)
   }),
 )
 

@@ -132,7 +132,7 @@ describe.skipIf(skip)(title, () => {
 		expect(clashes).toEqual([]);
 	});
 
-	it('numbers its pages as the footer does and leaves none empty', () => {
+	it('numbers its pages in the header and leaves none empty', () => {
 		const count = pages(loaded);
 		for (let page = 1; page <= count; page++) {
 			const text = pageText(loaded, page);

@@ -72,7 +72,7 @@ describe('renderReportPdf', () => {
 		expect(body).toContain(normalise(longAnswer()));
 	});
 
-	it('puts the organisation, document ID, version, date, responsible, author and "Sida X (Y)" on every page', () => {
+	it('puts "Sida X (Y)" once and the particulars under the seed\'s labels on every page, the title below', () => {
 		const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler('pdfinfo', [file]))?.[1]);
 		expect(pages).toBeGreaterThan(4);
 		for (const page of [1, 2, pages]) {
@@ -84,15 +84,17 @@ describe('renderReportPdf', () => {
 				'2024-01-31',
 				'Anna Lindberg',
 				'Staffan Lundberg',
-				'ORGANISATION',
+				'GÄLLER FÖR VERKSAMHET',
 				'DOKUMENT-ID',
 				'VERSION',
-				'PUBLICERAD',
+				'PUBLICERINGSDATUM',
 				'ANSVARIG',
 				'UPPRÄTTAD AV',
 				`Sida ${page} (${pages})`
 			])
 				expect(text).toContain(field);
+			// Once, in the header (the seed's template), not again in the footer.
+			expect(text.split(`Sida ${page} (${pages})`)).toHaveLength(2);
 		}
 	});
 

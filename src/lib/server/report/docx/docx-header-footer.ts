@@ -15,7 +15,7 @@ import {
 } from 'docx';
 import type { TReportDocument } from '../../../core/report/document.ts';
 import type { TReportLabels } from '../../../core/report/report-labels.ts';
-import { ACCENT, MUTED, TEXT_WIDTH } from './docx-styles.ts';
+import { ACCENT, MUTED } from './docx-styles.ts';
 import { textRuns } from './docx-text-runs.ts';
 
 /** Header and footer paragraphs, the same text as the PDF's. */
@@ -30,8 +30,8 @@ function pageOf(l: TReportLabels): TextRun {
 }
 
 /**
- * The header, the same as the PDF's: the document's particulars as small capitalised labels over their
- * values, "Sida X (Y)" at the right; the footer repeats the title and the page.
+ * The header, the same as the PDF's: "Sida X (Y)" at the right over the document's particulars as small
+ * capitalised labels over their values; the footer repeats the title.
  */
 export function headerFooter(doc: TReportDocument, l: TReportLabels) {
 	const { meta } = doc;
@@ -44,6 +44,7 @@ export function headerFooter(doc: TReportDocument, l: TReportLabels) {
 	];
 	const header = new Header({
 		children: [
+			new Paragraph({ style: 'HeaderText', alignment: AlignmentType.RIGHT, children: [pageOf(l)] }),
 			new Table({
 				width: { size: 100, type: WidthType.PERCENTAGE },
 				borders: {
@@ -57,20 +58,16 @@ export function headerFooter(doc: TReportDocument, l: TReportLabels) {
 				rows: [
 					new TableRow({
 						children: [
-							cell(34, field(l.organisation, meta.organisation)),
-							cell(28, field(l.documentId, meta.documentId)),
-							cell(24, field(l.version, meta.version)),
-							cell(14, [
-								new Paragraph({ style: 'HeaderText', alignment: AlignmentType.RIGHT, children: [pageOf(l)] })
-							])
+							cell(40, field(l.organisation, meta.organisation)),
+							cell(32, field(l.documentId, meta.documentId)),
+							cell(28, field(l.version, meta.version))
 						]
 					}),
 					new TableRow({
 						children: [
-							cell(34, field(l.published, published)),
-							cell(28, field(l.responsible, meta.responsible)),
-							cell(24, field(l.author, meta.author)),
-							cell(14, [new Paragraph({ style: 'HeaderText' })])
+							cell(40, field(l.published, published)),
+							cell(32, field(l.responsible, meta.responsible)),
+							cell(28, field(l.author, meta.author))
 						]
 					})
 				]
@@ -78,13 +75,13 @@ export function headerFooter(doc: TReportDocument, l: TReportLabels) {
 			new Paragraph({ style: 'HeaderText' })
 		]
 	});
+	// The footer names the document; the page number is in the header only, as in the region's template.
 	const footer = new Footer({
 		children: [
 			new Paragraph({
 				style: 'HeaderText',
-				tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
 				border: { top: { style: BorderStyle.SINGLE, size: 4, color: MUTED, space: 4 } },
-				children: [...textRuns(meta.title), new TextRun('\t'), pageOf(l)]
+				children: textRuns(meta.title)
 			})
 		]
 	});
