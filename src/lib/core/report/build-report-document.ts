@@ -1,7 +1,7 @@
 import type { TReportBlock, TReportDocument, TReportSection } from './document.ts';
 import { keyFigureBlocks } from './key-figure-blocks.ts';
 import { methodBlocks } from './method-blocks.ts';
-import { questionSections } from './question-sections.ts';
+import { noResponsesNotice, questionSections } from './question-sections.ts';
 import type { TReportDefinition } from './report-definition.ts';
 import { narrativeBlocks, type TReportInputs } from './report-inputs.ts';
 
@@ -24,7 +24,11 @@ export function buildReportDocument(
 		let subsections: TReportSection[] = [];
 		if (section.kind === 'method') blocks.push(...methodBlocks(inputs));
 		if (section.kind === 'keyFigures') blocks.push(...keyFigureBlocks(inputs, definition.keyFigures));
-		if (section.kind === 'questions') subsections = questionSections(inputs, number, included);
+		if (section.kind === 'questions') {
+			const notice = noResponsesNotice(inputs);
+			if (notice) blocks.push(notice);
+			else subsections = questionSections(inputs, number, included);
+		}
 		return { number, title: section.title, blocks, sections: subsections };
 	});
 

@@ -59,6 +59,17 @@ function optionsTable(q: TQuestionResult, c: TReportInputs): TReportTable {
 }
 
 /**
+ * The one notice that stands for every question while no one in the report's scope has answered (an
+ * empty wave), instead of a subsection per question each saying so; null once there are answers.
+ */
+export function noResponsesNotice(c: TReportInputs): TReportBlock | null {
+	const results = reportScope(c);
+	return results.questions.every((q) => q.n === 0)
+		? { kind: 'notice', text: m.report_no_responses({}, c.locale) }
+		: null;
+}
+
+/**
  * One subsection per included question: its summary, chart, table, narrative, themes and chosen quotes.
  */
 export function questionSections(

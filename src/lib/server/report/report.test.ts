@@ -230,6 +230,26 @@ describe('resolving the report for the whole wave', () => {
 	});
 });
 
+describe('the report of a wave without responses', () => {
+	it('says so once in Svar och kommentarer instead of a subsection per question', async () => {
+		const draft = await getReportDraft(database.db, 'tom');
+		const doc = await resolveReport(database.db, draft.definition, {
+			slug: 'tom',
+			version: 'Utkast',
+			publishedOn: null
+		});
+		const answers = section(doc, '5');
+		expect(answers.sections).toEqual([]);
+		expect(answers.blocks.filter((b) => b.kind === 'notice')).toEqual([
+			{
+				kind: 'notice',
+				text: 'Mätomgången har inga svar ännu. Diagram, tabeller och citat för varje fråga kommer här när svaren har kommit in.'
+			}
+		]);
+		expect(JSON.stringify(doc)).not.toContain('Inga svar på frågan.');
+	});
+});
+
 describe('a report for one organisation', () => {
 	it('lists the municipalities that may have one: shown in the breakdown by organisation', async () => {
 		expect(await listReportableOrganisations(database.db, 'nu')).toEqual([
