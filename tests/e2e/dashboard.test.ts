@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 	);
 	({ server, browser, users } = app);
 });
+afterEach(() => app?.release());
 afterAll(async () => {
 	for (const c of contexts) await c.close();
 	await app?.close();

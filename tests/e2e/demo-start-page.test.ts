@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signInOverHttp } from '../support/admin-client.ts';
 import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
 import { expectNoAxeViolations, focused, loads } from './browser.ts';
@@ -14,6 +14,7 @@ beforeAll(async () => {
 	app = await startStaffApp(async () => {}, { javaScriptEnabled: false });
 	({ server, users } = app);
 });
+afterEach(() => app?.release());
 afterAll(async () => {
 	await app?.close();
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { barChart } from '../../src/lib/server/charts/bar-chart.ts';
 import { groupedBarChart } from '../../src/lib/server/charts/grouped-bar-chart.ts';
 import { pieChart } from '../../src/lib/server/charts/pie-chart.ts';
@@ -12,6 +12,7 @@ import { completeResponse } from '../support/complete-response.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 const hostile = '<img src=x onerror=alert(1)>';
 const answers = [
@@ -27,6 +28,7 @@ const PAGE = '/admin/waves/teman/results/drivkrafter';
 let backend: TestBackend;
 let server: AppServer;
 let browser: Awaited<ReturnType<typeof connectBrowser>>;
+let pages: SignedInPages;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 
 beforeAll(async () => {
@@ -50,7 +52,9 @@ beforeAll(async () => {
 	users = await seedUsers(target);
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 	browser = await connectBrowser();
+	pages = signedInPages(browser, server.url);
 });
+afterEach(() => pages?.release());
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
@@ -58,13 +62,12 @@ afterAll(async () => {
 });
 
 async function openAs(user: SeededUser, javaScriptEnabled = false): Promise<Page> {
-	const context = await signedInContext(browser, server.url, user, { javaScriptEnabled });
-	const page = await context.newPage();
-	page.on('dialog', () => {
-		throw new Error('a dialog opened: text from an answer ran as script');
-	});
-	await page.goto(`${server.url}${PAGE}`);
-	return page;
+	const opened = await pages.open(user, PAGE, { javaScriptEnabled }, (page) =>
+		page.on('dialog', () => {
+			throw new Error('a dialog opened: text from an answer ran as script');
+		})
+	);
+	return opened.page;
 }
 
 /** Submits the form the button belongs to and waits for the page that comes back. */

@@ -1,15 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededUser, seedUsers, signedInContext, signInOverHttp } from '../support/admin-client.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededUser, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 // The fieldwork pages of an analyst and an administrator, in Chromium with JavaScript off (the forms must
 // work without it) and axe-core on every state.
 const dataDir = tempDataDir();
 let server: AppServer;
 let browser: Browser;
+let pages: SignedInPages;
 let users: Record<'admin' | 'analyst' | 'contact', SeededUser>;
 
 beforeAll(async () => {
@@ -17,19 +19,17 @@ beforeAll(async () => {
 	users = await seedUsers({ dataDir }, ['admin', 'analyst', 'contact']);
 	server = await startAppServer({ dataDir });
 	browser = await connectBrowser();
+	pages = signedInPages(browser, server.url);
 });
+afterEach(() => pages?.release());
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	removeDataDir(dataDir);
 });
 
-async function pageAs(user: SeededUser, path: string): Promise<Page> {
-	const context = await signedInContext(browser, server.url, user, { javaScriptEnabled: false });
-	const page = await context.newPage();
-	await page.goto(`${server.url}${path}`);
-	return page;
-}
+const pageAs = async (user: SeededUser, path: string): Promise<Page> =>
+	(await pages.open(user, path, { javaScriptEnabled: false })).page;
 
 const upload = async (page: Page, name: string, text: string) => {
 	await page.setInputFiles('#f-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });

@@ -1,12 +1,13 @@
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
-import { type SeededUser, seedUser, signedInContext, signInOverHttp } from '../support/admin-client.ts';
+import { type SeededUser, seedUser, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { seedResultsDataset } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 // The report pages on the wave "nu" of tests/support/results-dataset.ts (k = 3, 13 complete responses;
 // behov 7–10: 6 of 12 = 50 %; Luleå and Boden have enough respondents for a report of their own).
@@ -17,6 +18,7 @@ const REPORT = '/admin/waves/nu/report';
 let backend: TestBackend;
 let server: AppServer;
 let browser: Browser;
+let pages: SignedInPages;
 let analyst: SeededUser;
 let viewer: SeededUser;
 
@@ -33,77 +35,63 @@ beforeAll(async () => {
 	}
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 	browser = await connectBrowser();
+	pages = signedInPages(browser, server.url);
 });
+afterEach(() => pages?.release());
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	await backend?.cleanup();
 });
 
-async function open(user: SeededUser, path: string, options: BrowserContextOptions = {}) {
-	const context = await signedInContext(browser, server.url, user, options);
-	const page = await context.newPage();
-	const response = await page.goto(`${server.url}${path}`);
-	return { page, context, status: response?.status() };
-}
+const open = (user: SeededUser, path: string, options: BrowserContextOptions = {}) =>
+	pages.open(user, path, options);
 
 describe('the report without JavaScript', () => {
 	it('saves the narrative by form post and adds a section', { timeout: 240_000 }, async () => {
-		const { page, context, status } = await open(analyst, REPORT, { javaScriptEnabled: false });
-		try {
-			expect(status).toBe(200);
-			await expectNoAxeViolations(page);
-			await page.locator('#meta-documentId').fill('ARBGRP460-656132773-273');
-			await page.locator('#text-syfte').fill(HOSTILE);
-			await page.getByRole('button', { name: 'Spara' }).first().click();
-			await page.locator('.panel[role=status]', { hasText: 'Sparat.' }).waitFor();
-			expect(await page.locator('#text-syfte').inputValue()).toBe(HOSTILE);
+		const { page, status } = await open(analyst, REPORT, { javaScriptEnabled: false });
+		expect(status).toBe(200);
+		await expectNoAxeViolations(page);
+		await page.locator('#meta-documentId').fill('ARBGRP460-656132773-273');
+		await page.locator('#text-syfte').fill(HOSTILE);
+		await page.getByRole('button', { name: 'Spara' }).first().click();
+		await page.locator('.panel[role=status]', { hasText: 'Sparat.' }).waitFor();
+		expect(await page.locator('#text-syfte').inputValue()).toBe(HOSTILE);
 
-			await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
-			await page.locator('#title-extra-1').waitFor();
-			expect(await page.locator('#title-extra-1').inputValue()).toBe('Nytt avsnitt');
-			await page.locator('#title-extra-1').fill('Reflektion 1');
-			await page.getByRole('button', { name: 'Spara' }).first().click();
-			await page.getByRole('button', { name: 'Flytta upp ”Reflektion 1”' }).waitFor();
-		} finally {
-			await context.close();
-		}
+		await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
+		await page.locator('#title-extra-1').waitFor();
+		expect(await page.locator('#title-extra-1').inputValue()).toBe('Nytt avsnitt');
+		await page.locator('#title-extra-1').fill('Reflektion 1');
+		await page.getByRole('button', { name: 'Spara' }).first().click();
+		await page.getByRole('button', { name: 'Flytta upp ”Reflektion 1”' }).waitFor();
 	});
 
 	it('previews the draft from the data, with the narrative literal', { timeout: 240_000 }, async () => {
-		const { page, context, status } = await open(analyst, `${REPORT}/preview`, { javaScriptEnabled: false });
-		try {
-			expect(status).toBe(200);
-			await expectNoAxeViolations(page);
-			const article = page.locator('article.report');
-			expect(await article.getByRole('heading', { name: '2 Syfte' }).count()).toBe(1);
-			expect(await article.getByRole('heading', { name: '8 Reflektion 1' }).count()).toBe(1);
-			// The analyst's Markdown: structure kept, every character of the markup literal.
-			const syfte = await article.locator('#avsnitt-2').locator('..').locator('p').first().innerHTML();
-			expect(syfte).toBe(
-				'Viktigt: <strong>viktigt</strong> &lt;script&gt;alert("rapport")&lt;/script&gt; #set page()'
-			);
-			expect(await article.textContent()).toContain(
-				`50${NBSP}% av respondenterna anser att behovet av digitalisering är stort`
-			);
-			expect(await article.textContent()).toContain('ARBGRP460-656132773-273');
-		} finally {
-			await context.close();
-		}
+		const { page, status } = await open(analyst, `${REPORT}/preview`, { javaScriptEnabled: false });
+		expect(status).toBe(200);
+		await expectNoAxeViolations(page);
+		const article = page.locator('article.report');
+		expect(await article.getByRole('heading', { name: '2 Syfte' }).count()).toBe(1);
+		expect(await article.getByRole('heading', { name: '8 Reflektion 1' }).count()).toBe(1);
+		// The analyst's Markdown: structure kept, every character of the markup literal.
+		const syfte = await article.locator('#avsnitt-2').locator('..').locator('p').first().innerHTML();
+		expect(syfte).toBe(
+			'Viktigt: <strong>viktigt</strong> &lt;script&gt;alert("rapport")&lt;/script&gt; #set page()'
+		);
+		expect(await article.textContent()).toContain(
+			`50${NBSP}% av respondenterna anser att behovet av digitalisering är stort`
+		);
+		expect(await article.textContent()).toContain('ARBGRP460-656132773-273');
 	});
 
 	it('publishes a version and shows it on its own page', { timeout: 240_000 }, async () => {
-		const { page, context } = await open(analyst, REPORT, { javaScriptEnabled: false });
-		try {
-			await page.getByRole('button', { name: 'Publicera ny version' }).click();
-			await page.locator('.panel[role=status]', { hasText: 'Version 1 är publicerad.' }).waitFor();
-			await page.getByRole('link', { name: 'Version 1' }).click();
-			await page.getByRole('heading', { name: 'Rapport, version 1: Nu' }).waitFor();
-			await expectNoAxeViolations(page);
-			expect(await page.locator('article.report').textContent()).toContain('Publiceringsdatum');
-		} finally {
-			await context.close();
-		}
+		const { page } = await open(analyst, REPORT, { javaScriptEnabled: false });
+		await page.getByRole('button', { name: 'Publicera ny version' }).click();
+		await page.locator('.panel[role=status]', { hasText: 'Version 1 är publicerad.' }).waitFor();
+		await page.getByRole('link', { name: 'Version 1' }).click();
+		await page.getByRole('heading', { name: 'Rapport, version 1: Nu' }).waitFor();
+		await expectNoAxeViolations(page);
+		expect(await page.locator('article.report').textContent()).toContain('Publiceringsdatum');
 	});
 
 	it('refuses a save from a stale revision with the reason, keeping the saved text', async () => {
@@ -124,21 +112,17 @@ describe('the report without JavaScript', () => {
 
 describe('the report with JavaScript', () => {
 	it('saves as the analyst types and shows "Sparat"', { timeout: 240_000 }, async () => {
-		const { page, context } = await open(analyst, REPORT);
-		try {
-			// Typing before the page's script has started would be replaced as the script takes the page over.
-			await page.locator('form[data-autosave="on"]').waitFor();
-			await page.locator('#text-slutsats').click();
-			await page.keyboard.type('Ett flertal kommuner har låg digital förmåga.');
-			await page.getByText(/^Sparat \d\d:\d\d$/).waitFor();
-			await expectNoAxeViolations(page);
-			await page.reload();
-			expect(await page.locator('#text-slutsats').inputValue()).toBe(
-				'Ett flertal kommuner har låg digital förmåga.'
-			);
-		} finally {
-			await context.close();
-		}
+		const { page } = await open(analyst, REPORT);
+		// Typing before the page's script has started would be replaced as the script takes the page over.
+		await page.locator('form[data-autosave="on"]').waitFor();
+		await page.locator('#text-slutsats').click();
+		await page.keyboard.type('Ett flertal kommuner har låg digital förmåga.');
+		await page.getByText(/^Sparat \d\d:\d\d$/).waitFor();
+		await expectNoAxeViolations(page);
+		await page.reload();
+		expect(await page.locator('#text-slutsats').inputValue()).toBe(
+			'Ett flertal kommuner har låg digital förmåga.'
+		);
 	});
 });
 

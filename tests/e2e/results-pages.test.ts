@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TWaveMaturity } from '../../src/lib/core/maturity/wave-maturity.ts';
 import { responseHeadline } from '../../src/lib/core/results/response-headline.ts';
 import type { TWaveChange } from '../../src/lib/core/results/wave-change-schema.ts';
@@ -16,11 +16,12 @@ import { createTheme } from '../../src/lib/server/themes/create-theme.ts';
 import { tagAnswer } from '../../src/lib/server/themes/tag-answer.ts';
 import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
-import { type SeededUser, seedUser, signedInContext, signInOverHttp } from '../support/admin-client.ts';
+import { type SeededUser, seedUser, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
 import { completeAnswers, respond } from '../support/results-dataset.ts';
 import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
 import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 // A hand-computed wave (k = 5): 10 complete responses, vision 7 ja, 2 nej, 1 vet ej.
 //   Luleå (2580) 5 — one of them in a department with a hostile name —, vision 4 ja, 1 nej;
@@ -52,6 +53,7 @@ let backend: TestBackend;
 let hostileResponse = '';
 let server: AppServer;
 let browser: Browser;
+let pages: SignedInPages;
 const users: Record<string, SeededUser> = {};
 let engine: {
 	all: TWaveResults;
@@ -116,7 +118,9 @@ beforeAll(async () => {
 	}
 	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
 	browser = await connectBrowser();
+	pages = signedInPages(browser, server.url);
 });
+afterEach(() => pages?.release());
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
@@ -124,12 +128,8 @@ afterAll(async () => {
 });
 
 /** Opens a page signed in as `user`, with JavaScript on or off; returns it with the document's status. */
-async function open(user: SeededUser, path: string, options: BrowserContextOptions = {}) {
-	const context = await signedInContext(browser, server.url, user, options);
-	const page = await context.newPage();
-	const response = await page.goto(`${server.url}${path}`);
-	return { page, status: response?.status() };
-}
+const open = (user: SeededUser, path: string, options: BrowserContextOptions = {}) =>
+	pages.open(user, path, options);
 
 /** The cells of the table row headed `label` in the section of question `code`. */
 async function row(page: Page, code: string, label: string, table = 0): Promise<string[]> {

@@ -16,8 +16,15 @@ afterAll(async () => {
 	await app?.close();
 });
 
+// No answer can be given on these pages, so one page per language serves every check, navigated anew.
+const pages = new Map<string, Page>();
 async function open(target: string, options: { locale?: string } = {}): Promise<Page> {
-	const page = await (await respondentContext(app.browser, options)).newPage();
+	const key = options.locale ?? '';
+	let page = pages.get(key);
+	if (!page) {
+		page = await (await respondentContext(app.browser, options)).newPage();
+		pages.set(key, page);
+	}
 	await page.goto(`${app.url}${target}`);
 	return page;
 }

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TRole } from '../../src/lib/server/auth/roles.ts';
 import type { TDatabase } from '../../src/lib/server/db/client.ts';
 import { connectBrowser } from '../e2e/browser.ts';
-import { type SeededUser, seedUsers, signedInContext } from './admin-client.ts';
+import { signedInPages } from '../e2e/signed-in-pages.ts';
+import { type SeededUser, seedUsers } from './admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from './app-server.ts';
 import { openSeedDatabase } from './seed-database.ts';
 
@@ -13,8 +14,10 @@ export interface StaffApp {
 	browser: Browser;
 	/** One signed-in user per role. */
 	users: Record<TRole, SeededUser>;
-	/** A page at `target`, in a fresh context signed in as `role`. */
+	/** A page at `target`, signed in as `role` (see signed-in-pages.ts: pages are reused between tests). */
 	open: (role: TRole, target: string, javaScriptEnabled?: boolean) => Promise<Page>;
+	/** Ends a test's use of its pages: the file calls it in `afterEach`. */
+	release: () => Promise<void>;
 	/** Closes the contexts and the browser, stops the server and removes the data folder. */
 	close: () => Promise<void>;
 }
@@ -43,22 +46,17 @@ export async function startStaffApp(
 		server = await startAppServer({ dataDir });
 		const browser = await connectBrowser();
 		const running = server;
-		const contexts: BrowserContext[] = [];
+		const pages = signedInPages(browser, running.url);
 		return {
 			url: running.url,
 			dataDir,
 			server: running,
 			browser,
 			users,
-			open: async (role, target, javaScriptEnabled = options.javaScriptEnabled) => {
-				const context = await signedInContext(browser, running.url, users[role], { javaScriptEnabled });
-				contexts.push(context);
-				const page = await context.newPage();
-				await page.goto(`${running.url}${target}`);
-				return page;
-			},
+			open: async (role, target, javaScriptEnabled = options.javaScriptEnabled) =>
+				(await pages.open(users[role], target, { javaScriptEnabled })).page,
+			release: pages.release,
 			close: async () => {
-				for (const c of contexts) await c.close();
 				await browser.close();
 				await running.stop();
 				removeDataDir(dataDir);
