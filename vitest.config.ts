@@ -43,6 +43,7 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					// One built server and one Chromium for the files (each with its own data); see app.ts.
 					globalSetup: ['tests/e2e/shared-app-setup.ts'],
+					setupFiles: ['tests/e2e/close-contexts.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000
 				}

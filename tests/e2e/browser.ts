@@ -52,21 +52,33 @@ export async function downloadedBytes(download: Download): Promise<Buffer> {
 // The response that delivered the document each page shows now (after any redirects).
 const documents = new WeakMap<Page, Response>();
 
+// Respondents' contexts of the running test. Chromium gets slower with every context left open (a new
+// page cost twice as much with twenty open), so they are closed when the test ends (close-contexts.ts).
+const testContexts = new Set<BrowserContext>();
+
 /**
  * A browser context as a respondent has it: JavaScript off, a Swedish browser unless `options.locale`
- * says otherwise. Remembers each page's document response for `expectRespondentPage`.
+ * says otherwise. Remembers each page's document response for `expectRespondentPage`. It is closed when
+ * the test that made it ends.
  */
 export async function respondentContext(
 	browser: Browser,
 	options: BrowserContextOptions = {}
 ): Promise<BrowserContext> {
 	const context = await browser.newContext({ locale: 'sv-SE', ...options, javaScriptEnabled: false });
+	testContexts.add(context);
+	context.on('close', () => testContexts.delete(context));
 	context.on('response', (response) => {
 		if (!response.request().isNavigationRequest()) return;
 		const frame = response.frame();
 		if (frame === frame.page().mainFrame()) documents.set(frame.page(), response);
 	});
 	return context;
+}
+
+/** Closes the respondents' contexts the test made (every e2e file's `afterEach`, see vitest.config.ts). */
+export async function closeTestContexts(): Promise<void> {
+	for (const context of [...testContexts]) await context.close();
 }
 
 /** Runs an action that loads a new document (a click, Enter on a link or button) and waits for its load. */

@@ -16,12 +16,12 @@ afterAll(async () => {
 	await app?.close();
 });
 
-// No answer can be given on these pages, so one page per language serves every check, navigated anew.
+// No answer can be given on these pages, so one page per language serves a test's checks, navigated anew.
 const pages = new Map<string, Page>();
 async function open(target: string, options: { locale?: string } = {}): Promise<Page> {
 	const key = options.locale ?? '';
 	let page = pages.get(key);
-	if (!page) {
+	if (!page || page.isClosed()) {
 		page = await (await respondentContext(app.browser, options)).newPage();
 		pages.set(key, page);
 	}
