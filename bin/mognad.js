@@ -3,6 +3,7 @@
 // src/cli/cli-bundle.ts), made anew from the TypeScript sources when they changed. Node 24 runs the sources
 // directly (type stripping) when no bundle can be made.
 import { spawn } from 'node:child_process';
+import module from 'node:module';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,6 +29,9 @@ if (!brief && !process.execArgv.includes('--liftoff-only')) {
 	process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0));
 }
 
+// Node keeps the compiled code of the modules a command loads (in the system's temporary folder), so
+// that the next command starts from it instead of compiling them again.
+module.enableCompileCache?.();
 const root = path.resolve(import.meta.dirname, '..');
 const current = process.env.MOGNAD_CLI_SOURCES ? null : currentCliBundle(root);
 const entry = current

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,5 +50,20 @@ describe('the bundle of the CLI', () => {
 		const second = await bundleCli(root);
 		expect(second).not.toBe(first);
 		expect(await run(second)).toBe('second');
+	});
+
+	it('notices a source changed to the same size, once its stamp was recorded, and one only touched', async () => {
+		const entry = await bundleCli(root);
+		// The first check hashes and records the files' sizes and times; the next trusts them.
+		expect(currentCliBundle(root)).toBe(entry);
+		expect(currentCliBundle(root)).toBe(entry);
+		const file = path.join(root, 'src/cli/answer.ts');
+		const stamp = statSync(file).mtime;
+		write('src/cli/answer.ts', "export const answer: string = 'fifth';\n");
+		utimesSync(file, stamp, new Date(stamp.getTime() + 1000));
+		expect(currentCliBundle(root)).toBeNull();
+		// Touched but the same content: still current.
+		write('src/cli/answer.ts', "export const answer: string = 'first';\n");
+		expect(currentCliBundle(root)).toBe(entry);
 	});
 });

@@ -1,7 +1,7 @@
 // Plain JavaScript, not TypeScript: bin/mognad.js runs this on every command, and the first TypeScript
 // module a process loads costs Node about 0.2 s (its type stripper is loaded then).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Also hashed: a changed install can change what the bundled packages contain. */
@@ -37,7 +37,7 @@ export function hashInputs(root, inputs) {
  * @returns {string | null}
  */
 export function currentCliBundle(root) {
-	/** @type {{ hash: string, inputs: string[] }} */
+	/** @type {{ hash: string, inputs: string[], stamp?: string }} */
 	let current;
 	try {
 		current = JSON.parse(readFileSync(currentFile(root), 'utf8'));
@@ -45,5 +45,33 @@ export function currentCliBundle(root) {
 		return null;
 	}
 	const main = path.join(bundlesDir(root), current.hash, 'main.js');
-	return existsSync(main) && current.hash === hashInputs(root, current.inputs) ? main : null;
+	if (!existsSync(main)) return null;
+	// Reading and hashing every source takes longer than the command itself needs to start: when no file's
+	// size or modification time changed since the hash last matched, the hash still does.
+	const stamp = stampInputs(root, current.inputs);
+	if (current.stamp === stamp) return main;
+	if (current.hash !== hashInputs(root, current.inputs)) return null;
+	try {
+		const temporary = `${currentFile(root)}.${process.pid}`;
+		writeFileSync(temporary, JSON.stringify({ ...current, stamp }));
+		renameSync(temporary, currentFile(root));
+	} catch {
+		// A read-only install checks the hash each time.
+	}
+	return main;
+}
+
+/**
+ * The size and modification time of each file the hash covers.
+ * @param {string} root
+ * @param {string[]} inputs
+ * @returns {string}
+ */
+function stampInputs(root, inputs) {
+	return [...ALWAYS_HASHED, ...inputs]
+		.map((file) => {
+			const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
+			return stat ? `${stat.size}:${stat.mtimeMs}` : '-';
+		})
+		.join(',');
 }
