@@ -1,8 +1,11 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/lib/core/spreadsheet/table.ts';
 import { MAX_RESPONSE_UPLOAD_BYTES } from '../../src/lib/server/exchange/import-uploads.ts';
 import { zipBombXlsx } from '../../src/lib/server/testing/zip-bomb.ts';
+import { UPLOAD_FORM_OVERHEAD } from '../../src/lib/server/web/read-upload.ts';
 import { BODY_SIZE_LIMIT_BYTES, formatLimit, UPLOAD_LIMITS } from '../../src/lib/server/web/upload-limits.ts';
 import { type SeededUser, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
@@ -130,6 +133,53 @@ describe('upload limits', () => {
 		expect(res.body).toContain(
 			'Filen är större än 64 MB, det största som kan laddas upp här. Importera den med kommandot mognad import responses (upp till 512 MB).'
 		);
+	});
+
+	it('let a client send all of a file refused by its length, then answer it 413', async () => {
+		// As many clients do (curl, scripts): the whole body first, the answer after. The server answers by
+		// the content-length at once; the connection stays open while the rest of the body arrives, and
+		// the answer is there for the client that reads it last.
+		const analyst = await signInOverHttp(server.url, users.analyst);
+		const size = MAX_RESPONSE_UPLOAD_BYTES + UPLOAD_FORM_OVERHEAD + 1;
+		const { hostname, host, port } = new URL(server.url);
+		const socket = connect({ host: hostname, port: Number(port) });
+		await once(socket, 'connect');
+		let answer = '';
+		const answered = new Promise<void>((resolve, reject) => {
+			socket.on('data', (chunk: Buffer) => {
+				answer += chunk.toString('utf8');
+				// The whole answer: its headers and as many bytes as its content-length, or a chunked body's end.
+				const [head = '', body = ''] = answer.split(/\r\n\r\n(.*)/s);
+				const length = /^content-length: (\d+)$/im.exec(head)?.[1];
+				if (length ? Buffer.byteLength(body) >= Number(length) : body.endsWith('0\r\n\r\n')) resolve();
+			});
+			socket.on('error', reject);
+		});
+		socket.write(
+			[
+				`POST /admin/waves/${slug}/import?/upload HTTP/1.1`,
+				`host: ${host}`,
+				`origin: ${server.url}`,
+				`cookie: ${analyst.cookie}`,
+				'accept: text/html',
+				'content-type: multipart/form-data; boundary=x',
+				`content-length: ${size}`,
+				'',
+				''
+			].join('\r\n')
+		);
+		const chunk = Buffer.alloc(1024 * 1024, 'a');
+		let sent = 0;
+		while (sent < size) {
+			const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+			sent += part.length;
+			if (!socket.write(part)) await once(socket, 'drain');
+		}
+		await answered;
+		socket.end();
+		expect(sent).toBe(size);
+		expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+		expect(answer).toContain('Filen är större än 64 MB');
 	});
 
 	it('refuse an XLSX zip bomb on every spreadsheet upload with 400 and the limits', async () => {
