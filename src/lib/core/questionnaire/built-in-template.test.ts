@@ -179,6 +179,20 @@ describe('the built-in template "Digital mognad i kommuner"', () => {
 		]);
 	});
 
+	it("names the seed's topics for the report and the follow-ups without a condition", () => {
+		expect(questions.find((q) => q.code === 'behov')?.topic).toEqual({
+			sv: 'Behovet av digitalisering',
+			en: 'The need for digitalisation'
+		});
+		expect(questions.filter((q) => q.topic)).toHaveLength(11);
+		expect(questions.filter((q) => q.followUpOf).map((q) => [q.code, q.followUpOf])).toEqual([
+			['behov_kommentar', 'behov'],
+			['ledning_delar', 'behov'],
+			['vision_kommentar', 'vision'],
+			['kultur_atgarder', 'kultur']
+		]);
+	});
+
 	it('has seven equally weighted maturity dimensions', () => {
 		expect(questionnaire.dimensions.map((d) => [d.code, d.label.sv, d.weight])).toEqual([
 			['strategi', 'Strategi', 1],

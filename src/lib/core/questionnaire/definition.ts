@@ -19,6 +19,17 @@ const base = {
 	help: ZText.optional(),
 	required: z.boolean().default(false),
 	showIf: ZCondition.optional(),
+	/**
+	 * The report's short name for the question's topic ("Behovet av digitalisering"), its subsection's
+	 * heading with the question text below it; without one the heading is the question text.
+	 */
+	topic: ZText.optional(),
+	/**
+	 * An earlier question this one follows up (a comment on it, a further question on the same topic)
+	 * when no condition says so: the report shows it inside that question's subsection, as it shows a
+	 * question whose `showIf` refers to an earlier one.
+	 */
+	followUpOf: code.optional(),
 	dimension: code.optional(),
 	reversed: z.boolean().default(false)
 };
@@ -122,6 +133,8 @@ export type TDefinitionCheck =
 	| 'conditionSamePage'
 	| 'conditionNotChoice'
 	| 'conditionOption'
+	| 'followUpUnknown'
+	| 'followUpBackground'
 	| 'keyFigureUnknown'
 	| 'keyFigureNotTopBox'
 	| 'keyFigureNotChoice'
@@ -247,6 +260,23 @@ export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
 							);
 					});
 				}
+			}
+			if (question.followUpOf !== undefined) {
+				const target = seenQuestions.get(question.followUpOf)?.question;
+				if (!target)
+					issue(
+						[...path, 'followUpOf'],
+						`"${question.followUpOf}" is not an earlier question`,
+						'followUpUnknown',
+						{ question: question.followUpOf }
+					);
+				else if (target.type === 'background')
+					issue(
+						[...path, 'followUpOf'],
+						`"${question.followUpOf}" is a background question, which the report does not show`,
+						'followUpBackground',
+						{ question: question.followUpOf }
+					);
 			}
 			if (!seenQuestions.has(question.code)) seenQuestions.set(question.code, { question, section: s });
 		});

@@ -94,6 +94,19 @@ describe('questionnaire errors for people', () => {
 		]);
 	});
 
+	it('translate the checks of a follow-up', () => {
+		const input = definition([
+			page('a', freeText('t', { followUpOf: 'senare' })),
+			page('b', yesNo('senare'))
+		]);
+		expect(errors(input, 'sv')).toEqual([
+			'Avsnitt 1 ”a”, fråga 1 ”t”, fältet ”followUpOf”: ”senare” är ingen tidigare fråga'
+		]);
+		expect(errors(input, 'en')).toEqual([
+			'Section 1 "a", question 1 "t", field "followUpOf": "senare" is not an earlier question'
+		]);
+	});
+
 	it('name key figures and maturity levels by number', () => {
 		const input = definition([page('a', scale('s'))], {
 			keyFigures: [{ question: 'saknas', measure: { kind: 'topBox' }, template: { sv: '{percent}' } }],

@@ -208,6 +208,14 @@ function check(params: ({ key: TDefinitionCheck } & TValues) | undefined, lang: 
 			sv: `${q(v.option)} är inget svarsalternativ till ${q(v.question)}`,
 			en: `${q(v.option)} is not an option of ${q(v.question)}`
 		},
+		followUpUnknown: {
+			sv: `${q(v.question)} är ingen tidigare fråga`,
+			en: `${q(v.question)} is not an earlier question`
+		},
+		followUpBackground: {
+			sv: `${q(v.question)} är en bakgrundsfråga, som rapporten inte visar`,
+			en: `${q(v.question)} is a background question, which the report does not show`
+		},
 		keyFigureUnknown: {
 			sv: `frågan ${q(v.question)} finns inte`,
 			en: `there is no question ${q(v.question)}`

@@ -116,6 +116,24 @@ describe('parseQuestionnaire accepts', () => {
 		expect(result.ok).toBe(true);
 	});
 
+	it('a topic title for the report and a follow-up of an earlier question, on the same page or before', () => {
+		const result = parseQuestionnaire(
+			definition([
+				page(
+					'a',
+					yesNo('x', { topic: { sv: 'Ämnet', en: 'The topic' } }),
+					freeText('k', { followUpOf: 'x' })
+				),
+				page('b', yesNo('y', { followUpOf: 'x', topic: { sv: 'Bara svenska' } }))
+			])
+		);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const [first, comment] = result.questionnaire.sections[0]?.questions ?? [];
+		expect(first?.topic).toEqual({ sv: 'Ämnet', en: 'The topic' });
+		expect(comment?.followUpOf).toBe('x');
+	});
+
 	it('a question code that is also a page code', () => {
 		expect(parseQuestionnaire(definition([page('behov', yesNo('behov'))])).ok).toBe(true);
 	});
@@ -411,6 +429,29 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 		expect(errorsOf(input)).toEqual([
 			'sections[1].questions[0].showIf.in[1]: "kanske" is not an option of "x"',
 			'sections[1].questions[1].showIf.in[0]: "c" is not an option of "m"'
+		]);
+	});
+
+	it('a topic title without Swedish, or an empty one', () => {
+		expect(errorsOf(definition([page('a', yesNo('x', { topic: { en: 'Topic' } }))]))).toEqual([
+			'sections[0].questions[0].topic.sv: Invalid input: expected string, received undefined'
+		]);
+		expect(errorsOf(definition([page('a', yesNo('x', { topic: { sv: ' ' } }))]))).toEqual([
+			'sections[0].questions[0].topic.sv: must not be empty'
+		]);
+	});
+
+	it('a follow-up of an unknown, a later or a background question, or of itself', () => {
+		const input = definition([
+			page('a', background('roll', 'role'), yesNo('x', { followUpOf: 'roll' })),
+			page('b', freeText('y', { followUpOf: 'z' }), freeText('z', { followUpOf: 'z' })),
+			page('c', freeText('w', { followUpOf: 'finns_inte' }))
+		]);
+		expect(errorsOf(input)).toEqual([
+			'sections[0].questions[1].followUpOf: "roll" is a background question, which the report does not show',
+			'sections[1].questions[0].followUpOf: "z" is not an earlier question',
+			'sections[1].questions[1].followUpOf: "z" is not an earlier question',
+			'sections[2].questions[0].followUpOf: "finns_inte" is not an earlier question'
 		]);
 	});
 

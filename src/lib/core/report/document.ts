@@ -77,9 +77,9 @@ export const ZReportDocument = z.object({
 export type TReportDocument = z.infer<typeof ZReportDocument>;
 
 /**
- * Whether a printed report (PDF, Word) shows the figure at `index` with its data table: not when a table
- * follows it directly, which is the question's own table of the same figures. The web page always keeps the
- * figure's table, as the chart's text alternative.
+ * Whether the report shows the figure at `index` with its data table as a table: not when a table follows
+ * it directly, which is the question's own table of the same figures (one table per chart). The web page
+ * then keeps the figure's table folded inside the figure, as the chart's text alternative.
  */
 export const printsFigureTable = (blocks: readonly TReportBlock[], index: number): boolean =>
 	blocks[index]?.kind === 'figure' && blocks[index + 1]?.kind !== 'table';

@@ -1,4 +1,6 @@
 import { m } from '../../paraglide/messages.js';
+import { followUpParents } from '../questionnaire/follow-ups.ts';
+import { t } from '../questionnaire/text.ts';
 import type { TQuestionResult } from '../results/wave-results-schema.ts';
 import { formatPercentInterval } from '../statistics/format-interval.ts';
 import { formatCount, formatMean, formatPercent } from '../statistics/format-number.ts';
@@ -69,58 +71,123 @@ export function noResponsesNotice(c: TReportInputs): TReportBlock | null {
 		: null;
 }
 
+/** Whether the analyst's narrative ends by introducing what follows ("… fördelar sig så här:"). */
+const endsInLeadIn = (markdown: string): boolean => markdown.trim().endsWith(':');
+
 /**
- * One subsection per included question: its summary, chart, table, narrative, themes and chosen quotes.
+ * One question's material: its summary, chart, table, narrative, themes and chosen quotes. A narrative
+ * that ends in a colon is the lead-in of the chart and themes, so it goes before them and stands for the
+ * generated "Svaren kunde grupperas enligt nedan:": one lead-in, not two in a row.
+ */
+function questionBlocks(q: TQuestionResult, input: TQuestionInput, caption: string, c: TReportInputs) {
+	const { lang, locale } = c;
+	const blocks: TReportBlock[] = [{ kind: 'paragraph', text: summary(q, c) }];
+	const narrative = narrativeBlocks(input.markdown);
+	if (q.n === 0) {
+		blocks.push({ kind: 'notice', text: m.report_question_no_answers({}, locale) }, ...narrative);
+	} else {
+		const generated: TReportBlock[] = [];
+		const chart = input.chart ? c.chart(q, lang, { theme: m.themes_theme_column({}, locale) }) : null;
+		if (chart)
+			generated.push({
+				kind: 'figure',
+				svg: chart.svg,
+				alt: chart.alt,
+				caption,
+				table: chartTable(chart.table)
+			});
+		if (input.table && q.type !== 'text') {
+			generated.push({
+				kind: 'table',
+				caption: m.report_table_caption({ question: caption }, locale),
+				table: optionsTable(q, c)
+			});
+		}
+		const themes = input.themes ? q.themes.filter((theme) => theme.count > 0) : [];
+		const themeList: TReportBlock[] =
+			themes.length === 0
+				? []
+				: [
+						{
+							kind: 'list',
+							items: themes.map((theme) =>
+								m.report_theme_item({ theme: theme.label, count: formatCount(theme.count, lang) }, locale)
+							)
+						}
+					];
+		if (narrative.length > 0 && endsInLeadIn(input.markdown) && generated.length + themeList.length > 0) {
+			blocks.push(...narrative, ...generated, ...themeList);
+		} else {
+			blocks.push(...generated, ...narrative);
+			if (themeList.length > 0)
+				blocks.push({ kind: 'paragraph', text: m.report_themes_intro({}, locale) }, ...themeList);
+		}
+	}
+	const quoted = input.quotes.flatMap((id) => {
+		const quote = c.quotes.find((x) => x.responseId === id && x.questionCode === q.code);
+		return quote ? [{ kind: 'quote' as const, text: quote.text }] : [];
+	});
+	blocks.push(...quoted);
+	return blocks;
+}
+
+/** The sentence that opens a follow-up's material inside its parent's subsection. */
+function followUpLead(code: string, text: string, c: TReportInputs): string {
+	const questions = c.questionnaire.sections.flatMap((s) => s.questions);
+	const condition = questions.find((x) => x.code === code)?.showIf;
+	const target = condition && questions.find((x) => x.code === condition.question);
+	if (condition && target && (target.type === 'single' || target.type === 'multi')) {
+		const labels = condition.in.flatMap((option) => {
+			const found = target.options.find((o) => o.code === option);
+			return found ? [t(found.label, c.lang)] : [];
+		});
+		const answers = new Intl.ListFormat(c.lang, { type: 'disjunction' }).format(labels);
+		return m.report_follow_up_if({ answers, question: text }, c.locale);
+	}
+	return m.report_follow_up({ question: text }, c.locale);
+}
+
+/**
+ * One subsection per topic: an included question that follows up none, headed by the analyst's heading,
+ * the questionnaire's topic title or else the question text (the question text then stands under a
+ * heading that is not it), with the material of its included follow-ups inside it, each opened by a
+ * sentence naming it ("Följdfråga till dem som svarade Nej: Utveckla gärna."), never a subsection of
+ * their own. A follow-up whose question is left out still sits under that question's heading.
  */
 export function questionSections(
 	c: TReportInputs,
 	number: string,
 	questions: TQuestionInput[]
 ): TReportSection[] {
-	const { lang, locale } = c;
 	const results = reportScope(c);
-	let index = 0;
-	return questions.flatMap((input): TReportSection[] => {
-		const q = results.questions.find((r) => r.code === input.code);
-		if (!q) return [];
-		index++;
-		const title = input.title !== '' ? input.title : q.text;
-		const blocks: TReportBlock[] = [{ kind: 'paragraph', text: summary(q, c) }];
-		if (q.n === 0) blocks.push({ kind: 'notice', text: m.report_question_no_answers({}, locale) });
-		else {
-			const chart = input.chart ? c.chart(q, lang, { theme: m.themes_theme_column({}, locale) }) : null;
-			if (chart)
-				blocks.push({
-					kind: 'figure',
-					svg: chart.svg,
-					alt: chart.alt,
-					caption: title,
-					table: chartTable(chart.table)
-				});
-			if (input.table && q.type !== 'text') {
-				blocks.push({
-					kind: 'table',
-					caption: m.report_table_caption({ question: title }, locale),
-					table: optionsTable(q, c)
-				});
+	const parents = followUpParents(c.questionnaire);
+	const all = c.questionnaire.sections.flatMap((s) => s.questions);
+	const groups = new Map<string, TQuestionInput[]>();
+	for (const input of questions) {
+		if (!results.questions.some((r) => r.code === input.code)) continue;
+		const key = parents.get(input.code) ?? input.code;
+		groups.set(key, [...(groups.get(key) ?? []), input]);
+	}
+	return [...groups].map(([key, members], i): TReportSection => {
+		const main = members.find((input) => input.code === key);
+		const question = all.find((x) => x.code === key);
+		const text =
+			results.questions.find((r) => r.code === key)?.text ?? (question ? t(question.text, c.lang) : key);
+		const topic = question?.topic ? t(question.topic, c.lang) : text;
+		const title = main && main.title !== '' ? main.title : topic;
+		const blocks: TReportBlock[] = [];
+		for (const input of members) {
+			const q = results.questions.find((r) => r.code === input.code);
+			if (!q) continue;
+			if (input === main) {
+				if (title !== q.text) blocks.push({ kind: 'paragraph', text: q.text });
+				blocks.push(...questionBlocks(q, input, title, c));
+			} else {
+				const caption = input.title !== '' ? input.title : `${title} – ${q.text}`;
+				blocks.push({ kind: 'paragraph', text: followUpLead(q.code, q.text, c) });
+				blocks.push(...questionBlocks(q, input, caption, c));
 			}
 		}
-		blocks.push(...narrativeBlocks(input.markdown));
-		const themes = q.themes.filter((theme) => theme.count > 0);
-		if (input.themes && themes.length > 0) {
-			blocks.push({ kind: 'paragraph', text: m.report_themes_intro({}, locale) });
-			blocks.push({
-				kind: 'list',
-				items: themes.map((theme) =>
-					m.report_theme_item({ theme: theme.label, count: formatCount(theme.count, lang) }, locale)
-				)
-			});
-		}
-		const quoted = input.quotes.flatMap((id) => {
-			const quote = c.quotes.find((x) => x.responseId === id && x.questionCode === q.code);
-			return quote ? [{ kind: 'quote' as const, text: quote.text }] : [];
-		});
-		blocks.push(...quoted);
-		return [{ number: `${number}.${index}`, title, blocks, sections: [] }];
+		return { number: `${number}.${i + 1}`, title, blocks, sections: [] };
 	});
 }

@@ -105,6 +105,27 @@ describe('renderReportHtml', () => {
 		expect(html).toContain('<td class="num">70\u00a0%</td>');
 	});
 
+	it("shows one table per chart: with the question's table next, the chart's data is folded into the figure", () => {
+		const doc = document('x');
+		const blocks = doc.sections[0]?.blocks ?? [];
+		const figure = blocks.find((b) => b.kind === 'figure');
+		const table = blocks.find((b) => b.kind === 'table');
+		if (!figure || !table) throw new Error('no figure or table');
+		// The question's figure and then its distribution, as the report puts them.
+		doc.sections[0] = { number: '1', title: 'x', blocks: [figure, table], sections: [] };
+		const html = renderReportHtml(doc);
+		const visible = html.replace(/<details>[\s\S]*?<\/details>/g, '');
+		expect(visible.match(/<table>/g)).toHaveLength(1);
+		expect(visible).toContain('<table><caption>x</caption>');
+		expect(html).toContain(
+			'</figcaption><details><summary>Data i diagrammet</summary><table><caption>Data i diagrammet: x</caption>'
+		);
+		// Alone, the chart's table is the figure's only one, and shown.
+		const alone = renderReportHtml(document('y'));
+		expect(alone).not.toContain('<details>');
+		expect(alone.match(/<table>/g)).toHaveLength(2);
+	});
+
 	it('leaves out a chart SVG that carries anything executable, keeping its data table', () => {
 		const doc = document('x');
 		const figure = doc.sections[0]?.blocks.find((b) => b.kind === 'figure');

@@ -1,5 +1,12 @@
 import { m } from '../../paraglide/messages.js';
-import type { TReportBlock, TReportDocument, TReportMeta, TReportSection, TReportTable } from './document.ts';
+import {
+	printsFigureTable,
+	type TReportBlock,
+	type TReportDocument,
+	type TReportMeta,
+	type TReportSection,
+	type TReportTable
+} from './document.ts';
 import { parseMarkdown, type TInline, type TMarkdownBlock } from './parse-markdown.ts';
 
 // The report as HTML: the web preview, the shareable published page and the `.html` download. Every
@@ -108,7 +115,8 @@ function table(data: TReportTable, caption: string): string {
 	return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function block(item: TReportBlock, level: number, lang: 'sv' | 'en'): string {
+/** `withTable`: the figure's data table shown as a table of the report, else folded away as its text alternative. */
+function block(item: TReportBlock, level: number, lang: 'sv' | 'en', withTable = true): string {
 	switch (item.kind) {
 		case 'markdown':
 			return parseMarkdown(item.markdown)
@@ -120,7 +128,13 @@ function block(item: TReportBlock, level: number, lang: 'sv' | 'en'): string {
 			return `<ul>${item.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 		case 'figure': {
 			const svg = safeSvg(item.svg);
-			return `<figure><div role="img" aria-label="${escapeHtml(item.alt)}">${svg}</div><figcaption>${escapeHtml(item.caption)}</figcaption>${table(item.table, m.report_figure_data({ caption: item.caption }, { locale: lang }))}</figure>`;
+			const data = table(item.table, m.report_figure_data({ caption: item.caption }, { locale: lang }));
+			// With the question's own table next, the chart's data would be a second table of the same
+			// figures: it stays as the chart's text alternative, folded, for screen readers and the curious.
+			const alternative = withTable
+				? data
+				: `<details><summary>${escapeHtml(m.report_figure_data_summary({}, { locale: lang }))}</summary>${data}</details>`;
+			return `<figure><div role="img" aria-label="${escapeHtml(item.alt)}">${svg}</div><figcaption>${escapeHtml(item.caption)}</figcaption>${alternative}</figure>`;
 		}
 		case 'table':
 			return table(item.table, item.caption);
@@ -144,7 +158,7 @@ function section(item: TReportSection, level: number, path: string, lang: 'sv' |
 	return [
 		`<section aria-labelledby="${id}">`,
 		`<h${h} id="${id}">${heading(item)}</h${h}>`,
-		...item.blocks.map((b) => block(b, h, lang)),
+		...item.blocks.map((b, i) => block(b, h, lang, printsFigureTable(item.blocks, i))),
 		...item.sections.map((s, i) => section(s, level + 1, `${path}-${i + 1}`, lang)),
 		'</section>'
 	].join('\n');

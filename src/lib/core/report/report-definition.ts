@@ -62,7 +62,10 @@ export type TKeyFigureInput = z.infer<typeof ZKeyFigureInput>;
 export const ZQuestionInput = z.strictObject({
 	code,
 	included: z.boolean(),
-	/** A heading other than the question's text; empty = the question. */
+	/**
+	 * The subsection's heading in this report; empty = the question's topic title in the questionnaire, or
+	 * its text. A follow-up has no heading (it sits in its question's subsection): this names its chart.
+	 */
 	title: line(300),
 	chart: z.boolean(),
 	table: z.boolean(),

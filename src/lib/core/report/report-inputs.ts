@@ -1,4 +1,5 @@
 import type { TWaveMaturity } from '../maturity/wave-maturity.ts';
+import type { TQuestionnaire } from '../questionnaire/definition.ts';
 import type { TGroupResult, TQuestionResult, TWaveResults } from '../results/wave-results-schema.ts';
 import type { TReportBlock } from './document.ts';
 
@@ -19,14 +20,16 @@ export interface TReportChart {
 }
 
 /**
- * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the results
- * engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart is
+ * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the wave's
+ * questionnaire, the results engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart is
  * drawn (server/charts, kept out of the pure building).
  */
 export interface TReportInputs {
 	lang: TLang;
 	locale: { locale: TLang };
 	k: number;
+	/** The wave's questionnaire version: topic titles, follow-ups and their conditions. */
+	questionnaire: TQuestionnaire;
 	region: TWaveResults;
 	/** The organisation's results when the report is for one; null for the whole wave. */
 	own: TWaveResults | null;

@@ -58,6 +58,48 @@ describe('toTypst', () => {
 		);
 	});
 
+	it("prints one table per chart, and keeps the question's lead-in lines with its chart", () => {
+		const doc = reportFixture(chart);
+		doc.sections = [
+			{
+				number: '5',
+				title: 'Svar och kommentarer',
+				blocks: [],
+				sections: [
+					{
+						number: '5.1',
+						title: 'Behovet av digitalisering',
+						blocks: [
+							{ kind: 'paragraph', text: 'n = 17' },
+							{ kind: 'markdown', markdown: 'Svaren fördelar sig så här:' },
+							{
+								kind: 'figure',
+								...chart,
+								caption: 'Ledningen',
+								table: { head: ['Svar', 'Antal'], rows: [['Ja', '8']], numeric: [false, true] }
+							},
+							{
+								kind: 'table',
+								caption: 'Svarsfördelning: Ledningen',
+								table: {
+									head: ['Svar', 'Antal', 'Andel', '95 % konfidensintervall'],
+									rows: [['Ja', '8', '47 %', '26–69 %']],
+									numeric: [false, true, true, true]
+								}
+							}
+						],
+						sections: []
+					}
+				]
+			}
+		];
+		const typst = toTypst(doc);
+		expect(typst.match(/kind: table, caption:/g)).toHaveLength(1);
+		expect(typst).toContain('caption: str("Svarsfördelning: Ledningen")');
+		expect(typst).toContain('#block(sticky: true, par(str("n = 17")))');
+		expect(typst).toContain('#block(sticky: true)[\n#par(str("Svaren fördelar sig så här:"))\n]');
+	});
+
 	it('is the same for the same document, and a draft has no date', () => {
 		expect(toTypst(reportFixture(chart))).toBe(source);
 		const draft = reportFixture(chart);

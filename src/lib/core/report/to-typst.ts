@@ -97,26 +97,28 @@ function tableFigure(data: TReportTable, caption: string): string {
 	return data.rows.length <= SHORT_TABLE_ROWS ? `#block(breakable: false, ${figure})` : `#${figure}`;
 }
 
-/** Whether the block is a short paragraph that introduces the figure or table after it. */
+/**
+ * Whether the block is a short paragraph or narrative that introduces the figure or table after it, or
+ * the short paragraph before such a lead-in (the "n = 20" line before "… fördelar sig så här:").
+ */
 function leadsIn(blocks: readonly TReportBlock[], index: number): boolean {
 	const item = blocks[index];
 	const next = blocks[index + 1];
-	return (
-		item?.kind === 'paragraph' &&
-		item.text.length <= LEAD_IN &&
-		(next?.kind === 'figure' || next?.kind === 'table')
-	);
+	const short =
+		(item?.kind === 'paragraph' && item.text.length <= LEAD_IN) ||
+		(item?.kind === 'markdown' && item.markdown.length <= LEAD_IN);
+	return short && (next?.kind === 'figure' || next?.kind === 'table' || leadsIn(blocks, index + 1));
 }
 
 function block(item: TReportBlock, depth: number, withFigureTable = true, sticky = false): string {
 	switch (item.kind) {
-		case 'markdown':
-			return breakable(
-				`#[\n${parseMarkdown(item.markdown)
-					.map((b) => markdownBlock(b, depth))
-					.join('\n')}\n]`,
-				item.markdown.length
-			);
+		case 'markdown': {
+			const content = `[\n${parseMarkdown(item.markdown)
+				.map((b) => markdownBlock(b, depth))
+				.join('\n')}\n]`;
+			if (sticky) return `#block(sticky: true)${content}`;
+			return breakable(`#${content}`, item.markdown.length);
+		}
 		case 'paragraph':
 			// A lead-in sticks to what it introduces, as a heading sticks to what follows it.
 			if (sticky) return `#block(sticky: true, par(${str(item.text)}))`;

@@ -231,7 +231,38 @@ describe('createDemo', () => {
 			]
 		});
 		const svar = doc.sections.find((s) => s.number === '5');
-		const stod = svar?.sections.find((s) => s.title.startsWith('Hur kan Region Norrbotten'));
+		// The seed's 11 subsections, one per topic, the follow-up questions inside them.
+		expect(svar?.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+			'5.1 Behovet av digitalisering',
+			'5.2 Digital vision eller handlingsplan',
+			'5.3 Framtidens medborgarupplevelse',
+			'5.4 Beslutsmässighet och kapacitet',
+			'5.5 Tidigare IT-investeringar',
+			'5.6 Omvärldsbevakning',
+			'5.7 Vem driver den digitala utvecklingen',
+			'5.8 Drivkrafter för digital utveckling',
+			'5.9 Kultur för digital transformation',
+			'5.10 Kompetens inom digitalisering',
+			'5.11 Stöd i digitaliseringsresan'
+		]);
+		const itArv = svar?.sections.find((s) => s.title === 'Tidigare IT-investeringar');
+		expect(itArv?.blocks).toEqual(
+			expect.arrayContaining([
+				{ kind: 'paragraph', text: 'Följdfråga till dem som svarade Ja: Beskriv gärna hur.' },
+				{ kind: 'paragraph', text: 'Antal svar: 7' }
+			])
+		);
+		// One lead-in before the themes of 5.8: the narrative's, not a generated one after it.
+		const drivkrafter = svar?.sections.find((s) => s.number === '5.8');
+		expect(drivkrafter?.blocks.map((b) => b.kind)).toEqual([
+			'paragraph',
+			'paragraph',
+			'markdown',
+			'figure',
+			'list',
+			'quote'
+		]);
+		const stod = svar?.sections.find((s) => s.title === 'Stöd i digitaliseringsresan');
 		expect(stod?.blocks.filter((b) => b.kind === 'quote')).toEqual([
 			{
 				kind: 'quote',

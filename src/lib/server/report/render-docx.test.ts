@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileTexts, longAnswer } from '../../core/testing/report-fixture.ts';
-import { fixtureReport } from '../testing/report-documents.ts';
+import { fixtureReport, fixtureReportWithDistribution } from '../testing/report-documents.ts';
 import { renderReportDocx } from './render-docx.ts';
 
 // The Word file is unzipped and its XML read as Word would: text from <w:t> runs, styles by their ids.
@@ -201,6 +201,23 @@ describe('renderReportDocx', () => {
 		expect(documentXml).toMatch(
 			/<w:jc w:val="left"\/><\/w:pPr><w:r><w:t xml:space="preserve">IT-chef<\/w:t>/
 		);
+	});
+
+	it("prints one table per chart: the question's distribution, not the chart's data again", async () => {
+		const xml = strFromU8(
+			unzipSync(await renderReportDocx(fixtureReportWithDistribution()))['word/document.xml'] ??
+				new Uint8Array()
+		);
+		expect(
+			paragraphs(xml)
+				.filter((p) => p.style === 'Caption')
+				.map((p) => p.text)
+		).toEqual([
+			'Tabell 1: Respondenternas befattningar',
+			'Figur 1: Är behovet av digitalisering stort i er kommun?',
+			'Tabell 2: Svarsfördelning: Är behovet av digitalisering stort i er kommun?'
+		]);
+		expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
 	});
 
 	it('renders the same published document to the same bytes, dated from its publication', async () => {

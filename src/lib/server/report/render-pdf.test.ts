@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReportDocument } from '../../core/report/document.ts';
 import { hostileTexts, longAnswer } from '../../core/testing/report-fixture.ts';
-import { fixtureReport } from '../testing/report-documents.ts';
+import { fixtureReport, fixtureReportWithDistribution } from '../testing/report-documents.ts';
 import { renderReportPdf } from './render-pdf.ts';
 
 // The PDF is read back with poppler (pdftotext, pdfinfo, pdftoppm), as a reader's viewer would see it.
@@ -135,6 +135,17 @@ describe('renderReportPdf', () => {
 		// The pie's slice labels are text in the PDF, not pixels.
 		expect(normalise(text)).toContain(normalise('Ja\n80 %'));
 		expect(poppler('pdfimages', ['-list', file])).not.toMatch(/^\s+\d+\s+\d+\s+image/m);
+	});
+
+	it("prints one table per chart: the question's distribution, not the chart's data again", async () => {
+		const other = path.join(dir, 'distribution.pdf');
+		writeFileSync(other, await renderReportPdf(fixtureReportWithDistribution()));
+		const text = poppler('pdftotext', [other, '-']);
+		expect(text).toContain('Figur 1: Är behovet av digitalisering stort i er kommun?');
+		expect(text).toContain('Tabell 2: Svarsfördelning: Är behovet av digitalisering stort i er kommun?');
+		expect(text).toContain('95 % konfidensintervall');
+		expect(text).not.toContain('Tabell 3');
+		expect(text.match(/Tabell 2: /g)).toHaveLength(1);
 	});
 
 	it('renders the same document to the same bytes, so a published version can be rebuilt', async () => {

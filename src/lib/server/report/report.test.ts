@@ -189,25 +189,63 @@ describe('resolving the report for the whole wave', () => {
 		expect(notice?.kind === 'notice' && notice.text).toMatch(/^2 organisationer med färre än 3 svarande/);
 	});
 
-	it('gives each question a subsection with n, chart, table and themes', () => {
+	it('gives each topic a subsection titled by the topic, the question under it with n, chart, table and themes', () => {
 		const questions = section(doc, '5').sections;
 		expect(questions[0]?.number).toBe('5.1');
-		expect(questions).toHaveLength(19);
-		const behov = subsectionOf(doc, 'Hur stort är behovet av digitalisering i din kommun?');
-		expect(behov.blocks[0]).toEqual({
-			kind: 'paragraph',
-			text: `n = 12 · medelvärde 6,4 · median 6,5 · 50${NBSP}% svarade 7 eller högre`
-		});
-		const vision = subsectionOf(doc, 'Har kommunen en digital vision, handlingsplan eller strategi?');
-		expect(vision.blocks.map((b) => b.kind)).toEqual(['paragraph', 'figure', 'table']);
-		const table = vision.blocks[2];
+		// 19 questions: the template's 18 in its 11 topics, and version 2's `ny_fraga`, which has no topic title.
+		expect(questions.map((s) => s.title)).toEqual([
+			'Behovet av digitalisering',
+			'Digital vision eller handlingsplan',
+			'Framtidens medborgarupplevelse',
+			'Beslutsmässighet och kapacitet',
+			'Tidigare IT-investeringar',
+			'Omvärldsbevakning',
+			'Vem driver den digitala utvecklingen',
+			'Drivkrafter för digital utveckling',
+			'Kultur för digital transformation',
+			'Kompetens inom digitalisering',
+			'Stöd i digitaliseringsresan',
+			'En ny fråga?'
+		]);
+		const behov = subsectionOf(doc, 'Behovet av digitalisering');
+		expect(behov.blocks.slice(0, 2)).toEqual([
+			{ kind: 'paragraph', text: 'Hur stort är behovet av digitalisering i din kommun?' },
+			{ kind: 'paragraph', text: `n = 12 · medelvärde 6,4 · median 6,5 · 50${NBSP}% svarade 7 eller högre` }
+		]);
+		// ledning_delar follows up behov: its figures inside behov's subsection, under no heading of its own.
+		const ledning = behov.blocks.findIndex(
+			(b) => b.kind === 'paragraph' && b.text === 'Följdfråga: Delar hela kommunledningen denna uppfattning?'
+		);
+		expect(ledning).toBeGreaterThan(0);
+		expect(behov.blocks.slice(ledning + 1, ledning + 4).map((b) => b.kind)).toEqual([
+			'paragraph',
+			'figure',
+			'table'
+		]);
+		// A question without a topic title is headed by its text, not repeated below it.
+		expect(subsectionOf(doc, 'En ny fråga?').blocks[0]).toEqual({ kind: 'paragraph', text: 'n = 0' });
+		const vision = subsectionOf(doc, 'Digital vision eller handlingsplan');
+		expect(vision.blocks.map((b) => b.kind)).toEqual([
+			'paragraph',
+			'paragraph',
+			'figure',
+			'table',
+			'paragraph',
+			'paragraph',
+			'notice'
+		]);
+		expect(vision.blocks.slice(4, 6)).toEqual([
+			{ kind: 'paragraph', text: 'Följdfråga: Hur arbetar ni med den? / Varför inte?' },
+			{ kind: 'paragraph', text: 'Antal svar: 0' }
+		]);
+		const table = vision.blocks[3];
 		expect(table?.kind === 'table' && table.table.rows).toEqual([
 			['Ja', '9', `69,2${NBSP}%`, `42,4–87,3${NBSP}%`],
 			['Nej', '3', `23,1${NBSP}%`, `8,2–50,3${NBSP}%`],
 			['Vet ej', '1', `7,7${NBSP}%`, `1,4–33,3${NBSP}%`],
 			['n', '13', '', '']
 		]);
-		const figure = vision.blocks[1];
+		const figure = vision.blocks[2];
 		expect(figure?.kind === 'figure' && figure.svg.startsWith('<svg')).toBe(true);
 		expect(figure?.kind === 'figure' && figure.alt).toContain('69');
 	});
@@ -220,10 +258,25 @@ describe('resolving the report for the whole wave', () => {
 		expect(renderReportHtml(doc).match(/<svg[\s>]/g)?.length).toBe(figures.length);
 	});
 
+	it("shows one table per chart in HTML, the chart's data folded into the figure when the distribution follows", () => {
+		const html = renderReportHtml(doc);
+		const answers = html.slice(html.indexOf('id="avsnitt-5"'), html.indexOf('id="avsnitt-6"'));
+		const figures = answers.match(/<figure>/g)?.length ?? 0;
+		const distributions = section(doc, '5')
+			.sections.flatMap((s) => s.blocks)
+			.filter((b) => b.kind === 'table').length;
+		expect(distributions).toBeGreaterThan(5);
+		expect(answers.match(/<details><summary>Data i diagrammet<\/summary>/g)).toHaveLength(distributions);
+		const visible = answers.replace(/<details>[\s\S]*?<\/details>/g, '');
+		// Each choice or scale chart shows its distribution; a free-text chart its theme counts.
+		expect(visible.match(/<table>/g)).toHaveLength(figures);
+		expect(visible).not.toContain('Data i diagrammet: Digital vision eller handlingsplan');
+	});
+
 	it('lists the themes with their counts and quotes only answers marked quotable', () => {
-		const stod = doc.sections[4]?.sections.find((s) => s.title.startsWith('Hur kan Region Norrbotten'));
-		expect(stod?.blocks).toContainEqual({ kind: 'list', items: ['Goda exempel (2)', 'Samordning (2)'] });
-		expect(stod?.blocks.filter((b) => b.kind === 'quote')).toEqual([
+		const stod = subsectionOf(doc, 'Stöd i digitaliseringsresan');
+		expect(stod.blocks).toContainEqual({ kind: 'list', items: ['Goda exempel (2)', 'Samordning (2)'] });
+		expect(stod.blocks.filter((b) => b.kind === 'quote')).toEqual([
 			{ kind: 'quote', text: 'Mer samordning mellan kommunerna' },
 			{ kind: 'quote', text: '=Visa goda exempel' }
 		]);
@@ -282,7 +335,7 @@ describe('a report for one organisation', () => {
 			['IT', '–'],
 			['Uppgift saknas', '–']
 		]);
-		const vision = subsectionOf(doc, 'Har kommunen en digital vision, handlingsplan eller strategi?');
+		const vision = subsectionOf(doc, 'Digital vision eller handlingsplan');
 		const table = vision.blocks.find((b) => b.kind === 'table');
 		expect(table?.kind === 'table' && table.table.rows[0]).toEqual([
 			'Ja',
@@ -291,8 +344,8 @@ describe('a report for one organisation', () => {
 			`23,1–88,2${NBSP}%`,
 			`69,2${NBSP}%`
 		]);
-		const stod = section(doc, '5').sections.find((s) => s.title.startsWith('Hur kan Region Norrbotten'));
-		expect(stod?.blocks.filter((b) => b.kind === 'quote')).toEqual([
+		const stod = subsectionOf(doc, 'Stöd i digitaliseringsresan');
+		expect(stod.blocks.filter((b) => b.kind === 'quote')).toEqual([
 			{ kind: 'quote', text: 'Mer samordning mellan kommunerna' }
 		]);
 	});

@@ -7,6 +7,7 @@ import type { TReportInputs } from '../../core/report/report-inputs.ts';
 import { questionChart } from '../charts/question-chart.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
+import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { computeMaturity } from '../results/compute-maturity.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
 import { preloadDisclosure } from '../results/load-disclosure.ts';
@@ -29,7 +30,7 @@ export type TResolveReportOptions = z.input<typeof ZResolveReportOptions>;
 /**
  * A report definition resolved against the wave's data into the document the renderers take: loads
  * every figure from the results engine (results, roles, maturity; the small-group rule's blocks once),
- * the titles and the chosen quotes, then builds the document (core/report/build-report-document.ts).
+ * the questionnaire version (topic titles, follow-ups), the titles and the chosen quotes, then builds the document (core/report/build-report-document.ts).
  * For one organisation, its figures beside the whole wave's; refused when that unit is too small to show
  * (see findReportableOrganisation). Groups below k show no figures; quotes appear only while marked
  * quotable.
@@ -48,7 +49,8 @@ export async function resolveReport(
 	const organisation = input.organisation
 		? await findReportableOrganisation(db, wave.slug, input.organisation, wave.minGroupSize, disclosure)
 		: null;
-	const [region, own, roleResults, titles, ownerName] = await Promise.all([
+	const [questionnaire, region, own, roleResults, titles, ownerName] = await Promise.all([
+		getQuestionnaireVersion(db, wave.questionnaireVersionId),
 		getWaveResults(db, { slug: wave.slug, lang }, disclosure),
 		organisation
 			? getWaveResults(db, { slug: wave.slug, organisation: organisation.id, lang }, disclosure)
@@ -78,6 +80,7 @@ export async function resolveReport(
 		lang,
 		locale: { locale: lang },
 		k: wave.minGroupSize,
+		questionnaire,
 		region,
 		own,
 		organisation,

@@ -1,3 +1,4 @@
+import type { TReportDocument } from '../../core/report/document.ts';
 import { largeReportFixture, reportFixture } from '../../core/testing/report-fixture.ts';
 import { pieChart } from '../charts/pie-chart.ts';
 
@@ -21,3 +22,29 @@ export const fixtureReport = () => reportFixture(behovChart());
 
 /** The fixture with `sections` question subsections, each with the chart, quotes and the long answer. */
 export const largeFixtureReport = (sections: number) => largeReportFixture(behovChart(), sections);
+
+/**
+ * The fixture report with its chart followed by the question's distribution (count, percent and 95 %
+ * interval), as the report lays out a choice question: the renderers then print one table for the chart.
+ */
+export function fixtureReportWithDistribution(): TReportDocument {
+	const doc = fixtureReport();
+	const blocks = doc.sections.flatMap((s) => s.sections).find((s) => s.number === '5.1')?.blocks;
+	const at = blocks?.findIndex((b) => b.kind === 'figure') ?? -1;
+	if (!blocks || at < 0) throw new Error('the fixture has no chart in 5.1');
+	blocks.splice(at + 1, 0, {
+		kind: 'table',
+		caption: 'Svarsfördelning: Är behovet av digitalisering stort i er kommun?',
+		table: {
+			head: ['Svar', 'Antal', 'Andel', '95 % konfidensintervall'],
+			rows: [
+				['Ja', '16', '80 %', '58,4–91,9 %'],
+				['Nej', '3', '15 %', '5,2–36,0 %'],
+				['Vet ej', '1', '5 %', '0,9–23,6 %'],
+				['n', '20', '', '']
+			],
+			numeric: [false, true, true, true]
+		}
+	});
+	return doc;
+}
