@@ -88,7 +88,7 @@ describe('the export page', () => {
 		const questionnaire = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Ladda ner enkäten (JSON)' }).click();
 		const file = await questionnaire;
-		expect(file.suggestedFilename()).toBe('digital-mognad-i-kommuner-v1.json');
+		expect(file.suggestedFilename()).toBe('digital-mognad-i-kommuner-v2.json');
 		expect(JSON.parse((await downloadedBytes(file)).toString('utf8')).code).toBe('digital-mognad-i-kommuner');
 		await context.close();
 	});

@@ -53,17 +53,18 @@ describe('the questionnaires page', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect(page.url()).toBe(`${server.url}/admin/questionnaires`);
 		expect(await page.locator('h1').textContent()).toBe('Enkäter');
-		const [builtIn] = await tableRows(page);
-		expect(builtIn?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '1', '20']);
+		const [builtIn, first] = await tableRows(page);
+		expect(builtIn?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '2', '20']);
+		expect(first?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '1', '20']);
 		expect(builtIn?.[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		await expectNoAxeViolations(page);
 
-		// Download version 1 by keyboard: the file is the built-in definition (with its defaults filled in).
+		// Download version 2 by keyboard: the file is the built-in definition (with its defaults filled in).
 		const downloading = page.waitForEvent('download');
-		await page.getByRole('link', { name: `Ladda ner ${Q} version 1 (JSON)` }).focus();
+		await page.getByRole('link', { name: `Ladda ner ${Q} version 2 (JSON)` }).focus();
 		await page.keyboard.press('Enter');
 		const download = await downloading;
-		expect(download.suggestedFilename()).toBe(`${Q}-v1.json`);
+		expect(download.suggestedFilename()).toBe(`${Q}-v2.json`);
 		const definition = JSON.parse((await downloadedBytes(download)).toString('utf8'));
 		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
 		const parsed = parseQuestionnaire(original);
@@ -74,7 +75,7 @@ describe('the questionnaires page', () => {
 		);
 
 		// A version or a questionnaire that is not published is not found.
-		for (const missing of [`${Q}/2.json`, 'ingen/1.json', `${Q}/ett.json`]) {
+		for (const missing of [`${Q}/3.json`, 'ingen/1.json', `${Q}/ett.json`]) {
 			const response = await context.request.get(`${server.url}/admin/questionnaires/${missing}`);
 			expect(response.status()).toBe(404);
 		}
@@ -82,9 +83,10 @@ describe('the questionnaires page', () => {
 		// A region changes the copy (a new code and name) and publishes it.
 		const shared = { ...definition, code: 'delad-mall', title: { sv: 'Delad mall <b>', en: 'Shared' } };
 		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
-		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade delad-mall version 1.');
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade delad-mall version 2.');
 		expect((await tableRows(page)).map((r) => r.slice(0, 4))).toEqual([
-			['delad-mall', 'Delad mall <b>', '1', '20'],
+			['delad-mall', 'Delad mall <b>', '2', '20'],
+			[Q, 'Digital mognad i kommuner', '2', '20'],
 			[Q, 'Digital mognad i kommuner', '1', '20']
 		]);
 		await expectNoAxeViolations(page);
@@ -92,7 +94,7 @@ describe('the questionnaires page', () => {
 		// The same file again changes nothing.
 		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
 		expect(await page.locator('[role=status]').textContent()).toContain(
-			'delad-mall version 1 var redan publicerad med samma innehåll. Ingenting ändrades.'
+			'delad-mall version 2 var redan publicerad med samma innehåll. Ingenting ändrades.'
 		);
 
 		// A broken definition: every error in Swedish, naming its field, and nothing stored.
@@ -129,7 +131,11 @@ describe('the questionnaires page', () => {
 		]);
 		// Nothing of the refused files was published.
 		await page.goto(`${server.url}/admin/questionnaires`);
-		expect((await tableRows(page)).map((r) => `${r[0]} v${r[2]}`)).toEqual(['delad-mall v1', `${Q} v1`]);
+		expect((await tableRows(page)).map((r) => `${r[0]} v${r[2]}`)).toEqual([
+			'delad-mall v2',
+			`${Q} v2`,
+			`${Q} v1`
+		]);
 		await context.close();
 	});
 });

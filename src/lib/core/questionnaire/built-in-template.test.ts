@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
-import type { TQuestion, TText } from './definition.ts';
+import templateV1 from '../../../../questionnaires/digital-mognad-i-kommuner.v1.json' with { type: 'json' };
+import { builtInTemplate, questionnaireFrom, questionOf, sectionOf } from '../testing/questionnaires.ts';
+import type { TQuestion, TQuestionnaire, TText } from './definition.ts';
 
 // The built-in template against ../shared/design/DOMAIN.md ("The built-in template: Digital mognad i kommuner").
 const questionnaire = builtInTemplate();
@@ -70,9 +71,22 @@ const domainTable: Array<[string, TQuestion['type'], string, string | undefined]
 ];
 
 describe('the built-in template "Digital mognad i kommuner"', () => {
-	it('is version 1 of the questionnaire digital-mognad-i-kommuner', () => {
+	it('keeps version 1 as it was published, with the same questions and codes as version 2', () => {
+		// Version 2 added the report's topic titles and follow-up links; waves of either version compare.
+		const first = questionnaireFrom(structuredClone(templateV1));
+		expect(first.version).toBe(1);
+		const codes = (q: TQuestionnaire) =>
+			q.sections.flatMap((s) =>
+				s.questions.map((x) => [x.code, x.type, 'options' in x ? x.options.map((o) => o.code) : null])
+			);
+		expect(codes(first)).toEqual(codes(questionnaire));
+		expect(first.sections.flatMap((s) => s.questions).filter((q) => q.topic)).toEqual([]);
+		expect(questions.filter((q) => q.topic).length).toBe(11);
+	});
+
+	it('is version 2 of the questionnaire digital-mognad-i-kommuner', () => {
 		expect(questionnaire.code).toBe('digital-mognad-i-kommuner');
-		expect(questionnaire.version).toBe(1);
+		expect(questionnaire.version).toBe(2);
 		expect(questionnaire.title).toEqual({
 			sv: 'Digital mognad i kommuner',
 			en: 'Digital maturity in municipalities'

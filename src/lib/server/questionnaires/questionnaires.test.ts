@@ -22,7 +22,7 @@ afterAll(async () => database.close());
 
 describe('questionnaires for sharing', () => {
 	it('counts the questions of each version over all its sections', async () => {
-		// The built-in questionnaire: 2 + 3 + 4 + 2 + 5 + 3 + 1 questions in its seven sections.
+		// The built-in questionnaire, versions 2 and 1: 2 + 3 + 4 + 2 + 5 + 3 + 1 questions in seven sections.
 		// A copy with one more question in its last section.
 		const longer = template();
 		longer.code = 'langre';
@@ -31,8 +31,9 @@ describe('questionnaires for sharing', () => {
 		await importQuestionnaire(database.db, longer);
 		const rows = await listQuestionnaires(database.db);
 		expect(rows.map((r) => [r.code, r.version, r.questionCount])).toEqual([
+			[Q, 2, 20],
 			[Q, 1, 20],
-			['langre', 1, 21]
+			['langre', 2, 21]
 		]);
 	});
 
