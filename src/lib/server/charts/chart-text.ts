@@ -34,6 +34,8 @@ export function wrapLabel(
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+		// Past the last line shown, the rest only tells that the label is shortened.
+		if (lines.length > maxLines) break;
 		const joined = line === '' ? word : `${line} ${word}`;
 		if (fits(joined)) {
 			line = joined;
@@ -41,7 +43,7 @@ export function wrapLabel(
 		}
 		if (line !== '') lines.push(line);
 		let rest = word;
-		while (!fits(rest)) {
+		while (!fits(rest) && lines.length <= maxLines) {
 			const cut = breakPoint(rest, fits);
 			lines.push(rest.slice(0, cut));
 			rest = rest.slice(cut);

@@ -310,6 +310,15 @@ describe('category labels', () => {
 			'Kommuner, IT-Norrbotten samt Luleå',
 			'tekniska universitet bistå för att…'
 		]);
+		// A 20 000-character answer used as a label costs no more than its first lines.
+		const huge = wrapLabel('ord '.repeat(5000) + 'x'.repeat(5000), 256);
+		expect(huge).toHaveLength(3);
+		expect(huge[2]).toMatch(/^ord ord .*…$/);
+		expect(wrapLabel('x'.repeat(20000), 256).map((l) => l.length > 0 && textWidth(l) <= 256)).toEqual([
+			true,
+			true,
+			true
+		]);
 	});
 
 	it('of a bar chart come out whole on two lines, the chart taller for them, all inside the chart', () => {
