@@ -21,7 +21,7 @@ import { createWave } from '../../src/lib/server/waves/create-wave.ts';
 import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 
 // A small dataset whose figures are worked out by hand in src/lib/server/results/results.test.ts, seeded
-// through the services respondents use. Wave "nu" (k = 3, questionnaire version 2, which adds the
+// through the services respondents use. Wave "nu" (k = 3, questionnaire version 3, which adds the
 // optional question `ny_fraga`) and the earlier wave "forra" (version 1), plus "tom" with no responses.
 //
 //  #  unit        behov  ledning_delar  vision  drivande             stod (themes)

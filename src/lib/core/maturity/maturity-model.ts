@@ -19,6 +19,8 @@ export interface TMaturityLevel {
 	label: TText;
 	min: number;
 	max: number;
+	/** What the level means, when the questionnaire says. */
+	description?: TText;
 }
 
 export interface TMaturityModel {

@@ -15,7 +15,7 @@ export interface TWaveMaturity {
 	/** k: the fewest respondents an organisation needs to show figures. */
 	minGroupSize: number;
 	dimensions: Array<{ code: string; label: TText; weight: number; legacy: boolean }>;
-	levels: Array<{ code: string; label: TText; min: number; max: number }>;
+	levels: Array<{ code: string; label: TText; min: number; max: number; description?: TText }>;
 	/** Responses counted (complete, or also partial when asked for). */
 	respondents: number;
 	region: {

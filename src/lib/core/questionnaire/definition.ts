@@ -113,7 +113,18 @@ export const ZQuestionnaireShape = z.strictObject({
 	dimensions: z
 		.array(z.strictObject({ code, label: ZText, weight: z.number().positive().default(1) }))
 		.default([]),
-	levels: z.array(z.strictObject({ code, label: ZText, min: z.number(), max: z.number() })).default([]),
+	levels: z
+		.array(
+			z.strictObject({
+				code,
+				label: ZText,
+				min: z.number(),
+				max: z.number(),
+				/** What the level means, for the report's explanation of the levels. */
+				description: ZText.optional()
+			})
+		)
+		.default([]),
 	sections: z.array(ZSection).min(1),
 	keyFigures: z.array(ZKeyFigure).default([])
 });

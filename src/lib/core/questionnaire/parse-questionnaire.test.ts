@@ -494,6 +494,18 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 		]);
 	});
 
+	it('an empty description of a level (a level may carry one, for the report to explain it)', () => {
+		const described = {
+			...level('alla', 0, 100),
+			description: { sv: 'Hela skalan', en: 'The whole scale' }
+		};
+		const result = parseQuestionnaire(definition([page('a', yesNo('x'))], { levels: [described] }));
+		expect(result.ok && result.questionnaire.levels).toEqual([described]);
+		expect(
+			errorsOf(definition([page('a', yesNo('x'))], { levels: [{ ...described, description: { sv: ' ' } }] }))
+		).toEqual(['levels[0].description.sv: must not be empty']);
+	});
+
 	it('reports every cross-reference error at once, in definition order', () => {
 		const input = definition([
 			page('a', yesNo('x', { options: [option('ja'), option('ja')] }), scale('s', { min: 3, max: 2 })),

@@ -257,6 +257,11 @@ function build(
 			svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
 			alt: `Diagram: ${q.text}`,
 			table: { columns: ['Svar', 'Antal'], rows: [['Ja', '2']] }
+		}),
+		radar: () => ({
+			svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+			alt: 'Radardiagram',
+			table: { columns: ['Dimension'], rows: [] }
 		})
 	};
 	return buildReportDocument(change(report), inputs, { version: 'Utkast', publishedOn: null });

@@ -6,7 +6,12 @@ import { formatCount, formatScore } from '../statistics/format-number.ts';
 import type { TReportBlock } from './document.ts';
 import type { TReportInputs } from './report-inputs.ts';
 
-/** The maturity index per organisation and each dimension's score; organisations below k left out. */
+type TProfileRow = { name: string; respondents: number | null; profile: TMaturityProfile | null };
+
+/**
+ * The maturity index explained (its levels), per organisation, and each dimension's score in a table and
+ * as a radar chart; organisations below k left out.
+ */
 export function maturityBlocks(
 	c: TReportInputs,
 	region: TWaveMaturity,
@@ -22,24 +27,30 @@ export function maturityBlocks(
 	// Two narrow tables instead of one wide one: the index per organisation, then each dimension's score.
 	// Organisations below k (or hidden to protect one) are left out, and a notice says so.
 	const shown = own ? [] : region.organisations.filter((o) => !o.hidden && o.profile);
-	const profiles: Array<{ name: string; respondents: number | null; profile: TMaturityProfile | null }> = [];
+	// The profiles the chart compares: the organisation's own against the region, or the region's pooled
+	// figures and the mean of its organisations. The tables show these and each shown organisation.
+	const compared: TProfileRow[] = [];
 	if (own && c.organisation)
-		profiles.push({ name: c.organisation.name, respondents: own.respondents, profile: own.region.pooled });
-	profiles.push({
+		compared.push({ name: c.organisation.name, respondents: own.respondents, profile: own.region.pooled });
+	compared.push({
 		name: m.report_maturity_region({ region: c.regionName }, locale),
 		respondents: region.respondents,
 		profile: region.region.pooled
 	});
 	if (!own && shown.length > 1) {
-		profiles.push({
+		compared.push({
 			name: m.report_maturity_organisation_mean({}, locale),
 			respondents: null,
 			profile: region.region.organisationMean
 		});
 	}
-	for (const o of shown) profiles.push({ name: o.name, respondents: o.respondents, profile: o.profile });
+	const profiles: TProfileRow[] = [
+		...compared,
+		...shown.map((o) => ({ name: o.name, respondents: o.respondents, profile: o.profile }))
+	];
 	const blocks: TReportBlock[] = [
 		{ kind: 'paragraph', text: m.report_maturity_intro({}, locale) },
+		...levelBlocks(c, region),
 		{
 			kind: 'table',
 			caption: m.report_maturity_caption({}, locale),
@@ -61,6 +72,7 @@ export function maturityBlocks(
 				numeric: [false, true, true, false, false]
 			}
 		},
+		...radarBlocks(c, region, compared),
 		{
 			kind: 'table',
 			caption: m.report_maturity_dimensions_caption({}, locale),
@@ -82,4 +94,56 @@ export function maturityBlocks(
 		});
 	}
 	return blocks;
+}
+
+/** The levels as a small table: each one's label, its range of the index and, when the questionnaire gives them, what it means. */
+function levelBlocks(c: TReportInputs, region: TWaveMaturity): TReportBlock[] {
+	const { lang, locale } = c;
+	if (region.levels.length === 0) return [];
+	const described = region.levels.some((l) => l.description);
+	return [
+		{
+			kind: 'table',
+			caption: m.report_maturity_levels_caption({}, locale),
+			table: {
+				head: [
+					m.report_maturity_level({}, locale),
+					m.report_maturity_index({}, locale),
+					...(described ? [m.report_maturity_level_description({}, locale)] : [])
+				],
+				rows: region.levels.map((l) => [
+					t(l.label, lang),
+					`${formatScore(l.min, lang)}–${formatScore(l.max, lang)}`,
+					...(described ? [l.description ? t(l.description, lang) : ''] : [])
+				]),
+				numeric: [false, true, ...(described ? [false] : [])]
+			}
+		}
+	];
+}
+
+/**
+ * The compared profiles as a radar chart, exactly the figures of their columns in the dimensions' table
+ * (which follows it, so a printed report does not repeat them under the chart); none without a profile.
+ */
+function radarBlocks(c: TReportInputs, region: TWaveMaturity, compared: TProfileRow[]): TReportBlock[] {
+	const { lang, locale } = c;
+	const series = compared.flatMap(({ name, profile }) =>
+		profile ? [{ name, values: region.dimensions.map((d) => profile.dimensions[d.code] ?? null) }] : []
+	);
+	if (series.length === 0 || region.dimensions.length === 0) return [];
+	const chart = c.radar({ lang, dimensions: region.dimensions.map((d) => t(d.label, lang)), series });
+	return [
+		{
+			kind: 'figure',
+			svg: chart.svg,
+			alt: chart.alt,
+			caption: m.report_maturity_radar_caption({}, locale),
+			table: {
+				head: chart.table.columns,
+				rows: chart.table.rows,
+				numeric: chart.table.columns.map((_, i) => i > 0)
+			}
+		}
+	];
 }

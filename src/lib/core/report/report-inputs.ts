@@ -19,10 +19,23 @@ export interface TReportChart {
 	table: { columns: string[]; rows: string[][]; footer?: string[] };
 }
 
+/** A radar chart of maturity profiles: the dimensions as axes, one series of scores (0–100) per profile. */
+export interface TReportRadarInput {
+	lang: TLang;
+	dimensions: string[];
+	series: Array<{ name: string; values: Array<number | null> }>;
+}
+
 /**
+<<<<<<< HEAD
  * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the wave's
  * questionnaire, the results engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart is
  * drawn (server/charts, kept out of the pure building).
+=======
+ * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the results
+ * engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart and
+ * the maturity profiles are drawn (server/charts, kept out of the pure building).
+>>>>>>> report-charts
  */
 export interface TReportInputs {
 	lang: TLang;
@@ -40,6 +53,8 @@ export interface TReportInputs {
 	titles: string[];
 	quotes: TReportQuote[];
 	chart: (question: TQuestionResult, lang: TLang, labels: { theme: string }) => TReportChart | null;
+	/** How the maturity profiles are drawn. */
+	radar: (input: TReportRadarInput) => TReportChart;
 }
 
 /** The figures of the population the report is about: the organisation's, or the whole wave's. */

@@ -8,7 +8,7 @@ export function formatMaturityResult(maturity: TWaveMaturity, lang: 'sv' | 'en')
 		minGroupSize: maturity.minGroupSize,
 		respondents: maturity.respondents,
 		dimensions: maturity.dimensions.map((d) => ({ ...d, label: t(d.label, lang) })),
-		levels: maturity.levels.map((l) => ({ ...l, label: t(l.label, lang) })),
+		levels: maturity.levels.map((l) => ({ code: l.code, label: t(l.label, lang), min: l.min, max: l.max })),
 		region: maturity.region,
 		organisations: maturity.organisations.map((o) => {
 			const suppressed = o.hidden || o.profile === null;

@@ -1,6 +1,14 @@
 import { formatNumber } from '../../core/statistics/format-number.ts';
 import { m } from '../../paraglide/messages.js';
-import { distributionTable, nText, percentAndCount, percentText, percentValue } from './chart-text.ts';
+import {
+	distributionTable,
+	labelFont,
+	nText,
+	percentAndCount,
+	percentText,
+	percentValue,
+	wrapLabel
+} from './chart-text.ts';
 import { palette, renderChartSvg, type TChart, type TChartLang } from './render-chart-svg.ts';
 
 export interface BarChartInput {
@@ -32,7 +40,12 @@ export function barChart(input: BarChartInput): TChart {
 					)
 					.join(', ');
 	const alt = `${m.charts_bar({}, locale)}: ${described}, ${nText(n, lang)}`;
-	const height = 40 + 34 * Math.max(bars.length, 1);
+	// Labels wrap onto up to three lines within 40 % of the width (the column is as wide as its widest
+	// line); each bar's band grows to hold the tallest label.
+	const wrapped = bars.map((b) => wrapLabel(b.label, Math.round(width * 0.4)));
+	const lines = Math.max(1, ...wrapped.map((l) => l.length));
+	const band = Math.max(34, lines * labelFont.lineHeight + 12);
+	const height = 40 + band * Math.max(bars.length, 1);
 	const labels = bars.map((b) => valueText(b.count));
 	const svg = renderChartSvg(
 		{
@@ -57,8 +70,8 @@ export function barChart(input: BarChartInput): TChart {
 			yAxis: {
 				type: 'category',
 				inverse: true,
-				data: bars.map((b) => b.label),
-				axisLabel: { width: Math.round(width * 0.4), overflow: 'truncate', fontSize: 13 },
+				data: wrapped.map((l) => l.join('\n')),
+				axisLabel: { interval: 0, fontSize: labelFont.size, lineHeight: labelFont.lineHeight },
 				axisTick: { show: false }
 			},
 			series: [

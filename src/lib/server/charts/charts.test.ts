@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from './bar-chart.ts';
+import { textWidth, wrapLabel } from './chart-text.ts';
 import { groupedBarChart } from './grouped-bar-chart.ts';
 import { pieChart } from './pie-chart.ts';
 import { radarChart } from './radar-chart.ts';
@@ -49,6 +50,46 @@ function expectWellFormedSvg(svg: string) {
 	expect(svg.startsWith('<svg')).toBe(true);
 }
 
+const unescapeXml = (text: string) =>
+	text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+
+/**
+ * Every line of text the SVG draws level (not the scatter chart's turned axis name), with its anchor and
+ * extent, measured with the charts' own metrics.
+ */
+function drawnLines(svg: string) {
+	const lines = [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)];
+	return lines.flatMap(([, attributes = '', raw = '']) => {
+		if (/transform="matrix/.test(attributes)) return [];
+		const attribute = (name: string) => new RegExp(` ${name}="([^"]*)"`).exec(attributes)?.[1];
+		const [, tx = '0', ty = '0'] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(attributes) ?? [];
+		const x = Number(tx) + Number(attribute('x') ?? 0);
+		const y = Number(ty) + Number(attribute('y') ?? 0);
+		const size = Number.parseFloat(attribute('font-size') ?? '12');
+		const text = unescapeXml(raw);
+		const width = textWidth(text, size);
+		const anchor = attribute('text-anchor') ?? 'start';
+		const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+		return [{ text, anchor, left, right: left + width, top: y - size / 2, bottom: y + size / 2 }];
+	});
+}
+
+/** Nothing is drawn outside the SVG's view box: every line fits its width and height. */
+function expectInside(svg: string) {
+	const [, width = '0', height = '0'] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) ?? [];
+	for (const line of drawnLines(svg)) {
+		expect(line.left, `"${line.text}" starts left of the chart`).toBeGreaterThanOrEqual(0);
+		expect(line.right, `"${line.text}" ends right of the chart`).toBeLessThanOrEqual(Number(width));
+		expect(line.top, `"${line.text}" starts above the chart`).toBeGreaterThanOrEqual(0);
+		expect(line.bottom, `"${line.text}" ends below the chart`).toBeLessThanOrEqual(Number(height));
+	}
+}
+
 function expectAccessible(chart: TChart) {
 	expectWellFormedSvg(chart.svg);
 	expect(chart.svg).toMatch(/^<svg [^>]*role="img" aria-label="[^"]+"><title>/);
@@ -56,6 +97,7 @@ function expectAccessible(chart: TChart) {
 	expect(chart.alt).not.toMatch(/NaN|undefined|Infinity/);
 	// No inline styles: they would be refused by the Content Security Policy.
 	expect(chart.svg).not.toMatch(/<style|style="/);
+	expectInside(chart.svg);
 }
 
 describe('pie chart', () => {
@@ -238,6 +280,147 @@ describe('scatter chart', () => {
 			['Luleå', '62,5', '40'],
 			['Piteå', '50', '75']
 		]);
+		expectAccessible(chart);
+	});
+});
+
+describe('category labels', () => {
+	const seedLabel = 'Förväntningar från medborgare och samhälle';
+	// Four lines' worth at any of the charts' label widths.
+	const tooLong =
+		'Hur kan Region Norrbotten, Norrbottens Kommuner, IT-Norrbotten samt Luleå tekniska universitet bistå för att underlätta digitaliseringsresan i hela länet?';
+	const labelLines = (chart: TChart, anchor: string) =>
+		drawnLines(chart.svg)
+			.filter((l) => l.anchor === anchor && l.text !== '' && !/^[\d,.\s%]+$/.test(l.text))
+			.map((l) => l.text);
+
+	it('wrap between words, or inside a word after a "/" or "-" when the word is wider than a line', () => {
+		expect(wrapLabel(seedLabel, 256)).toEqual(['Förväntningar från medborgare och', 'samhälle']);
+		expect(wrapLabel(seedLabel, 1000)).toEqual([seedLabel]);
+		expect(wrapLabel('Näringsliv/landsbygdsutvecklare', 150)).toEqual([
+			'Näringsliv/',
+			'landsbygdsutvecklare'
+		]);
+		for (const line of wrapLabel(tooLong, 200)) expect(textWidth(line)).toBeLessThanOrEqual(200);
+	});
+
+	it('are shortened only past three lines, and then end in "…"', () => {
+		expect(wrapLabel(tooLong, 256)).toEqual([
+			'Hur kan Region Norrbotten, Norrbottens',
+			'Kommuner, IT-Norrbotten samt Luleå',
+			'tekniska universitet bistå för att…'
+		]);
+		// A 20 000-character answer used as a label costs no more than its first lines.
+		const huge = wrapLabel('ord '.repeat(5000) + 'x'.repeat(5000), 256);
+		expect(huge).toHaveLength(3);
+		expect(huge[2]).toMatch(/^ord ord .*…$/);
+		expect(wrapLabel('x'.repeat(20000), 256).map((l) => l.length > 0 && textWidth(l) <= 256)).toEqual([
+			true,
+			true,
+			true
+		]);
+	});
+
+	it('of a bar chart come out whole on two lines, the chart taller for them, all inside the chart', () => {
+		const bars = [
+			{ label: 'Ansträngd ekonomi och resursbrist', count: 6 },
+			{ label: seedLabel, count: 3 }
+		];
+		const chart = barChart({ lang: 'sv', measure: 'count', n: 8, categoryLabel: 'Tema', bars });
+		expect(labelLines(chart, 'end')).toEqual([
+			'Ansträngd ekonomi och resursbrist',
+			'Förväntningar från medborgare och',
+			'samhälle'
+		]);
+		expect(chart.svg).not.toMatch(/…|\.\.\./);
+		// Two bands of 44 px (two lines of 16 px and room around them) instead of 34.
+		expect(chart.svg).toMatch(/^<svg width="640" height="128"/);
+		expectAccessible(chart);
+	});
+
+	it("of a bar chart are shortened past three lines, the whole label kept in the SVG's text and the table", () => {
+		const chart = barChart({ lang: 'sv', measure: 'count', n: 2, bars: [{ label: tooLong, count: 2 }] });
+		const lines = labelLines(chart, 'end');
+		expect(lines).toHaveLength(3);
+		expect(lines[2]).toMatch(/…$/);
+		expect(chart.svg).toContain(`<title>Stapeldiagram: ${tooLong} 2, n = 2</title>`);
+		expect(chart.svg).toContain(`aria-label="Stapeldiagram: ${tooLong} 2, n = 2"`);
+		expect(chart.table.rows[0]?.[0]).toBe(tooLong);
+		expectAccessible(chart);
+	});
+
+	it('of a grouped bar chart come out whole, all inside the chart', () => {
+		const chart = groupedBarChart({
+			lang: 'sv',
+			categories: ['Ja', seedLabel],
+			groups: [
+				{ name: '2020', counts: [3, 2], n: 5 },
+				{ name: '2024', counts: [4, 1], n: 5 }
+			]
+		});
+		expect(labelLines(chart, 'end')).toEqual(['Ja', 'Förväntningar från medborgare och', 'samhälle']);
+		expect(chart.svg).not.toMatch(/…|\.\.\./);
+		expectAccessible(chart);
+		const shortened = groupedBarChart({
+			lang: 'sv',
+			categories: [tooLong],
+			groups: [{ name: '2020', counts: [1], n: 2 }]
+		});
+		expect(labelLines(shortened, 'end')[2]).toMatch(/…$/);
+		expect(shortened.alt).toContain(tooLong);
+		expect(shortened.table.rows[0]?.[0]).toBe(tooLong);
+		expectAccessible(shortened);
+	});
+
+	it("of a radar chart (the template's dimensions) come out whole around the circle, all inside the chart", () => {
+		const values = [60, 40, 50, 30, 80, 45, 25];
+		const sv = radarChart({
+			lang: 'sv',
+			dimensions: [
+				'Strategi',
+				'Medborgarfokus',
+				'Ledning och beslutskapacitet',
+				'Digitalt arv',
+				'Omvärldsbevakning',
+				'Kultur',
+				'Kompetens'
+			],
+			series: [{ name: 'Region Norrbotten', values }]
+		});
+		expect(drawnLines(sv.svg).map((l) => l.text)).toEqual(
+			expect.arrayContaining(['Ledning och', 'beslutskapacitet', 'Omvärldsbevakning'])
+		);
+		expect(sv.svg).not.toMatch(/…|\.\.\./);
+		expectAccessible(sv);
+		const en = radarChart({
+			lang: 'en',
+			dimensions: [
+				'Strategy',
+				'Citizen focus',
+				'Leadership and capacity to decide',
+				'Digital legacy',
+				'Environmental scanning',
+				'Culture',
+				'Competence'
+			],
+			series: [{ name: 'Region Norrbotten', values }]
+		});
+		expect(drawnLines(en.svg).map((l) => l.text)).toEqual(
+			expect.arrayContaining(['Leadership and', 'capacity to decide', 'Environmental', 'scanning'])
+		);
+		expect(en.svg).not.toMatch(/…|\.\.\./);
+		expectAccessible(en);
+	});
+
+	it("of a radar chart are shortened past three lines, the whole name kept in the SVG's text and the table", () => {
+		const chart = radarChart({
+			lang: 'sv',
+			dimensions: ['Strategi', tooLong, 'Kultur', 'Kompetens'],
+			series: [{ name: 'Regionen', values: [50, 60, 70, 80] }]
+		});
+		expect(drawnLines(chart.svg).filter((l) => l.text.endsWith('…'))).toHaveLength(1);
+		expect(chart.svg).toContain(`<title>Radardiagram: Strategi: Regionen 50; ${tooLong}: Regionen 60;`);
+		expect(chart.table.rows[1]?.[0]).toBe(tooLong);
 		expectAccessible(chart);
 	});
 });

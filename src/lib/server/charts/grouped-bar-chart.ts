@@ -1,6 +1,6 @@
 import { formatNumber } from '../../core/statistics/format-number.ts';
 import { m } from '../../paraglide/messages.js';
-import { percentAndCount, percentValue } from './chart-text.ts';
+import { labelFont, percentAndCount, percentValue, wrapLabel } from './chart-text.ts';
 import { colourAt, renderChartSvg, type TChart, type TChartLang } from './render-chart-svg.ts';
 
 export interface GroupedBarChartInput {
@@ -26,7 +26,12 @@ export function groupedBarChart(input: GroupedBarChartInput): TChart {
 		.join('; ');
 	const base = groups.map((g) => `${g.name} n = ${formatNumber(g.n, lang, 0)}`).join(', ');
 	const alt = `${m.charts_grouped_bar({}, locale)}: ${described || m.charts_no_data({}, locale)}; ${base}`;
-	const height = 70 + categories.length * (14 + 18 * Math.max(groups.length, 1));
+	// Labels wrap onto up to three lines within 35 % of the width; each category's band holds its bars
+	// and the tallest label.
+	const wrapped = categories.map((c) => wrapLabel(c, Math.round(width * 0.35)));
+	const lines = Math.max(1, ...wrapped.map((l) => l.length));
+	const band = Math.max(14 + 18 * Math.max(groups.length, 1), lines * labelFont.lineHeight + 12);
+	const height = 70 + categories.length * band;
 	const svg = renderChartSvg(
 		{
 			legend: { top: 4, left: 'center', itemWidth: 14, itemHeight: 14, textStyle: { fontSize: 13 } },
@@ -49,8 +54,8 @@ export function groupedBarChart(input: GroupedBarChartInput): TChart {
 			yAxis: {
 				type: 'category',
 				inverse: true,
-				data: categories,
-				axisLabel: { width: Math.round(width * 0.35), overflow: 'truncate', fontSize: 13 },
+				data: wrapped.map((l) => l.join('\n')),
+				axisLabel: { interval: 0, fontSize: labelFont.size, lineHeight: labelFont.lineHeight },
 				axisTick: { show: false }
 			},
 			series: groups.map((group, g) => ({

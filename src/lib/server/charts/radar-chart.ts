@@ -1,5 +1,5 @@
 import { m } from '../../paraglide/messages.js';
-import { scoreText } from './chart-text.ts';
+import { labelFont, linesWidth, scoreText, wrapLabel } from './chart-text.ts';
 import { colourAt, renderChartSvg, type TChart, type TChartLang } from './render-chart-svg.ts';
 
 export interface RadarChartInput {
@@ -8,13 +8,55 @@ export interface RadarChartInput {
 	dimensions: string[];
 	/** E.g. an organisation and the regional mean: one score (0–100, null when missing) per dimension. */
 	series: Array<{ name: string; values: Array<number | null> }>;
+	/** The height follows from the width and the dimensions' labels. */
 	width?: number;
-	height?: number;
+}
+
+const MARGIN = 10;
+/** ECharts' default distance between the circle and an axis name. */
+const NAME_GAP = 15;
+/** Room for the legend below the circle. */
+const LEGEND = 30;
+
+/**
+ * Where the circle goes and how big it is, so that every axis name (wrapped onto up to three lines within
+ * a quarter of the width) fits inside the chart: names left and right of the circle limit its radius, names
+ * above and below set the height. ECharts sets a name beside the end of its axis, NAME_GAP further out:
+ * centred above or below on a vertical axis, otherwise vertically centred and running outwards.
+ */
+function radarLayout(dimensions: readonly string[], width: number) {
+	const names = dimensions.map((d) => wrapLabel(d, Math.round(width * 0.25)));
+	const angles = dimensions.map((_, i) => Math.PI / 2 - (i * 2 * Math.PI) / Math.max(dimensions.length, 1));
+	const vertical = (angle: number) => Math.abs(Math.cos(angle)) < 1e-4;
+	let radius = Math.round(width * 0.3);
+	names.forEach((lines, i) => {
+		const cos = Math.abs(Math.cos(angles[i] ?? 0));
+		if (cos < 1e-4) return;
+		radius = Math.min(radius, (width / 2 - MARGIN - linesWidth(lines)) / cos - NAME_GAP);
+	});
+	radius = Math.max(Math.floor(radius), 40);
+	let above = radius;
+	let below = radius;
+	names.forEach((lines, i) => {
+		const angle = angles[i] ?? 0;
+		const rise = (radius + NAME_GAP) * Math.sin(angle);
+		const tall = lines.length * labelFont.lineHeight;
+		const [up, down] = vertical(angle) ? (rise > 0 ? [tall, 0] : [0, tall]) : [tall / 2, tall / 2];
+		above = Math.max(above, rise + up);
+		below = Math.max(below, -rise + down);
+	});
+	const top = MARGIN + Math.ceil(above);
+	return {
+		names,
+		radius,
+		center: [Math.round(width / 2), top],
+		height: top + Math.ceil(below) + MARGIN + LEGEND
+	};
 }
 
 /** Dimension scores (0–100) of an organisation against the regional mean. */
 export function radarChart(input: RadarChartInput): TChart {
-	const { lang, dimensions, series, width = 520, height = 400 } = input;
+	const { lang, dimensions, series, width = 520 } = input;
 	const locale = { locale: lang };
 	const value = (s: RadarChartInput['series'][number], i: number) => {
 		const v = s.values[i];
@@ -25,14 +67,17 @@ export function radarChart(input: RadarChartInput): TChart {
 		.map((d, i) => `${d}: ${series.map((s) => `${s.name} ${spoken(value(s, i))}`).join(', ')}`)
 		.join('; ');
 	const alt = `${m.charts_radar({}, locale)}: ${described || m.charts_no_data({}, locale)}`;
+	const layout = radarLayout(dimensions, width);
 	const svg = renderChartSvg(
 		{
 			legend: { bottom: 4, left: 'center', itemWidth: 14, itemHeight: 14, textStyle: { fontSize: 13 } },
 			radar: {
-				center: ['50%', '50%'],
-				radius: '62%',
-				indicator: dimensions.map((name) => ({ name, min: 0, max: 100 })),
-				axisName: { color: '#1a1a1a', fontSize: 13 },
+				center: layout.center,
+				radius: layout.radius,
+				clockwise: true,
+				axisNameGap: NAME_GAP,
+				indicator: layout.names.map((lines) => ({ name: lines.join('\n'), min: 0, max: 100 })),
+				axisName: { color: '#1a1a1a', fontSize: labelFont.size, lineHeight: labelFont.lineHeight },
 				splitNumber: 4
 			},
 			series: [
@@ -50,7 +95,7 @@ export function radarChart(input: RadarChartInput): TChart {
 				}
 			]
 		},
-		{ width, height },
+		{ width, height: layout.height },
 		alt
 	);
 	return {

@@ -1,7 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedResultsDataset } from '../../../../tests/support/results-dataset.ts';
-import type { TReportDocument, TReportSection } from '../../core/report/document.ts';
+import type {
+	TReportBlock,
+	TReportDocument,
+	TReportSection,
+	TReportTable
+} from '../../core/report/document.ts';
 import { renderReportHtml } from '../../core/report/render-html.ts';
 import type { TReportDefinition } from '../../core/report/report-definition.ts';
 import type { TDatabase } from '../db/client.ts';
@@ -12,6 +22,8 @@ import { getReportVersion } from './get-report-version.ts';
 import { listReportVersions } from './list-report-versions.ts';
 import { listReportableOrganisations } from './list-reportable-organisations.ts';
 import { publishReport } from './publish-report.ts';
+import { renderReportDocx } from './render-docx.ts';
+import { renderReportPdf } from './render-pdf.ts';
 import { resolveReport } from './resolve-report.ts';
 import { saveReportDraft } from './save-report-draft.ts';
 
@@ -59,6 +71,12 @@ function section(doc: TReportDocument | TReportSection, number: string): TReport
 	return found;
 }
 
+function tableCaptioned(blocks: TReportBlock[], caption: string): TReportTable {
+	const found = blocks.find((b) => b.kind === 'table' && b.caption === caption);
+	if (found?.kind !== 'table') throw new Error(`no table ${caption}`);
+	return found.table;
+}
+
 function subsectionOf(doc: TReportDocument, title: string): TReportSection {
 	const found = section(doc, '5').sections.find((s) => s.title === title);
 	if (!found) throw new Error(`no subsection ${title}`);
@@ -93,7 +111,7 @@ describe('the default report of a wave', () => {
 			'slutsats'
 		]);
 		expect(draft.definition.keyFigures).toHaveLength(7);
-		// Version 2 of the questionnaire adds `ny_fraga`: 18 questions of the template and it.
+		// Version 3 of the questionnaire (tests/support/results-dataset.ts) adds `ny_fraga`: 18 questions of the template and it.
 		expect(draft.definition.questions.map((q) => q.code).at(-1)).toBe('ny_fraga');
 		expect(draft.definition.questions).toHaveLength(19);
 		// Asked again, the same draft.
@@ -165,9 +183,9 @@ describe('resolving the report for the whole wave', () => {
 
 	it('shows the maturity of the organisations with enough respondents, and says how many are left out', () => {
 		const blocks = section(doc, '4').blocks;
-		const [index, dimensions] = blocks.filter((b) => b.kind === 'table');
-		if (index?.kind !== 'table' || dimensions?.kind !== 'table') throw new Error('no maturity tables');
-		const row = (name: string) => index.table.rows.find((r) => r[0] === name);
+		const index = tableCaptioned(blocks, 'Digital mognad per organisation');
+		const dimensions = tableCaptioned(blocks, 'Digital mognad per dimension (0–100)');
+		const row = (name: string) => index.rows.find((r) => r[0] === name);
 		expect(row('Region Norrbotten (alla svarande)')?.[1]).toBe('13');
 		expect(row('Luleå')?.[1]).toBe('5');
 		expect(row('Piteå')?.[1]).toBe('3');
@@ -176,9 +194,9 @@ describe('resolving the report for the whole wave', () => {
 		// a notice counts them.
 		for (const hidden of ['Kiruna', 'Boden']) {
 			expect(row(hidden)).toBeUndefined();
-			expect(dimensions.table.head).not.toContain(hidden);
+			expect(dimensions.head).not.toContain(hidden);
 		}
-		expect(dimensions.table.head).toEqual([
+		expect(dimensions.head).toEqual([
 			'Dimension',
 			'Region Norrbotten (alla svarande)',
 			'Medel av organisationerna',
@@ -189,10 +207,90 @@ describe('resolving the report for the whole wave', () => {
 		expect(notice?.kind === 'notice' && notice.text).toMatch(/^2 organisationer med färre än 3 svarande/);
 	});
 
+	it("explains the maturity levels from the questionnaire's definition", () => {
+		const blocks = section(doc, '4').blocks;
+		expect(blocks).toContainEqual({
+			kind: 'paragraph',
+			text: 'Digital mognad visas som ett index från 0 till 100: medelvärdet av dimensionernas poäng. Varje fråga ger 0–100 poäng (100 för ett svar som talar för mognad, 0 för ett som talar emot); Vet ej räknas inte. Bredvid indexet står den svagaste dimensionen, och nivån följer av indexet.'
+		});
+		// The template's levels carry no description, so the table has no column for one.
+		expect(tableCaptioned(blocks, 'Mognadsnivåer efter index')).toEqual({
+			head: ['Nivå', 'Index'],
+			rows: [
+				['Låg', '0–33'],
+				['Medel', '34–66'],
+				['Hög', '67–100']
+			],
+			numeric: [false, true]
+		});
+	});
+
+	it('draws the region pooled and the mean of the organisations as a radar, with the figures of their columns', () => {
+		const blocks = section(doc, '4').blocks;
+		const at = blocks.findIndex((b) => b.kind === 'figure');
+		const figure = blocks[at];
+		if (figure?.kind !== 'figure') throw new Error('no maturity chart');
+		expect(figure.caption).toBe('Mognadsprofil per dimension (0–100)');
+		expect(figure.svg).toMatch(/^<svg [^>]*role="img"/);
+		// The dimensions' table follows it, so a printed report does not repeat the figures under the chart.
+		expect(blocks[at + 1]).toEqual({
+			kind: 'table',
+			caption: 'Digital mognad per dimension (0–100)',
+			table: expect.anything()
+		});
+		const dimensions = tableCaptioned(blocks, 'Digital mognad per dimension (0–100)');
+		expect(figure.table).toEqual({
+			head: ['Dimension', 'Region Norrbotten (alla svarande)', 'Medel av organisationerna'],
+			rows: dimensions.rows.map((row) => row.slice(0, 3)),
+			numeric: [false, true, true]
+		});
+		expect(figure.alt).toMatch(
+			/^Radardiagram: Strategi: Region Norrbotten \(alla svarande\) [\d,]+, Medel av organisationerna [\d,]+; /
+		);
+		for (const name of ['Luleå', 'Piteå', 'Kiruna', 'Boden']) {
+			expect(figure.alt).not.toContain(name);
+			expect(figure.svg).not.toContain(name);
+		}
+	});
+
+	it('prints the maturity radar as a numbered figure with its axis names as text in the PDF, and as a described picture in Word', async () => {
+		const figure = section(doc, '4').blocks.find((b) => b.kind === 'figure');
+		if (figure?.kind !== 'figure') throw new Error('no maturity chart');
+		// The first figure of the report: the questions' charts follow in section 5.
+		const dir = mkdtempSync(path.join(tmpdir(), 'mognad-maturity-'));
+		try {
+			const file = path.join(dir, 'report.pdf');
+			writeFileSync(file, await renderReportPdf(doc));
+			const text = execFileSync('pdftotext', [file, '-'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore']
+			});
+			expect(text).toContain('Figur 1: Mognadsprofil per dimension (0–100)');
+			expect(text).toContain('Tabell 2: Mognadsnivåer efter index');
+			// Every dimension's name whole, the long one on two lines.
+			for (const name of [
+				'Strategi',
+				'Medborgarfokus',
+				'Ledning och',
+				'beslutskapacitet',
+				'Omvärldsbevakning'
+			])
+				expect(text).toContain(name);
+			expect(text).not.toMatch(/Ledning och besl\S*…|\.\.\./);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		const parts = unzipSync(await renderReportDocx(doc));
+		const xml = strFromU8(parts['word/document.xml'] ?? new Uint8Array());
+		expect(xml).toContain(`descr="${figure.alt}" title="Mognadsprofil per dimension (0–100)"`);
+		expect(xml).toContain('Mognadsprofil per dimension (0–100)</w:t>');
+		expect(xml.match(/descr="Radardiagram:/g)).toHaveLength(1);
+	});
+
 	it('gives each topic a subsection titled by the topic, the question under it with n, chart, table and themes', () => {
 		const questions = section(doc, '5').sections;
 		expect(questions[0]?.number).toBe('5.1');
-		// 19 questions: the template's 18 in its 11 topics, and version 2's `ny_fraga`, which has no topic title.
+		// 19 questions: the template's 18 in its 11 topics, and version 3's `ny_fraga`, which has no topic title.
 		expect(questions.map((s) => s.title)).toEqual([
 			'Behovet av digitalisering',
 			'Digital vision eller handlingsplan',
@@ -251,8 +349,9 @@ describe('resolving the report for the whole wave', () => {
 	});
 
 	it('keeps every chart when rendered as HTML (the renderer drops only SVG that could run)', () => {
+		// The questions' charts and the maturity radar in Kort sammanställning av läget.
 		const figures = doc.sections
-			.flatMap((s) => s.sections)
+			.flatMap((s) => [s, ...s.sections])
 			.flatMap((s) => s.blocks.filter((b) => b.kind === 'figure'));
 		expect(figures.length).toBeGreaterThan(10);
 		expect(renderReportHtml(doc).match(/<svg[\s>]/g)?.length).toBe(figures.length);
@@ -344,6 +443,17 @@ describe('a report for one organisation', () => {
 			`23,1–88,2${NBSP}%`,
 			`69,2${NBSP}%`
 		]);
+		// Maturity: Luleå's own profile against the region's pooled one, in the table and the radar alike.
+		const maturity = section(doc, '4').blocks;
+		const dimensions = tableCaptioned(maturity, 'Digital mognad per dimension (0–100)');
+		expect(dimensions.head).toEqual(['Dimension', 'Luleå', 'Region Norrbotten (alla svarande)']);
+		const radar = maturity.find((b) => b.kind === 'figure');
+		expect(radar?.kind === 'figure' && radar.table).toEqual({
+			head: dimensions.head,
+			rows: dimensions.rows,
+			numeric: [false, true, true]
+		});
+		expect(radar?.kind === 'figure' && radar.alt).not.toContain('Piteå');
 		const stod = subsectionOf(doc, 'Stöd i digitaliseringsresan');
 		expect(stod.blocks.filter((b) => b.kind === 'quote')).toEqual([
 			{ kind: 'quote', text: 'Mer samordning mellan kommunerna' }

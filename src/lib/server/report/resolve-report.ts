@@ -5,6 +5,7 @@ import type { TReportDocument } from '../../core/report/document.ts';
 import { ZReportDefinition } from '../../core/report/report-definition.ts';
 import type { TReportInputs } from '../../core/report/report-inputs.ts';
 import { questionChart } from '../charts/question-chart.ts';
+import { radarChart } from '../charts/radar-chart.ts';
 import type { TDb } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
@@ -89,7 +90,8 @@ export async function resolveReport(
 		roles: roleResults.breakdown ?? [],
 		titles,
 		quotes,
-		chart: questionChart
+		chart: questionChart,
+		radar: radarChart
 	};
 	return buildReportDocument(definition, inputs, { version: input.version, publishedOn: input.publishedOn });
 }
