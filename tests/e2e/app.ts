@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { controlSocketPath, forwardCommand } from '../../src/cli/control-socket.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { withSeedDatabase } from '../support/seed-database.ts';
 import { municipalityCodes, type SeedWaveOptions, seedWave } from '../support/seed-wave.ts';
 import { connectBrowser } from './browser.ts';
@@ -106,7 +106,7 @@ export async function startE2eApp(waves: TWave[]): Promise<E2eApp> {
  * Chromium.
  */
 export async function startOwnE2eApp(waves: TWave[]): Promise<OwnE2eApp> {
-	const dataDir = tempDataDir();
+	const dataDir = seededDataDir();
 	const tokens = new Map<string, string[]>();
 	let server: AppServer | undefined;
 	try {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser, signedInContext } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import {
 	connectBrowser,
@@ -12,7 +12,7 @@ import {
 } from './browser.ts';
 
 // No SMTP server is configured: the app's worker moves queued e-mail to the outbox, where the analyst reads it.
-const dataDir = tempDataDir();
+const dataDir = seededDataDir();
 let server: AppServer;
 let browser: Browser;
 const analyst = { email: 'analytiker@example.org', password: 'analytiker-lösenord-som-är-långt' };

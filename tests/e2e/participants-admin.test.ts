@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededUser, seedUsers, signInOverHttp } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { connectBrowser, expectNoAxeViolations } from './browser.ts';
 import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 // The fieldwork pages of an analyst and an administrator, in Chromium with JavaScript off (the forms must
 // work without it) and axe-core on every state.
-const dataDir = tempDataDir();
+const dataDir = seededDataDir();
 let server: AppServer;
 let browser: Browser;
 let pages: SignedInPages;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { type BrowserServer, chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildIfNeeded } from '../../src/cli/build-if-needed.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { pgliteTemplateFile } from '../../src/lib/server/testing/template-database.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { chromiumLaunchOptions } from './browser.ts';
 
 declare module 'vitest' {
@@ -23,7 +24,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
 	buildIfNeeded(path.resolve(import.meta.dirname, '../..'));
-	const dataDir = tempDataDir();
+	await pgliteTemplateFile();
+	const dataDir = seededDataDir();
 	let server: AppServer | undefined;
 	let browser: BrowserServer | undefined;
 	try {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededUser, seedUsers, signedInContext } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 import { connectBrowser, expectNoAxeViolations, loads } from './browser.ts';
 
@@ -14,7 +14,7 @@ let users: Record<'admin' | 'analyst' | 'contact' | 'viewer', SeededUser>;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	dataDir = tempDataDir();
+	dataDir = seededDataDir();
 	await seedWave({ dataDir, slug: 'utkast', mode: 'invite', status: 'draft' });
 	await seedWave({ dataDir, slug: 'pagaende', mode: 'invite', status: 'open' });
 	users = await seedUsers({ dataDir });

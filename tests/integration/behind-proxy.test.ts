@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 
 // A deployment behind an HTTPS proxy: ORIGIN names the public address, the app listens on plain HTTP.
 const ORIGIN = 'https://enkat.example.se';
-const dataDir = tempDataDir();
+const dataDir = seededDataDir();
 let server: AppServer;
 let token: string;
 

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { responses, waves } from '../../src/lib/server/db/schema.ts';
 import { seedUser } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { seedWave } from '../support/seed-wave.ts';
 
 // Behind one proxy that appends the client's address to X-Forwarded-For; plain HTTP requests play both.
-const dataDir = tempDataDir();
+const dataDir = seededDataDir();
 let server: AppServer;
 let invitedToken: string;
 let organisationId: string;

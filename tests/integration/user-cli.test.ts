@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signInOverHttp } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from '../support/app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 
 // `mognad user create` as an operator runs it: on a stopped server, and inside a running one.
 const root = path.resolve(import.meta.dirname, '../..');
-const dataDir = tempDataDir();
+const dataDir = seededDataDir();
 let server: AppServer | undefined;
 let adaPassword = '';
 afterAll(async () => {

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pgliteTemplatePath } from '../../src/lib/server/testing/template-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -31,6 +32,26 @@ export async function freePort(): Promise<number> {
 /** A fresh data folder for the embedded database. */
 export function tempDataDir(): string {
 	return mkdtempSync(path.join(tmpdir(), 'mognad-test-'));
+}
+
+/**
+ * A fresh data folder whose embedded database is already migrated and holds the built-in data, as after
+ * the app's first start: the test template (made by the integration and e2e projects' global setup)
+ * unpacked; the app makes its files private when it opens them. Neither the test nor the server it
+ * starts runs initdb: a server was ready in 1.4 s with 2.2 s of CPU on it, against 6 s and 9 s on an
+ * empty folder. Tests of the first start itself use `tempDataDir`.
+ */
+export function seededDataDir(): string {
+	const template = pgliteTemplatePath();
+	if (!existsSync(template))
+		throw new Error(`no test database template at ${template}: the project's global setup makes it`);
+	const dataDir = tempDataDir();
+	const database = path.join(dataDir, 'pglite');
+	mkdirSync(database, { mode: 0o700 });
+	execFileSync('tar', ['--extract', '--no-same-owner', '--file', template, '--directory', database], {
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	return dataDir;
 }
 
 export function removeDataDir(dir: string): void {

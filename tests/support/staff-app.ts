@@ -4,7 +4,7 @@ import type { TDatabase } from '../../src/lib/server/db/client.ts';
 import { connectBrowser } from '../e2e/browser.ts';
 import { signedInPages } from '../e2e/signed-in-pages.ts';
 import { type SeededUser, seedUsers } from './admin-client.ts';
-import { type AppServer, removeDataDir, startAppServer, tempDataDir } from './app-server.ts';
+import { type AppServer, removeDataDir, seededDataDir, startAppServer } from './app-server.ts';
 import { openSeedDatabase } from './seed-database.ts';
 
 export interface StaffApp {
@@ -32,7 +32,7 @@ export async function startStaffApp(
 	seed: (database: TDatabase) => Promise<void>,
 	options: { javaScriptEnabled: boolean }
 ): Promise<StaffApp> {
-	const dataDir = tempDataDir();
+	const dataDir = seededDataDir();
 	let server: AppServer | undefined;
 	try {
 		const database = await openSeedDatabase({ dataDir });

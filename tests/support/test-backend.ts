@@ -1,5 +1,5 @@
 import { createScratchDatabase } from '../../src/lib/server/testing/scratch-database.ts';
-import { removeDataDir, tempDataDir } from './app-server.ts';
+import { removeDataDir, seededDataDir, tempDataDir } from './app-server.ts';
 
 export interface TestBackend {
 	/** Embedded database folder (also used when PostgreSQL is chosen, for the server's lock file). */
@@ -12,15 +12,18 @@ export interface TestBackend {
 }
 
 /**
- * Where a whole-process test keeps its data: a fresh PGlite folder, or — when DATABASE_URL names a
+ * Where a whole-process test keeps its data: a fresh PGlite folder (migrated, with the built-in data), or — when DATABASE_URL names a
  * PostgreSQL server — a fresh database on it, dropped again by `cleanup`.
  */
 export async function createTestBackend(
 	prefix: string,
 	admin = process.env.DATABASE_URL
 ): Promise<TestBackend> {
+	if (!admin) {
+		const dataDir = seededDataDir();
+		return { dataDir, env: {}, cleanup: async () => removeDataDir(dataDir) };
+	}
 	const dataDir = tempDataDir();
-	if (!admin) return { dataDir, env: {}, cleanup: async () => removeDataDir(dataDir) };
 	const scratch = await createScratchDatabase(admin, prefix);
 	return {
 		dataDir,

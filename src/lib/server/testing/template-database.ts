@@ -52,7 +52,17 @@ export function templateKey(): string {
  * fraction of what initdb, the migrations and the built-in data take.
  */
 export async function pgliteTemplate(): Promise<Blob> {
-	const file = projectPath('node_modules', '.cache', 'mognad', `test-db-${templateKey()}.tar`);
+	return new Blob([readFileSync(await pgliteTemplateFile())]);
+}
+
+/** Where the PGlite template's tarball of the current sources is kept (it may not be made yet). */
+export function pgliteTemplatePath(): string {
+	return projectPath('node_modules', '.cache', 'mognad', `test-db-${templateKey()}.tar`);
+}
+
+/** The PGlite template's tarball, made first if the current sources have none. */
+export async function pgliteTemplateFile(): Promise<string> {
+	const file = pgliteTemplatePath();
 	if (!existsSync(file)) {
 		const database = await openDatabase({ dataDir: 'memory://' });
 		let tarball: Blob;
@@ -69,7 +79,7 @@ export async function pgliteTemplate(): Promise<Blob> {
 		writeFileSync(partial, new Uint8Array(await tarball.arrayBuffer()));
 		renameSync(partial, file);
 	}
-	return new Blob([readFileSync(file)]);
+	return file;
 }
 
 /**
