@@ -72,7 +72,11 @@ export async function startAppServer(options: {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
-	const child = spawn(process.execPath, [path.join(root, 'bin', 'mognad.js'), 'serve', '--no-build'], {
+	// V8's baseline compiler only, as the test processes themselves (see vitest.config.ts): compiling the
+	// embedded database's WebAssembly with the optimising compiler as well cost a test server more CPU than
+	// the optimised code saved it.
+	const v8 = ['--liftoff-only'];
+	const child = spawn(process.execPath, [...v8, path.join(root, 'bin', 'mognad.js'), 'serve', '--no-build'], {
 		cwd: root,
 		env: {
 			...process.env,
