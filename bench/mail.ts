@@ -51,7 +51,8 @@ async function run(label: string, adminUrl: string | undefined, processes: numbe
 		servers.push(
 			await startAppServer({
 				dataDir,
-				env: { ...env, ...(url ? { DATABASE_URL: url } : {}), SMTP_URL: peer.url }
+				env: { ...env, ...(url ? { DATABASE_URL: url } : {}), SMTP_URL: peer.url },
+				asUsersRunIt: true
 			})
 		);
 	}

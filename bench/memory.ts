@@ -22,7 +22,7 @@ console.log(
 
 const dataDir = tempDataDir();
 // A first start creates the database; on a busy machine that can take minutes.
-let server = await startAppServer({ dataDir, startupMs: 600_000 });
+let server = await startAppServer({ dataDir, startupMs: 600_000, asUsersRunIt: true });
 try {
 	await report('first start: at rest', server.process.pid ?? 0);
 	await mognad(['demo']);
@@ -33,7 +33,7 @@ try {
 	);
 	// The usual case: a server started again on its data folder.
 	await server.stop();
-	server = await startAppServer({ dataDir, startupMs: 600_000 });
+	server = await startAppServer({ dataDir, startupMs: 600_000, asUsersRunIt: true });
 	const pid = server.process.pid ?? 0;
 	await report('restart with the demo wave: at rest', pid);
 	const client = await signInOverHttp(server.url, admin);

@@ -69,7 +69,7 @@ process.exit(0);
 async function pageWeight() {
 	const dataDir = tempDataDir();
 	const { tokens } = await seedWave({ dataDir, slug: 'vikt', mode: 'invite', participants: 1 });
-	const server = await startAppServer({ dataDir });
+	const server = await startAppServer({ dataDir, asUsersRunIt: true });
 	try {
 		const pagePath = `/s/${tokens[0]}/sida/omvarld`;
 		const html = await rawGet(server.url, pagePath, 'br, gzip');
@@ -135,7 +135,7 @@ async function throughput(label: string, adminUrl: string | undefined, servers =
 	});
 	const apps = [];
 	for (const dataDir of dataDirs)
-		apps.push(await startAppServer({ dataDir, env: url ? { DATABASE_URL: url } : {} }));
+		apps.push(await startAppServer({ dataDir, env: url ? { DATABASE_URL: url } : {}, asUsersRunIt: true }));
 	const urls = apps.map((a) => a.url);
 	try {
 		// Warm-up: a few respondents, not counted.

@@ -68,14 +68,16 @@ export async function startAppServer(options: {
 	port?: number;
 	/** How long to wait for the first answer (default 60 s). */
 	startupMs?: number;
+	/** Node's default compilers, as in production (for benchmarks); tests leave it unset. */
+	asUsersRunIt?: boolean;
 }): Promise<AppServer> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
-	// V8's baseline compiler only, as the test processes themselves (see vitest.config.ts): compiling the
-	// embedded database's WebAssembly with the optimising compiler as well cost a test server more CPU than
-	// the optimised code saved it.
-	const v8 = ['--liftoff-only'];
+	// The tests' servers compile with V8's baseline compiler only, as the test processes themselves do (see
+	// vitest.config.ts): compiling the embedded database's WebAssembly with the optimising compiler as well
+	// cost a short-lived server more CPU than the optimised code saved it. Benchmarks run it as users do.
+	const v8 = options.asUsersRunIt ? [] : ['--liftoff-only'];
 	const child = spawn(process.execPath, [...v8, path.join(root, 'bin', 'mognad.js'), 'serve', '--no-build'], {
 		cwd: root,
 		env: {
