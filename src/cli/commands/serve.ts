@@ -11,6 +11,7 @@ import { BODY_SIZE_LIMIT_BYTES } from '../../lib/server/web/upload-limits.ts';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { parseCommandArgs, publicOrigin, type TCommandIo } from '../command.ts';
 import { controlSocketPath, listenForCommands, type TRunCommand } from '../control-socket.ts';
+import { createDatabaseApart } from '../create-database-apart.ts';
 import { startHttpServer } from '../http-server.ts';
 import { serveHelp } from './serve-help.ts';
 
@@ -33,14 +34,15 @@ export async function serveCommand(argv: string[], io: TCommandIo, run: TRunComm
 
 	const root = projectPath();
 	if (!args.values['no-build']) buildIfNeeded(root);
+	const config = readConfig();
+	const dataDir = config.MOGNAD_DATA_DIR;
+	if (!config.DATABASE_URL) await createDatabaseApart(dataDir);
 	const database = await getDatabase();
 	const server = await startHttpServer(
 		path.join(root, 'build', 'handler.js'),
 		process.env.HOST || '0.0.0.0',
 		Number(process.env.PORT)
 	);
-	const config = readConfig();
-	const dataDir = config.MOGNAD_DATA_DIR;
 	// Every app process sends queued e-mail; the queue's row locks keep each message to one of them.
 	const mail = startMailWorker(database.db, await createMailTransport(config.SMTP_URL), mailSettings(config));
 	// With the embedded database, the other commands run in here while the server holds it.
