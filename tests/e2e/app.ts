@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { controlSocketPath, forwardCommand } from '../../src/cli/control-socket.ts';
+import type { TRole } from '../../src/lib/server/auth/roles.ts';
+import type { SeededUser } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { withSeedDatabase } from '../support/seed-database.ts';
 import { municipalityCodes, type SeedWaveOptions, seedWave } from '../support/seed-wave.ts';
@@ -77,6 +79,42 @@ async function seedSharedWave(wave: TWave): Promise<string[]> {
 	if (status !== 'draft') await mognadInSharedServer(['wave', 'open', wave.slug]);
 	if (status === 'closed') await mognadInSharedServer(['wave', 'close', wave.slug]);
 	return tokens;
+}
+
+/**
+ * Staff accounts in the shared server, one per role, through `mognad user create` in it; `prefix` keeps
+ * the file's addresses its own.
+ */
+export async function seedSharedUsers<TRoles extends TRole>(
+	prefix: string,
+	roles: readonly TRoles[]
+): Promise<Record<TRoles, SeededUser>> {
+	const seeded = {} as Record<TRoles, SeededUser>;
+	for (const role of roles) {
+		const user = {
+			email: `${prefix}-${role}@example.org`,
+			password: `${role}-lösenord-som-är-långt`,
+			name: `Test ${role}`,
+			role
+		};
+		await mognadInSharedServer(
+			[
+				'user',
+				'create',
+				'--email',
+				user.email,
+				'--name',
+				user.name,
+				'--role',
+				role,
+				...(role === 'contact' ? ['--organisation', '2580'] : []),
+				'--password-stdin'
+			],
+			user.password
+		);
+		seeded[role] = user;
+	}
+	return seeded;
 }
 
 function tokenOf(tokens: Map<string, string[]>) {

@@ -1,31 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededUser, seedUsers } from '../support/admin-client.ts';
-import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
-import { seedWave } from '../support/seed-wave.ts';
-import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import type { SeededUser } from '../support/admin-client.ts';
+import { type E2eApp, seedSharedUsers, startE2eApp } from './app.ts';
+import { expectNoAxeViolations } from './browser.ts';
 import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 // Importing another tool's export through the column mapping, in Chromium with JavaScript off (every step
 // is a form post) and axe-core on every state.
-const dataDir = seededDataDir();
-let server: AppServer;
-let browser: Browser;
+let app: E2eApp;
 let pages: SignedInPages;
 let users: Record<'analyst', SeededUser>;
 
 beforeAll(async () => {
-	await seedWave({ dataDir, slug: 'ar-2020', mode: 'invite', participants: 0, status: 'closed' });
-	users = await seedUsers({ dataDir }, ['analyst']);
-	server = await startAppServer({ dataDir });
-	browser = await connectBrowser();
-	pages = signedInPages(browser, server.url);
+	app = await startE2eApp([{ slug: 'import-ar-2020', mode: 'invite', participants: 0, status: 'closed' }]);
+	users = await seedSharedUsers('import-responses', ['analyst']);
+	pages = signedInPages(app.browser, app.url);
 });
 afterEach(() => pages?.release());
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	removeDataDir(dataDir);
+	await app?.close();
 });
 
 const pageAs = async (user: SeededUser, path: string): Promise<Page> =>
@@ -37,8 +30,8 @@ const press = async (page: Page, name: string) => {
 
 describe('importing responses with a column mapping', () => {
 	it('uploads, matches columns and values, shows every problem, then imports on confirmation', async () => {
-		const page = await pageAs(users.analyst, '/admin/waves/ar-2020/import');
-		expect(await page.locator('h1').textContent()).toBe('Importera svar till Test ar-2020');
+		const page = await pageAs(users.analyst, '/admin/waves/import-ar-2020/import');
+		expect(await page.locator('h1').textContent()).toBe('Importera svar till Test import-ar-2020');
 		await expectNoAxeViolations(page);
 
 		await page.setInputFiles('#f-file', {
@@ -81,7 +74,7 @@ describe('importing responses with a column mapping', () => {
 
 		await press(page, 'Importera 3 svar');
 		expect(await page.locator('[role=status]').textContent()).toContain(
-			'3 svar importerades till Test ar-2020 (0 fanns redan).'
+			'3 svar importerades till Test import-ar-2020 (0 fanns redan).'
 		);
 		await expectNoAxeViolations(page);
 	});
