@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { radarChart } from '../../server/charts/radar-chart.ts';
 import type { TMaturityProfile } from '../maturity/maturity-profile.ts';
 import type { TWaveMaturity } from '../maturity/wave-maturity.ts';
 import type { TWaveResults } from '../results/wave-results-schema.ts';
+import { formatScore } from '../statistics/format-number.ts';
 import { builtInTemplate } from '../testing/questionnaires.ts';
 import type { TReportBlock, TReportTable } from './document.ts';
 import { maturityBlocks } from './maturity-blocks.ts';
-import type { TReportInputs } from './report-inputs.ts';
+import type { TReportChart, TReportInputs, TReportRadarInput } from './report-inputs.ts';
 
 const profile = (strategi: number, kultur: number | null, index: number): TMaturityProfile => ({
 	dimensions: { strategi, kultur },
@@ -71,6 +71,22 @@ const results: TWaveResults = {
 	questions: []
 };
 
+// The radar chart as the section sees it (server/charts/radar-chart.ts draws it; charts.test.ts checks its
+// text alternative): what it was asked to draw as the SVG, and its data table, each score formatted as the
+// chart formats it.
+const radar = (input: TReportRadarInput): TReportChart => ({
+	svg: JSON.stringify(input),
+	alt: `Radar: ${input.series.map((s) => s.name).join(', ')}`,
+	table: {
+		columns: ['Dimension', ...input.series.map((s) => s.name)],
+		rows: input.dimensions.map((d, i) => [
+			d,
+			...input.series.map((s) => formatScore(s.values[i] ?? null, input.lang))
+		])
+	}
+});
+const drawn = (figure: { svg: string }): TReportRadarInput => JSON.parse(figure.svg);
+
 function inputs(lang: 'sv' | 'en', organisation: string | null = null): TReportInputs {
 	return {
 		lang,
@@ -86,7 +102,7 @@ function inputs(lang: 'sv' | 'en', organisation: string | null = null): TReportI
 		titles: [],
 		quotes: [],
 		chart: () => null,
-		radar: radarChart
+		radar
 	};
 }
 
@@ -132,9 +148,15 @@ describe('the maturity section of a report', () => {
 		const blocks = maturityBlocks(inputs('sv'), maturity(2), null);
 		const figure = figureOf(blocks);
 		expect(figure.caption).toBe('Mognadsprofil per dimension (0–100)');
-		expect(figure.alt).toBe(
-			'Radardiagram: Strategi: Region Norrbotten (alla svarande) 60,3, Medel av organisationerna 57,5; Kultur: Region Norrbotten (alla svarande) 37,5, Medel av organisationerna 35'
-		);
+		expect(drawn(figure)).toEqual({
+			lang: 'sv',
+			dimensions: ['Strategi', 'Kultur'],
+			series: [
+				{ name: 'Region Norrbotten (alla svarande)', values: [60.25, 37.5] },
+				{ name: 'Medel av organisationerna', values: [57.5, 35] }
+			]
+		});
+		expect(figure.alt).toBe('Radar: Region Norrbotten (alla svarande), Medel av organisationerna');
 		expect(figure.table).toEqual({
 			head: ['Dimension', 'Region Norrbotten (alla svarande)', 'Medel av organisationerna'],
 			rows: [
@@ -169,6 +191,10 @@ describe('the maturity section of a report', () => {
 			['Culture', '50', '37.5']
 		]);
 		expect(figure.table.head).toEqual(['Dimension', 'Luleå', 'Region Norrbotten (all respondents)']);
+		expect(drawn(figure).series).toEqual([
+			{ name: 'Luleå', values: [75, 50] },
+			{ name: 'Region Norrbotten (all respondents)', values: [60.25, 37.5] }
+		]);
 	});
 
 	it('draws no chart when the region has too few respondents for a profile', () => {

@@ -27,15 +27,10 @@ export interface TReportRadarInput {
 }
 
 /**
-<<<<<<< HEAD
  * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the wave's
- * questionnaire, the results engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart is
- * drawn (server/charts, kept out of the pure building).
-=======
- * What a report is built from, all of it loaded beforehand (server/report/resolve-report.ts): the results
- * engine's figures, the organisation the report is for, the chosen quotes, and how a question's chart and
- * the maturity profiles are drawn (server/charts, kept out of the pure building).
->>>>>>> report-charts
+ * questionnaire, the results engine's figures, the organisation the report is for, the chosen quotes, and
+ * how a question's chart and the maturity profiles are drawn (server/charts, kept out of the pure
+ * building).
  */
 export interface TReportInputs {
 	lang: TLang;
