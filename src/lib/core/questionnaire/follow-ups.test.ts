@@ -5,6 +5,7 @@ import {
 	freeText,
 	page,
 	questionnaireFrom,
+	SEED_TOPICS,
 	yesNo
 } from '../testing/questionnaires.ts';
 import { followUpParents } from './follow-ups.ts';
@@ -58,19 +59,7 @@ describe('followUpParents', () => {
 			.filter((q) => q.type !== 'background');
 		const topics = reported.filter((q) => !parents.has(q.code));
 		expect(reported).toHaveLength(18);
-		expect(topics.map((q) => q.topic?.sv)).toEqual([
-			'Behovet av digitalisering',
-			'Digital vision eller handlingsplan',
-			'Framtidens medborgarupplevelse',
-			'Beslutsmässighet och kapacitet',
-			'Tidigare IT-investeringar',
-			'Omvärldsbevakning',
-			'Vem driver den digitala utvecklingen',
-			'Drivkrafter för digital utveckling',
-			'Kultur för digital transformation',
-			'Kompetens inom digitalisering',
-			'Stöd i digitaliseringsresan'
-		]);
+		expect(topics.map((q) => q.topic?.sv)).toEqual(SEED_TOPICS);
 		// A follow-up's heading is its parent's: it has no topic of its own.
 		expect(reported.filter((q) => parents.has(q.code) && q.topic)).toEqual([]);
 	});

@@ -12,6 +12,24 @@ export function questionnaireFrom(input: unknown): TQuestionnaire {
 /** The built-in template "Digital mognad i kommuner" (questionnaires/digital-mognad-i-kommuner.json), parsed. */
 export const builtInTemplate = (): TQuestionnaire => questionnaireFrom(structuredClone(template));
 
+/** The built-in template's topics, as the seed's report titles its subsections (11 of 18 questions). */
+export const SEED_TOPICS = [
+	'Behovet av digitalisering',
+	'Digital vision eller handlingsplan',
+	'Framtidens medborgarupplevelse',
+	'Beslutsmässighet och kapacitet',
+	'Tidigare IT-investeringar',
+	'Omvärldsbevakning',
+	'Vem driver den digitala utvecklingen',
+	'Drivkrafter för digital utveckling',
+	'Kultur för digital transformation',
+	'Kompetens inom digitalisering',
+	'Stöd i digitaliseringsresan'
+];
+
+/** The report's answers section for the built-in template: "5.1 Behovet av digitalisering" and on. */
+export const SEED_TOPIC_SUBSECTIONS = SEED_TOPICS.map((topic, i) => `5.${i + 1} ${topic}`);
+
 export function sectionOf(questionnaire: TQuestionnaire, code: string): TSection {
 	const section = questionnaire.sections.find((s) => s.code === code);
 	if (!section) throw new Error(`no section "${code}"`);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TQuestionResult, TWaveResults } from '../../core/results/wave-results-schema.ts';
+import { SEED_TOPIC_SUBSECTIONS } from '../../core/testing/questionnaires.ts';
 import type { TDatabase } from '../db/client.ts';
 import {
 	answerMarks,
@@ -232,19 +233,7 @@ describe('createDemo', () => {
 		});
 		const svar = doc.sections.find((s) => s.number === '5');
 		// The seed's 11 subsections, one per topic, the follow-up questions inside them.
-		expect(svar?.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
-			'5.1 Behovet av digitalisering',
-			'5.2 Digital vision eller handlingsplan',
-			'5.3 Framtidens medborgarupplevelse',
-			'5.4 Beslutsmässighet och kapacitet',
-			'5.5 Tidigare IT-investeringar',
-			'5.6 Omvärldsbevakning',
-			'5.7 Vem driver den digitala utvecklingen',
-			'5.8 Drivkrafter för digital utveckling',
-			'5.9 Kultur för digital transformation',
-			'5.10 Kompetens inom digitalisering',
-			'5.11 Stöd i digitaliseringsresan'
-		]);
+		expect(svar?.sections.map((s) => `${s.number} ${s.title}`)).toEqual(SEED_TOPIC_SUBSECTIONS);
 		const itArv = svar?.sections.find((s) => s.title === 'Tidigare IT-investeringar');
 		expect(itArv?.blocks).toEqual(
 			expect.arrayContaining([
