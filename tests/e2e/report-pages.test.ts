@@ -52,6 +52,16 @@ describe('the report without JavaScript', () => {
 		const { page, status } = await open(analyst, REPORT, { javaScriptEnabled: false });
 		expect(status).toBe(200);
 		await expectNoAxeViolations(page);
+		// A follow-up is edited inside its parent's entry, as the report shows it, not as an entry of its own.
+		const entryOf = (code: string) =>
+			page.locator('details.report-question', { has: page.locator(`[name="q.${code}.markdown"]`) });
+		expect(await entryOf('vision_kommentar').count()).toBe(1);
+		expect(await entryOf('vision_kommentar').locator('summary').textContent()).toBe(
+			await entryOf('vision').locator('summary').textContent()
+		);
+		expect(await entryOf('vision').locator('fieldset.follow-up > legend').allTextContents()).toEqual([
+			expect.stringMatching(/^Följdfråga: /)
+		]);
 		await page.locator('#meta-documentId').fill('ARBGRP460-656132773-273');
 		await page.locator('#text-syfte').fill(HOSTILE);
 		await page.getByRole('button', { name: 'Spara' }).first().click();

@@ -79,49 +79,52 @@ const endsInLeadIn = (markdown: string): boolean => markdown.trim().endsWith(':'
  * that ends in a colon is the lead-in of the chart and themes, so it goes before them and stands for the
  * generated "Svaren kunde grupperas enligt nedan:": one lead-in, not two in a row.
  */
-function questionBlocks(q: TQuestionResult, input: TQuestionInput, caption: string, c: TReportInputs) {
+function questionBlocks(
+	q: TQuestionResult,
+	input: TQuestionInput,
+	caption: string,
+	c: TReportInputs
+): TReportBlock[] {
 	const { lang, locale } = c;
-	const blocks: TReportBlock[] = [{ kind: 'paragraph', text: summary(q, c) }];
 	const narrative = narrativeBlocks(input.markdown);
-	if (q.n === 0) {
-		blocks.push({ kind: 'notice', text: m.report_question_no_answers({}, locale) }, ...narrative);
+	// No answers: the notice says it, without a count of zero above it.
+	if (q.n === 0) return [{ kind: 'notice', text: m.report_question_no_answers({}, locale) }, ...narrative];
+	const blocks: TReportBlock[] = [{ kind: 'paragraph', text: summary(q, c) }];
+	const generated: TReportBlock[] = [];
+	const chart = input.chart ? c.chart(q, lang, { theme: m.themes_theme_column({}, locale) }) : null;
+	if (chart)
+		generated.push({
+			kind: 'figure',
+			svg: chart.svg,
+			alt: chart.alt,
+			caption,
+			table: chartTable(chart.table)
+		});
+	if (input.table && q.type !== 'text') {
+		generated.push({
+			kind: 'table',
+			caption: m.report_table_caption({ question: caption }, locale),
+			table: optionsTable(q, c)
+		});
+	}
+	const themes = input.themes ? q.themes.filter((theme) => theme.count > 0) : [];
+	const themeList: TReportBlock[] =
+		themes.length === 0
+			? []
+			: [
+					{
+						kind: 'list',
+						items: themes.map((theme) =>
+							m.report_theme_item({ theme: theme.label, count: formatCount(theme.count, lang) }, locale)
+						)
+					}
+				];
+	if (narrative.length > 0 && endsInLeadIn(input.markdown) && generated.length + themeList.length > 0) {
+		blocks.push(...narrative, ...generated, ...themeList);
 	} else {
-		const generated: TReportBlock[] = [];
-		const chart = input.chart ? c.chart(q, lang, { theme: m.themes_theme_column({}, locale) }) : null;
-		if (chart)
-			generated.push({
-				kind: 'figure',
-				svg: chart.svg,
-				alt: chart.alt,
-				caption,
-				table: chartTable(chart.table)
-			});
-		if (input.table && q.type !== 'text') {
-			generated.push({
-				kind: 'table',
-				caption: m.report_table_caption({ question: caption }, locale),
-				table: optionsTable(q, c)
-			});
-		}
-		const themes = input.themes ? q.themes.filter((theme) => theme.count > 0) : [];
-		const themeList: TReportBlock[] =
-			themes.length === 0
-				? []
-				: [
-						{
-							kind: 'list',
-							items: themes.map((theme) =>
-								m.report_theme_item({ theme: theme.label, count: formatCount(theme.count, lang) }, locale)
-							)
-						}
-					];
-		if (narrative.length > 0 && endsInLeadIn(input.markdown) && generated.length + themeList.length > 0) {
-			blocks.push(...narrative, ...generated, ...themeList);
-		} else {
-			blocks.push(...generated, ...narrative);
-			if (themeList.length > 0)
-				blocks.push({ kind: 'paragraph', text: m.report_themes_intro({}, locale) }, ...themeList);
-		}
+		blocks.push(...generated, ...narrative);
+		if (themeList.length > 0)
+			blocks.push({ kind: 'paragraph', text: m.report_themes_intro({}, locale) }, ...themeList);
 	}
 	const quoted = input.quotes.flatMap((id) => {
 		const quote = c.quotes.find((x) => x.responseId === id && x.questionCode === q.code);

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { followUpParents } from '#lib/core/questionnaire/follow-ups.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
@@ -38,6 +39,9 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 			})
 		)
 	);
+	// A follow-up is edited inside its parent's entry, as the report shows it inside its parent's subsection.
+	const parents = followUpParents(questionnaire);
+	const listed = new Set(draft.definition.questions.map((q) => q.code));
 	const questionText = (code: string) => {
 		const q = all.find((x) => x.code === code);
 		return q ? t(q.text, draft.definition.lang) : code;
@@ -53,6 +57,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 			code: q.code,
 			text: questionText(q.code),
 			type: all.find((x) => x.code === q.code)?.type ?? 'text',
+			parent: listed.has(parents.get(q.code) ?? '') ? (parents.get(q.code) ?? null) : null,
 			quotable: quotable[q.code] ?? []
 		})),
 		keyFigureQuestions: draft.definition.keyFigures.map((k) => questionText(k.question)),
