@@ -49,7 +49,7 @@ export async function renderReportDocx(doc: TReportDocument): Promise<Uint8Array
 					// would push that paragraph, and its break, onto a page left empty.
 					new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: textRuns(l.contents) }),
 					new TableOfContents(l.contents, { hyperlink: true, headingStyleRange: '1-2' }),
-					...doc.sections.flatMap((s) => builder.section(s, 1))
+					...doc.sections.flatMap((s, i) => builder.section(s, 1, i === 0))
 				]
 			}
 		]

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 
-/** Widest a chart is drawn, in pixels at 96 to the inch (about 15 cm). */
-const MAX_CHART_WIDTH = 570;
+/**
+ * How wide a chart is shown, in pixels at 96 to the inch: 80 % of the text width (16.2 cm), as the PDF
+ * shows it, so that the two formats lay out alike (13 cm).
+ */
+const CHART_WIDTH = 490;
 
 /**
  * The fonts a chart's text is drawn with: Liberation Sans has Arial's metrics, which the chart SVGs are laid
@@ -27,7 +30,7 @@ export function chartPng(svg: string): TChartPng {
 				? { loadSystemFonts: false, fontFiles: CHART_FONTS, defaultFontFamily: 'Liberation Sans' }
 				: { loadSystemFonts: true }
 	}).render();
-	const width = Math.min(rendered.width / 2, MAX_CHART_WIDTH);
+	const width = CHART_WIDTH;
 	const height = Math.round((rendered.height / rendered.width) * width);
 	return { png: rendered.asPng(), width, height };
 }

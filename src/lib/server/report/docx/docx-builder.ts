@@ -165,13 +165,17 @@ export class DocxBuilder {
 		}
 	}
 
-	section(item: TReportSection, depth: number): Array<Paragraph | Table> {
+	/**
+	 * A section and its subsections. Sections run on as in the PDF and the seed, without a page of their
+	 * own: `newPage` for the first after the table of contents.
+	 */
+	section(item: TReportSection, depth: number, newPage = false): Array<Paragraph | Table> {
 		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][
 			Math.min(depth, 3) - 1
 		];
 		const title = item.number === null ? item.title : `${item.number}\u2003${item.title}`;
 		return [
-			new Paragraph({ heading, pageBreakBefore: depth === 1, children: textRuns(title) }),
+			new Paragraph({ heading, pageBreakBefore: newPage, children: textRuns(title) }),
 			...item.blocks.flatMap((b, i) => this.block(b, printsFigureTable(item.blocks, i))),
 			...item.sections.flatMap((s) => this.section(s, depth + 1))
 		];
