@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TQuestionResult, TWaveResults } from '../../core/results/wave-results-schema.ts';
@@ -16,7 +19,9 @@ import {
 import { getReportDraft } from '../report/get-report-draft.ts';
 import { getReportVersion } from '../report/get-report-version.ts';
 import { listReportVersions } from '../report/list-report-versions.ts';
+import { renderReportPdf } from '../report/render-pdf.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
+import { layoutProblems } from '../testing/pdf-layout.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { countQuestionThemes } from '../themes/count-question-themes.ts';
 import { createDemo } from './create-demo.ts';
@@ -258,6 +263,18 @@ describe('createDemo', () => {
 				text: 'Varför ska 290 kommuner med samma uppdrag uppfinna hjulet var och en för sig? Hjälp oss att standardisera de digitala tjänsterna.'
 			}
 		]);
+	});
+
+	it('lays the published report out as a reader turns its pages: headings, lead-ins and captions kept with what follows', async () => {
+		const { snapshot: doc } = await getReportVersion(database.db, SLUG, 1);
+		const dir = mkdtempSync(path.join(tmpdir(), 'mognad-demo-layout-'));
+		try {
+			const file = path.join(dir, 'demo.pdf');
+			writeFileSync(file, await renderReportPdf(doc));
+			expect(layoutProblems(doc, file)).toEqual([]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('changes nothing when run again, and says where the wave is', async () => {
