@@ -5,7 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReportDocument } from '../../core/report/document.ts';
 import { hostileTexts, longAnswer } from '../../core/testing/report-fixture.ts';
-import { fixtureReport, fixtureReportWithDistribution } from '../testing/report-documents.ts';
+import {
+	contentsEntries,
+	FIXTURE_CONTENTS,
+	fixtureReport,
+	fixtureReportWithDistribution
+} from '../testing/report-documents.ts';
 import { renderReportPdf } from './render-pdf.ts';
 
 // The PDF is read back with poppler (pdftotext, pdfinfo, pdftoppm), as a reader's viewer would see it.
@@ -104,22 +109,8 @@ describe('renderReportPdf', () => {
 		expect(titlePage).toContain('Resultat av enkätundersökningen våren 2020');
 		const contents = pdftotext('-layout', '-f', '2', '-l', '2');
 		expect(contents).toContain('Innehåll');
-		const entries = [...contents.matchAll(/^ *([\d.]+) (.+?)[ .\u2060]+(\d+)$/gm)].map((m) => ({
-			number: m[1],
-			title: m[2],
-			page: Number(m[3])
-		}));
-		expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual([
-			'1 Inledning och bakgrund till enkäten',
-			'2 Syfte',
-			'3 Data och metod',
-			'4 Kort sammanställning av läget',
-			'5 Svar och kommentarer',
-			'5.1 Behovet av digitalisering',
-			'5.2 Digital vision eller handlingsplan',
-			'6 Sammanfattning',
-			'7 Slutsats'
-		]);
+		const entries = contentsEntries(contents);
+		expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual(FIXTURE_CONTENTS);
 		// Each entry names the page its heading is on.
 		for (const entry of entries)
 			expect(normalise(pdftotext('-f', String(entry.page), '-l', String(entry.page)))).toContain(

@@ -48,3 +48,25 @@ export function fixtureReportWithDistribution(): TReportDocument {
 	});
 	return doc;
 }
+
+/** The fixture report's table of contents: its numbered sections, as both formats list them. */
+export const FIXTURE_CONTENTS = [
+	'1 Inledning och bakgrund till enkäten',
+	'2 Syfte',
+	'3 Data och metod',
+	'4 Kort sammanställning av läget',
+	'5 Svar och kommentarer',
+	'5.1 Behovet av digitalisering',
+	'5.2 Digital vision eller handlingsplan',
+	'6 Sammanfattning',
+	'7 Slutsats'
+];
+
+/** The entries of a table of contents as `pdftotext -layout` reads its page: number, title, page. */
+export function contentsEntries(text: string): Array<{ number: string; title: string; page: number }> {
+	return [...text.matchAll(/^ *([\d.]+) +(.+?)[ .\u2060]+(\d+)$/gm)].map((m) => ({
+		number: m[1] ?? '',
+		title: m[2] ?? '',
+		page: Number(m[3])
+	}));
+}
