@@ -4,6 +4,7 @@ import { buildReportDocument } from '../../core/report/build-report-document.ts'
 import type { TReportDocument } from '../../core/report/document.ts';
 import { ZReportDefinition } from '../../core/report/report-definition.ts';
 import type { TReportInputs } from '../../core/report/report-inputs.ts';
+import type { TWaveResults } from '../../core/results/wave-results-schema.ts';
 import { questionChart } from '../charts/question-chart.ts';
 import { radarChart } from '../charts/radar-chart.ts';
 import type { TDb } from '../db/client.ts';
@@ -50,16 +51,19 @@ export async function resolveReport(
 	const organisation = input.organisation
 		? await findReportableOrganisation(db, wave.slug, input.organisation, wave.minGroupSize, disclosure)
 		: null;
-	const [questionnaire, region, own, roleResults, titles, ownerName] = await Promise.all([
+	// The breakdown by role group carries the figures of its whole population too: the report's own
+	// population (the wave, or the organisation) comes from it, and only an organisation's report asks
+	// the engine again, for the whole wave beside it.
+	const [questionnaire, roleResults, wholeWave, titles, ownerName] = await Promise.all([
 		getQuestionnaireVersion(db, wave.questionnaireVersionId),
-		getWaveResults(db, { slug: wave.slug, lang }, disclosure),
-		organisation
-			? getWaveResults(db, { slug: wave.slug, organisation: organisation.id, lang }, disclosure)
-			: null,
 		getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }, disclosure),
+		organisation ? getWaveResults(db, { slug: wave.slug, lang }, disclosure) : null,
 		organisation ? Promise.resolve([]) : listRespondentTitles(db, wave.id),
 		wave.ownerOrganisationId ? organisationName(db, wave.ownerOrganisationId) : Promise.resolve(null)
 	]);
+	const scope = withoutBreakdown(roleResults);
+	const region = wholeWave ?? scope;
+	const own = wholeWave ? scope : null;
 	let maturity: TReportInputs['maturity'] = null;
 	if (definition.maturity) {
 		const regionMaturity = await computeMaturity(db, { slug: wave.slug }, disclosure);
@@ -94,6 +98,12 @@ export async function resolveReport(
 		radar: radarChart
 	};
 	return buildReportDocument(definition, inputs, { version: input.version, publishedOn: input.publishedOn });
+}
+
+/** Results asked for with a breakdown, as the engine gives them without one. */
+function withoutBreakdown(results: TWaveResults): TWaveResults {
+	const { breakdown: _, ...rest } = results;
+	return { ...rest, filters: { ...results.filters, by: null } };
 }
 
 async function organisationName(db: TDb, id: string): Promise<string | null> {
