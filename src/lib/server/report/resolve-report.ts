@@ -12,7 +12,7 @@ import { organisations } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { computeMaturity } from '../results/compute-maturity.ts';
 import { getWaveResults } from '../results/get-wave-results.ts';
-import { preloadDisclosure, type TLoadedDisclosure } from '../results/load-disclosure.ts';
+import { preloadDisclosure } from '../results/load-disclosure.ts';
 import { getWave } from '../waves/get-wave.ts';
 import { findReportableOrganisation } from './find-reportable-organisation.ts';
 import { listRespondentTitles } from './list-respondent-titles.ts';
@@ -55,20 +55,23 @@ export async function resolveReport(
 	// population (the wave, or the organisation) comes from it, and only an organisation's report asks
 	// the engine again, for the whole wave beside it. The maturity index is asked for at the same time
 	// (on PostgreSQL the queries run side by side).
-	const maturityPending = maturityOf(db, definition.maturity, wave.slug, organisation?.ids, disclosure);
-	const [questionnaire, roleResults, wholeWave, titles, ownerName] = await Promise.all([
-		getQuestionnaireVersion(db, wave.questionnaireVersionId),
-		getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }, disclosure),
-		organisation ? getWaveResults(db, { slug: wave.slug, lang }, disclosure) : null,
-		organisation ? Promise.resolve([]) : listRespondentTitles(db, wave.id),
-		wave.ownerOrganisationId ? organisationName(db, wave.ownerOrganisationId) : Promise.resolve(null)
-	]);
+	const [questionnaire, roleResults, wholeWave, titles, ownerName, regionMaturity, ownMaturity] =
+		await Promise.all([
+			getQuestionnaireVersion(db, wave.questionnaireVersionId),
+			getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }, disclosure),
+			organisation ? getWaveResults(db, { slug: wave.slug, lang }, disclosure) : null,
+			organisation ? Promise.resolve([]) : listRespondentTitles(db, wave.id),
+			wave.ownerOrganisationId ? organisationName(db, wave.ownerOrganisationId) : Promise.resolve(null),
+			definition.maturity ? computeMaturity(db, { slug: wave.slug }, disclosure) : null,
+			definition.maturity && organisation
+				? computeMaturity(db, { slug: wave.slug, organisationIds: organisation.ids }, disclosure)
+				: null
+		]);
 	const scope = withoutBreakdown(roleResults);
 	const region = wholeWave ?? scope;
 	const own = wholeWave ? scope : null;
-	const regionMaturity = await maturityPending.region;
 	const maturity: TReportInputs['maturity'] = regionMaturity
-		? { region: regionMaturity, own: await maturityPending.own }
+		? { region: regionMaturity, own: ownMaturity }
 		: null;
 	const included = definition.questions.filter((q) => q.included);
 	const quotes = await loadReportQuotes(
@@ -94,26 +97,6 @@ export async function resolveReport(
 		radar: radarChart
 	};
 	return buildReportDocument(definition, inputs, { version: input.version, publishedOn: input.publishedOn });
-}
-
-/**
- * The maturity index of the wave and of the report's organisation, started at once and awaited by the
- * caller (neither when the report leaves the section out).
- */
-function maturityOf(
-	db: TDb,
-	wanted: boolean,
-	slug: string,
-	organisationIds: string[] | undefined,
-	disclosure: TLoadedDisclosure
-) {
-	const none = Promise.resolve(null);
-	const region = wanted ? computeMaturity(db, { slug }, disclosure) : none;
-	const own = wanted && organisationIds ? computeMaturity(db, { slug, organisationIds }, disclosure) : none;
-	// Awaited later by the caller: a rejection must not go unhandled meanwhile (the await still throws it).
-	region.catch(() => undefined);
-	own.catch(() => undefined);
-	return { region, own };
 }
 
 /** Results asked for with a breakdown, as the engine gives them without one. */

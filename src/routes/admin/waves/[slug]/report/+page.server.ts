@@ -42,6 +42,10 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 	// A follow-up is edited inside its parent's entry, as the report shows it inside its parent's subsection.
 	const parents = followUpParents(questionnaire);
 	const listed = new Set(draft.definition.questions.map((q) => q.code));
+	const parentOf = (code: string) => {
+		const parent = parents.get(code);
+		return parent !== undefined && listed.has(parent) ? parent : null;
+	};
 	const questionText = (code: string) => {
 		const q = all.find((x) => x.code === code);
 		return q ? t(q.text, draft.definition.lang) : code;
@@ -57,7 +61,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 			code: q.code,
 			text: questionText(q.code),
 			type: all.find((x) => x.code === q.code)?.type ?? 'text',
-			parent: listed.has(parents.get(q.code) ?? '') ? (parents.get(q.code) ?? null) : null,
+			parent: parentOf(q.code),
 			quotable: quotable[q.code] ?? []
 		})),
 		keyFigureQuestions: draft.definition.keyFigures.map((k) => questionText(k.question)),
