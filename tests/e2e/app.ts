@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { controlSocketPath, forwardCommand } from '../../src/cli/control-socket.ts';
@@ -6,6 +9,7 @@ import type { SeededUser } from '../support/admin-client.ts';
 import { type AppServer, removeDataDir, seededDataDir, startAppServer } from '../support/app-server.ts';
 import { withSeedDatabase } from '../support/seed-database.ts';
 import { municipalityCodes, type SeedWaveOptions, seedWave } from '../support/seed-wave.ts';
+import { type StaffApp, staffAppOn } from '../support/staff-app.ts';
 import { connectBrowser } from './browser.ts';
 
 export interface E2eApp {
@@ -38,47 +42,83 @@ export async function mognadInSharedServer(argv: string[], input?: string): Prom
 	return out;
 }
 
+/** A wave a file seeds in the shared server; its slug (and so its participants' addresses) is the file's own. */
+export interface SharedWave extends TWave {
+	/** The wave's name; "Test <slug>" unless given. */
+	name?: string;
+	period?: string;
+	anonymous?: boolean;
+	/** Every participant in this organisation (by default they are spread over the municipalities). */
+	organisation?: string;
+}
+
 /**
  * Seeds a wave in the shared server as seedWave does in a stopped one: a wave of the built-in
- * questionnaire, invited participants (spread over the municipalities) and then its status.
+ * questionnaire, invited participants (spread over the municipalities, imported as a list) and then its
+ * status. Returns the participants' tokens in list order.
  */
-async function seedSharedWave(wave: TWave): Promise<string[]> {
+async function seedSharedWave(wave: SharedWave): Promise<string[]> {
 	await mognadInSharedServer([
 		'wave',
 		'create',
 		'--questionnaire',
 		'digital-mognad-i-kommuner',
 		'--name',
-		`Test ${wave.slug}`,
+		wave.name ?? `Test ${wave.slug}`,
 		'--slug',
 		wave.slug,
-		...(wave.mode === 'open' ? ['--open'] : [])
+		...(wave.period ? ['--period', wave.period] : []),
+		...(wave.mode === 'open' ? ['--open'] : []),
+		...(wave.anonymous ? ['--anonymous'] : [])
 	]);
-	const tokens: string[] = [];
-	for (let i = 0; i < (wave.participants ?? 0); i++) {
-		const out = await mognadInSharedServer([
-			'participant',
-			'add',
-			'--wave',
-			wave.slug,
-			'--organisation',
-			municipalityCodes[i % municipalityCodes.length] ?? '2580',
-			'--name',
-			`Person ${i + 1}`,
-			'--email',
-			`person${i + 1}@example.org`,
-			'--title',
-			'IT-chef'
-		]);
-		const token = /\/s\/([A-Za-z0-9_-]+)/.exec(out)?.[1];
-		if (!token) throw new Error(`no link in: ${out}`);
-		tokens.push(token);
-	}
+	const tokens = await inviteShared(wave, wave.participants ?? 0);
 	// Participants are added before the status is set: a closed wave takes no new participants.
 	const status = wave.status ?? 'open';
 	if (status !== 'draft') await mognadInSharedServer(['wave', 'open', wave.slug]);
 	if (status === 'closed') await mognadInSharedServer(['wave', 'close', wave.slug]);
 	return tokens;
+}
+
+/**
+ * Invites `count` people to a wave of the shared server with one `mognad participants import`, addressed
+ * `<slug>-person<n>@example.org` (their own across files); returns their tokens in order.
+ */
+async function inviteShared(wave: SharedWave, count: number): Promise<string[]> {
+	if (count === 0) return [];
+	const people = Array.from({ length: count }, (_, i) => ({
+		name: `Person ${i + 1}`,
+		email: `${wave.slug}-person${i + 1}@example.org`,
+		organisation: wave.organisation ?? municipalityCodes[i % municipalityCodes.length] ?? '2580'
+	}));
+	const dir = mkdtempSync(path.join(tmpdir(), 'mognad-invite-'));
+	try {
+		const file = path.join(dir, 'deltagare.csv');
+		writeFileSync(
+			file,
+			[
+				'name;email;title;organisation',
+				...people.map((p) => `${p.name};${p.email};IT-chef;${p.organisation}`)
+			].join('\n')
+		);
+		const out = await mognadInSharedServer([
+			'participants',
+			'import',
+			'--wave',
+			wave.slug,
+			file,
+			'--print-links'
+		]);
+		const links = new Map(
+			[...out.matchAll(/<([^>]+)>: \S*\/s\/([A-Za-z0-9_-]+)/g)].map(([, email, token]) => [email, token])
+		);
+		return people.map((p) => {
+			const token = links.get(p.email);
+			if (!token) throw new Error(`no link for ${p.email} in: ${out}`);
+			return token;
+		});
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 /**
@@ -130,7 +170,7 @@ function tokenOf(tokens: Map<string, string[]>) {
  * file's waves in the running server and connects to the browser. Other files use the same server, so a
  * file's slugs (and any users it creates) must be its own.
  */
-export async function startE2eApp(waves: TWave[]): Promise<E2eApp> {
+export async function startE2eApp(waves: SharedWave[]): Promise<E2eApp> {
 	const tokens = new Map<string, string[]>();
 	for (const wave of waves) tokens.set(wave.slug, await seedSharedWave(wave));
 	const browser = await connectBrowser();
@@ -171,4 +211,20 @@ export async function startOwnE2eApp(waves: TWave[]): Promise<OwnE2eApp> {
 		removeDataDir(dataDir);
 		throw error;
 	}
+}
+
+/**
+ * The staff pages on the shared server: the file's waves (startE2eApp) and one user per role, addressed
+ * `<prefix>-<role>@example.org`; `javaScriptEnabled` is the default for `open`.
+ */
+export async function startSharedStaffApp(
+	prefix: string,
+	waves: SharedWave[],
+	options: { javaScriptEnabled: boolean }
+): Promise<StaffApp & Pick<E2eApp, 'token'>> {
+	const tokens = new Map<string, string[]>();
+	for (const wave of waves) tokens.set(wave.slug, await seedSharedWave(wave));
+	const users = await seedSharedUsers(prefix, ['admin', 'analyst', 'contact', 'viewer'] as const);
+	const app = staffAppOn(inject('e2eUrl'), await connectBrowser(), users, options);
+	return { ...app, token: tokenOf(tokens) };
 }

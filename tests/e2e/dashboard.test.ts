@@ -1,43 +1,36 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addParticipant } from '../../src/lib/server/participants/add-participant.ts';
-import { createWave } from '../../src/lib/server/waves/create-wave.ts';
-import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
-import { seedWave } from '../support/seed-wave.ts';
-import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
+import type { StaffApp } from '../support/staff-app.ts';
+import { startSharedStaffApp } from './app.ts';
 import { expectNoAxeViolations, expectRespondentPage, focused, loads, respondentContext } from './browser.ts';
 
 // The staff pages of fieldwork in Chromium: with and without JavaScript, axe-core, keyboard only.
-let tokens: string[];
-let anonymousToken = '';
-const Q = 'digital-mognad-i-kommuner';
-let app: StaffApp;
-let server: StaffApp['server'];
+let app: Awaited<ReturnType<typeof startSharedStaffApp>>;
 let browser: Browser;
 let users: StaffApp['users'];
 // Contexts a test makes itself, besides those of `open`.
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	app = await startStaffApp(
-		async (database) => {
+	app = await startSharedStaffApp(
+		'panel',
+		[
 			// Fourteen people, one per municipality.
-			({ tokens } = await seedWave({ database, slug: 'panel', mode: 'invite', participants: 14 }));
-			await seedWave({ database, slug: 'panel-lank', mode: 'open' });
-			await createWave(database.db, {
-				questionnaireCode: Q,
+			{ slug: 'panel', mode: 'invite', participants: 14 },
+			{ slug: 'panel-lank', mode: 'open' },
+			{
+				slug: 'panel-anonym',
 				name: 'Anonym',
-				slug: 'anonym',
-				anonymous: true
-			});
-			await setWaveStatus(database.db, 'anonym', 'open');
-			anonymousToken = (await addParticipant(database.db, { waveSlug: 'anonym', organisationCode: '2506' }))
-				.token;
-		},
+				mode: 'invite',
+				anonymous: true,
+				participants: 1,
+				organisation: '2506'
+			}
+		],
 		{ javaScriptEnabled: true }
 	);
-	({ server, browser, users } = app);
+	({ browser, users } = app);
 });
 afterEach(() => app?.release());
 afterAll(async () => {
@@ -77,7 +70,7 @@ describe('the wave dashboard', () => {
 			(window as unknown as { marker: string }).marker = 'same page';
 		});
 		await expectNoAxeViolations(page);
-		await answerWholeQuestionnaire(server.url, tokens[9] ?? '', 3);
+		await answerWholeQuestionnaire(app.url, app.token('panel', 9), 3);
 		// The poll runs every 15 s; wait for its result, not for a time.
 		await page.locator('.headline', { hasText: 'Svar inkom från 1 av 14 kommuner, 1 respondent' }).waitFor({
 			timeout: 40_000
@@ -143,7 +136,7 @@ describe('the other fieldwork pages', () => {
 		]);
 		const people = await open('admin', '/admin/personal-data', false);
 		await expectNoAxeViolations(people);
-		await people.fill('#f-email', 'person1@example.org');
+		await people.fill('#f-email', 'panel-person1@example.org');
 		await loads(people, () => people.click('button:text-is("Sök")'));
 		expect(await text(people, 'main')).toContain('Träffar: 1');
 		await expectNoAxeViolations(people);
@@ -155,7 +148,7 @@ describe('an anonymous wave', () => {
 		const context = await respondentContext(browser);
 		contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/s/${anonymousToken}`);
+		await page.goto(`${app.url}/s/${app.token('panel-anonym')}`);
 		expect(await text(page, '.panel h2')).toBe('Dina svar är anonyma');
 		expect(await text(page, '.panel p')).toContain('dina svar sparas utan koppling till dig');
 		await expectRespondentPage(page);

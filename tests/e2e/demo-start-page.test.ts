@@ -7,12 +7,11 @@ import { expectNoAxeViolations, focused, loads } from './browser.ts';
 // The demo button on the empty start page, in Chromium with JavaScript off: axe-core, keyboard only.
 const BUTTON = 'Skapa exempelomgången Norrbotten 2020';
 let app: StaffApp;
-let server: StaffApp['server'];
 let users: StaffApp['users'];
 
 beforeAll(async () => {
 	app = await startStaffApp(async () => {}, { javaScriptEnabled: false });
-	({ server, users } = app);
+	({ users } = app);
 });
 afterEach(() => app?.release());
 afterAll(async () => {
@@ -30,7 +29,7 @@ describe('the demo on the empty start page', () => {
 			const page = await open(role, '/admin');
 			expect(await page.locator('#demo-create').count()).toBe(0);
 		}
-		const viewer = await signInOverHttp(server.url, users.viewer);
+		const viewer = await signInOverHttp(app.url, users.viewer);
 		expect((await viewer.post('/admin?/demo', [])).status).toBe(403);
 		const page = await open('analyst', '/admin');
 		expect(await text(page, '#demo-heading')).toBe('Prova med ett exempel');
@@ -39,7 +38,7 @@ describe('the demo on the empty start page', () => {
 	});
 
 	it('refuses a post from another site', async () => {
-		const analyst = await signInOverHttp(server.url, users.analyst);
+		const analyst = await signInOverHttp(app.url, users.analyst);
 		const forged = await analyst.post('/admin?/demo', [], { origin: 'https://angripare.example' });
 		expect(forged.status).toBe(403);
 		expect((await analyst.get('/admin')).body).toContain(BUTTON);
@@ -54,22 +53,19 @@ describe('the demo on the empty start page', () => {
 		expect(new URL(page.url()).pathname).toBe('/admin/waves/norrbotten-2020');
 		expect(await text(page, 'h1')).toBe('Digital mognad i Norrbottens kommuner 2020');
 		await expectNoAxeViolations(page);
-		await page.goto(`${server.url}/admin/waves/norrbotten-2020/results`);
+		await page.goto(`${app.url}/admin/waves/norrbotten-2020/results`);
 		expect(await page.textContent('main')).toContain('8,5');
 	});
 
 	it('publishes the report as version 1, ready to download as PDF and Word', async () => {
-		const viewer = await signInOverHttp(server.url, users.viewer);
+		const viewer = await signInOverHttp(app.url, users.viewer);
 		for (const [format, type] of [
 			['pdf', 'application/pdf'],
 			['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']
 		]) {
-			const res = await fetch(
-				`${server.url}/admin/waves/norrbotten-2020/report/versions/1/report.${format}`,
-				{
-					headers: { cookie: viewer.cookie }
-				}
-			);
+			const res = await fetch(`${app.url}/admin/waves/norrbotten-2020/report/versions/1/report.${format}`, {
+				headers: { cookie: viewer.cookie }
+			});
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-type')).toBe(type);
 			expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
@@ -84,7 +80,7 @@ describe('the demo on the empty start page', () => {
 		const page = await open('admin', '/admin');
 		expect(await page.locator('#demo-create').count()).toBe(0);
 		expect(await text(page, 'table.data tbody')).toContain('Digital mognad i Norrbottens kommuner 2020');
-		const admin = await signInOverHttp(server.url, users.admin);
+		const admin = await signInOverHttp(app.url, users.admin);
 		const again = await admin.post('/admin?/demo', []);
 		expect([again.status, again.location]).toEqual([303, '/admin/waves/norrbotten-2020']);
 		const overview = await admin.get('/admin');

@@ -1,66 +1,49 @@
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
-import { createWave } from '../../src/lib/server/waves/create-wave.ts';
-import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
-import { type SeededUser, seedUser, signedInContext } from '../support/admin-client.ts';
-import { type AppServer, startAppServer } from '../support/app-server.ts';
-import { completeAnswers, respond } from '../support/results-dataset.ts';
-import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { connectBrowser, downloadedBytes, expectNoAxeViolations } from './browser.ts';
+import { type SeededUser, signedInContext } from '../support/admin-client.ts';
+import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
+import { type E2eApp, seedSharedUsers, startE2eApp } from './app.ts';
+import { downloadedBytes, expectNoAxeViolations } from './browser.ts';
 
 // The export page as an analyst uses it: keyboard only, without JavaScript, downloads that open.
-let backend: TestBackend;
-let server: AppServer;
+let app: E2eApp;
 let browser: Browser;
-const users: Record<string, SeededUser> = {};
+let users: Record<'analyst', SeededUser>;
 
 beforeAll(async () => {
-	backend = await createTestBackend('export_page');
-	const target = { dataDir: backend.dataDir, url: backend.url };
-	users.analyst = await seedUser({ ...target, role: 'analyst' });
-	const database = await openDatabase(target);
-	try {
-		const { db } = database;
-		await createWave(db, {
-			questionnaireCode: 'digital-mognad-i-kommuner',
-			name: 'Våren 2024',
-			slug: 'varen-2024'
-		});
-		await setWaveStatus(db, 'varen-2024', 'open');
-		await respond(
-			db,
-			'varen-2024',
-			'2580',
-			completeAnswers({ stod: { kind: 'text', value: '=1+1 <b>fet</b>' } })
-		);
-		await respond(db, 'varen-2024', '2581', { behov: { kind: 'scale', value: 3 } }, true);
-	} finally {
-		await database.close();
-	}
-	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await connectBrowser();
+	app = await startE2eApp([
+		{ slug: 'varen-2024', name: 'Våren 2024', mode: 'invite', participants: 2, status: 'open' }
+	]);
+	browser = app.browser;
+	users = await seedSharedUsers('export', ['analyst']);
+	// Arvidsjaur (2505) submits, with a free-text answer a spreadsheet would run as a formula; Arjeplog
+	// (2506) answers one page.
+	await answerWholeQuestionnaire(app.url, app.token('varen-2024', 0), {
+		replace: { 'q.behov': '5', 'q.stod': '=1+1 <b>fet</b>' }
+	});
+	await answerWholeQuestionnaire(app.url, app.token('varen-2024', 1), {
+		replace: { 'q.behov': '3' },
+		pages: 1
+	});
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	await backend?.cleanup();
+	await app?.close();
 });
 
 describe('the export page', () => {
 	it('passes axe, is reached from the dashboard, and downloads the chosen format by keyboard without JavaScript', async () => {
-		const context = await signedInContext(browser, server.url, users.analyst as SeededUser, {
+		const context = await signedInContext(browser, app.url, users.analyst, {
 			javaScriptEnabled: false,
 			acceptDownloads: true
 		});
 		const page = await context.newPage();
-		await page.goto(`${server.url}/admin/waves/varen-2024`);
+		await page.goto(`${app.url}/admin/waves/varen-2024`);
 		await page
 			.getByRole('navigation', { name: 'Mätomgångens sidor' })
 			.getByRole('link', { name: 'Export', exact: true })
 			.click();
-		expect(page.url()).toBe(`${server.url}/admin/waves/varen-2024/export`);
+		expect(page.url()).toBe(`${app.url}/admin/waves/varen-2024/export`);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
 			'Exportera data: Våren 2024'
 		);
@@ -81,8 +64,8 @@ describe('the export page', () => {
 			delimiter: ','
 		});
 		expect(rows.map((r) => [r.organisation_code, r.status, r.behov, r.stod]).sort()).toEqual([
-			['2580', 'complete', '5', "'=1+1 <b>fet</b>"],
-			['2581', 'partial', '3', '']
+			['2505', 'complete', '5', "'=1+1 <b>fet</b>"],
+			['2506', 'partial', '3', '']
 		]);
 
 		const questionnaire = page.waitForEvent('download');

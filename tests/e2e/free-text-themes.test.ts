@@ -1,17 +1,15 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TRole } from '../../src/lib/server/auth/roles.ts';
 import { barChart } from '../../src/lib/server/charts/bar-chart.ts';
 import { groupedBarChart } from '../../src/lib/server/charts/grouped-bar-chart.ts';
 import { pieChart } from '../../src/lib/server/charts/pie-chart.ts';
 import { radarChart } from '../../src/lib/server/charts/radar-chart.ts';
 import { scatterChart } from '../../src/lib/server/charts/scatter-chart.ts';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
-import { type SeededUser, seedUsers, signedInContext, signInOverHttp } from '../support/admin-client.ts';
-import { type AppServer, startAppServer } from '../support/app-server.ts';
-import { completeResponse } from '../support/complete-response.ts';
-import { seedWave } from '../support/seed-wave.ts';
-import { createTestBackend, type TestBackend } from '../support/test-backend.ts';
-import { connectBrowser, expectNoAxeViolations } from './browser.ts';
+import { type SeededUser, signedInContext, signInOverHttp } from '../support/admin-client.ts';
+import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
+import { type E2eApp, seedSharedUsers, startE2eApp } from './app.ts';
+import { expectNoAxeViolations } from './browser.ts';
 import { type SignedInPages, signedInPages } from './signed-in-pages.ts';
 
 const hostile = '<img src=x onerror=alert(1)>';
@@ -25,40 +23,29 @@ const answers = [
 ];
 const PAGE = '/admin/waves/teman/results/drivkrafter';
 
-let backend: TestBackend;
-let server: AppServer;
-let browser: Awaited<ReturnType<typeof connectBrowser>>;
+let app: E2eApp;
+let browser: Browser;
 let pages: SignedInPages;
-let users: Awaited<ReturnType<typeof seedUsers>>;
+let users: Record<TRole, SeededUser>;
 
 beforeAll(async () => {
-	// The embedded database, or a fresh database on the PostgreSQL server named by DATABASE_URL.
-	backend = await createTestBackend('themes');
-	const target = { dataDir: backend.dataDir, url: backend.url };
-	await seedWave({ ...target, slug: 'teman', mode: 'invite' });
-	const database = await openDatabase(target);
-	try {
-		let seed = 0;
-		for (const text of answers) {
-			await completeResponse(database.db, {
-				waveSlug: 'teman',
-				seed: seed++,
-				replace: { 'q.drivkrafter': text }
-			});
-		}
-	} finally {
-		await database.close();
+	// Six people of Luleå answer the whole questionnaire, each with one of the driving forces above.
+	app = await startE2eApp([
+		{ slug: 'teman', mode: 'invite', participants: answers.length, organisation: '2580' }
+	]);
+	for (const [seed, text] of answers.entries()) {
+		await answerWholeQuestionnaire(app.url, app.token('teman', seed), {
+			seed,
+			replace: { 'q.drivkrafter': text }
+		});
 	}
-	users = await seedUsers(target);
-	server = await startAppServer({ dataDir: backend.dataDir, env: backend.env });
-	browser = await connectBrowser();
-	pages = signedInPages(browser, server.url);
+	users = await seedSharedUsers('teman', ['admin', 'analyst', 'contact', 'viewer']);
+	browser = app.browser;
+	pages = signedInPages(browser, app.url);
 });
 afterEach(() => pages?.release());
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	await backend?.cleanup();
+	await app?.close();
 });
 
 async function openAs(user: SeededUser, javaScriptEnabled = false): Promise<Page> {
@@ -199,14 +186,14 @@ describe('the free-text page for an analyst, without JavaScript', () => {
 	});
 
 	it('runs without console errors when JavaScript is on (no inline style or script refused by the CSP)', async () => {
-		const context = await signedInContext(browser, server.url, users.analyst);
+		const context = await signedInContext(browser, app.url, users.analyst);
 		const page = await context.newPage();
 		const problems: string[] = [];
 		page.on('console', (message) => {
 			if (message.type() === 'error') problems.push(message.text());
 		});
 		page.on('pageerror', (error) => problems.push(error.message));
-		await page.goto(`${server.url}${PAGE}`);
+		await page.goto(`${app.url}${PAGE}`);
 		await page.waitForLoadState('networkidle');
 		expect(await page.locator('blockquote.answer-text').last().textContent()).toBe(hostile);
 		expect(problems).toEqual([]);
@@ -224,13 +211,13 @@ describe('other roles', () => {
 		expect(text).toMatch(/Inga svar är frisläppta ännu|Urvalet visas utan siffror/);
 		expect(await page.locator('main form').count()).toBe(0);
 		await expectNoAxeViolations(page);
-		const client = await signInOverHttp(server.url, users.viewer);
+		const client = await signInOverHttp(app.url, users.viewer);
 		const refused = await client.post(`${PAGE}?/create`, [['label', 'Smygtema']]);
 		expect(refused.status).toBe(403);
 	});
 
 	it('shows organisation contacts no answer the analyst has not released, and lets them change nothing', async () => {
-		const client = await signInOverHttp(server.url, users.contact);
+		const client = await signInOverHttp(app.url, users.contact);
 		const page = await client.get(PAGE);
 		expect(page.status).toBe(200);
 		for (const text of answers.slice(0, 5)) expect(page.body).not.toContain(text);
@@ -239,7 +226,7 @@ describe('other roles', () => {
 	});
 
 	it('answers 404 for a question that is not free text and for an unknown wave', async () => {
-		const client = await signInOverHttp(server.url, users.analyst);
+		const client = await signInOverHttp(app.url, users.analyst);
 		expect((await client.get('/admin/waves/teman/results/behov')).status).toBe(404);
 		expect((await client.get('/admin/waves/finns-inte/results/drivkrafter')).status).toBe(404);
 	});

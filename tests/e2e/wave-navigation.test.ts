@@ -1,51 +1,43 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWave } from '../../src/lib/server/waves/create-wave.ts';
-import { setWaveStatus } from '../../src/lib/server/waves/set-wave-status.ts';
 import { signedInContext } from '../support/admin-client.ts';
-import { completeResponse } from '../support/complete-response.ts';
-import { seedWave } from '../support/seed-wave.ts';
-import { type StaffApp, startStaffApp } from '../support/staff-app.ts';
+import { answerWholeQuestionnaire } from '../support/respondent-client.ts';
+import type { StaffApp } from '../support/staff-app.ts';
+import { mognadInSharedServer, startSharedStaffApp } from './app.ts';
 import { expectFocus, expectNoAxeViolations, focused, loads } from './browser.ts';
 
 // Finding one's way through a wave's admin pages as a newcomer: the wave navigation on every page, the
 // main action for the wave's state, the next step on an empty dashboard, no CSP violation with
 // JavaScript on, and the favicon.
 const NAV = 'Mätomgångens sidor';
-let app: StaffApp;
-let server: StaffApp['server'];
+let app: Awaited<ReturnType<typeof startSharedStaffApp>>;
 let browser: Browser;
 let users: StaffApp['users'];
 // Contexts a test makes itself, besides those of `open`.
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	app = await startStaffApp(
-		async (database) => {
+	app = await startSharedStaffApp(
+		'nav',
+		[
 			// A new wave: draft, nobody invited.
-			await seedWave({ database, slug: 'utkast', mode: 'invite', status: 'draft' });
+			{ slug: 'nav-utkast', mode: 'invite', status: 'draft' },
 			// Draft with participants, to open and close through the dashboard.
-			await seedWave({ database, slug: 'flode', mode: 'invite', status: 'draft', participants: 2 });
+			{ slug: 'flode', mode: 'invite', status: 'draft', participants: 2 },
 			// Open, one person per municipality (the contact's Luleå among them).
-			await seedWave({ database, slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 });
+			{ slug: 'pagaende', mode: 'invite', status: 'open', participants: 14 },
 			// An open link not yet opened.
-			await seedWave({ database, slug: 'lank', mode: 'open', status: 'draft' });
-			// Closed with six complete responses from Luleå.
-			await seedWave({ database, slug: 'stangd', mode: 'invite', status: 'open' });
-			for (let seed = 0; seed < 6; seed++) await completeResponse(database.db, { waveSlug: 'stangd', seed });
-			await setWaveStatus(database.db, 'stangd', 'closed');
-			await createWave(database.db, {
-				questionnaireCode: 'digital-mognad-i-kommuner',
-				name: 'Våren 2025',
-				period: 'Våren 2025',
-				slug: 'varen-2025',
-				mode: 'open'
-			});
-			await setWaveStatus(database.db, 'varen-2025', 'open');
-		},
+			{ slug: 'nav-lank', mode: 'open', status: 'draft' },
+			// Closed with six complete responses from Luleå (answered below).
+			{ slug: 'nav-stangd', mode: 'invite', status: 'open', participants: 6, organisation: '2580' },
+			{ slug: 'varen-2025', name: 'Våren 2025', period: 'Våren 2025', mode: 'open', status: 'open' }
+		],
 		{ javaScriptEnabled: false }
 	);
-	({ server, browser, users } = app);
+	for (let seed = 0; seed < 6; seed++)
+		await answerWholeQuestionnaire(app.url, app.token('nav-stangd', seed), seed);
+	await mognadInSharedServer(['wave', 'close', 'nav-stangd']);
+	({ browser, users } = app);
 });
 afterEach(() => app?.release());
 afterAll(async () => {
@@ -90,7 +82,7 @@ describe('the wave navigation', () => {
 	it('is on the dashboard and every sub-page, with the current page marked, and passes axe-core', async () => {
 		const page = await open('analyst', '/admin/waves/pagaende');
 		for (const [name, path] of ALL) {
-			if (path) await page.goto(`${server.url}/admin/waves/pagaende${path}`);
+			if (path) await page.goto(`${app.url}/admin/waves/pagaende${path}`);
 			const links = await navLinks(page);
 			expect(links, path || 'dashboard').toEqual(
 				ALL.map(([n, p]) => [n, `/admin/waves/pagaende${p}`, n === name ? 'page' : null])
@@ -100,9 +92,9 @@ describe('the wave navigation', () => {
 	});
 
 	it("marks the page above on a page below it (a question's answers)", async () => {
-		const page = await open('analyst', '/admin/waves/stangd/results/drivkrafter');
+		const page = await open('analyst', '/admin/waves/nav-stangd/results/drivkrafter');
 		const current = (await navLinks(page)).filter(([, , c]) => c !== null);
-		expect(current).toEqual([['Resultat', '/admin/waves/stangd/results', 'true']]);
+		expect(current).toEqual([['Resultat', '/admin/waves/nav-stangd/results', 'true']]);
 		await expectNoAxeViolations(page);
 	});
 
@@ -153,9 +145,9 @@ describe("the dashboard's main action", () => {
 			);
 
 	it('is adding participants and opening a new draft wave', async () => {
-		const page = await open('analyst', '/admin/waves/utkast');
+		const page = await open('analyst', '/admin/waves/nav-utkast');
 		expect(await actions(page)).toEqual([
-			'Lägg till deltagare → /admin/waves/utkast/participants',
+			'Lägg till deltagare → /admin/waves/nav-utkast/participants',
 			'Öppna för svar → button'
 		]);
 		await expectNoAxeViolations(page);
@@ -193,50 +185,50 @@ describe("the dashboard's main action", () => {
 	});
 
 	it('is not offered to viewers', async () => {
-		const page = await open('viewer', '/admin/waves/stangd');
+		const page = await open('viewer', '/admin/waves/nav-stangd');
 		expect(await page.locator('.wave-actions').count()).toBe(0);
 	});
 });
 
 describe('an empty dashboard', () => {
 	it('tells an analyst to add participants first, with the link', async () => {
-		const page = await open('analyst', '/admin/waves/utkast');
+		const page = await open('analyst', '/admin/waves/nav-utkast');
 		expect(await text(page, '.headline')).toMatch(/^Svar inkom från 0 av 0 /);
 		expect(await text(page, '.next-step')).toContain('Ingen är inbjuden ännu. Lägg till deltagarna först');
 		await loads(page, () =>
 			page.locator('.next-step').getByRole('link', { name: 'Lägg till deltagare' }).click()
 		);
-		expect(new URL(page.url()).pathname).toBe('/admin/waves/utkast/participants');
+		expect(new URL(page.url()).pathname).toBe('/admin/waves/nav-utkast/participants');
 	});
 
 	it('tells a viewer that no one is invited, without a link they could not follow', async () => {
-		const page = await open('viewer', '/admin/waves/utkast');
+		const page = await open('viewer', '/admin/waves/nav-utkast');
 		expect(await text(page, '.next-step')).toBe('Ingen är inbjuden ännu.');
 		expect(await page.locator('.next-step a').count()).toBe(0);
 		await expectNoAxeViolations(page);
 	});
 
 	it('points to the link of an open-link wave', async () => {
-		const page = await open('analyst', '/admin/waves/lank');
+		const page = await open('analyst', '/admin/waves/nav-lank');
 		expect(await text(page, '.next-step')).toBe(
-			'Öppna mätomgången för svar och dela sedan länken med dem som ska svara: /o/lank'
+			'Öppna mätomgången för svar och dela sedan länken med dem som ska svara: /o/nav-lank'
 		);
-		expect(await page.locator('.next-step a').getAttribute('href')).toBe('/o/lank');
+		expect(await page.locator('.next-step a').getAttribute('href')).toBe('/o/nav-lank');
 	});
 
 	it('is not shown once there are responses', async () => {
-		const page = await open('analyst', '/admin/waves/stangd');
+		const page = await open('analyst', '/admin/waves/nav-stangd');
 		expect(await page.locator('.next-step').count()).toBe(0);
 	});
 });
 
 describe('the CSP with JavaScript on', () => {
 	for (const [what, path] of [
-		['the wave dashboard', '/admin/waves/stangd'],
-		['the report editor', '/admin/waves/stangd/report']
+		['the wave dashboard', '/admin/waves/nav-stangd'],
+		['the report editor', '/admin/waves/nav-stangd/report']
 	] as const) {
 		it(`is not violated on ${what}`, async () => {
-			const context = await signedInContext(browser, server.url, users.analyst);
+			const context = await signedInContext(browser, app.url, users.analyst);
 			contexts.push(context);
 			const page = await context.newPage();
 			await page.addInitScript(() => {
@@ -251,7 +243,7 @@ describe('the CSP with JavaScript on', () => {
 				if (message.type() === 'error') problems.push(message.text());
 			});
 			page.on('pageerror', (error) => problems.push(error.message));
-			const response = await page.goto(`${server.url}${path}`);
+			const response = await page.goto(`${app.url}${path}`);
 			const csp = response?.headers()['content-security-policy'] ?? '';
 			expect(csp).toMatch(/style-src 'self' 'unsafe-hashes' 'sha256-[^']+'/);
 			expect(csp).not.toContain('unsafe-inline');
@@ -272,12 +264,12 @@ describe('small texts and the favicon', () => {
 		const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
 		contexts.push(context);
 		const start = await context.newPage();
-		await start.goto(server.url);
+		await start.goto(app.url);
 		expect(await text(start, 'li:has(a[href="/o/varen-2025"])')).toBe('Våren 2025 (Våren 2025)');
 		expect(await start.getByRole('link', { name: 'Skapa en mätomgång' }).getAttribute('href')).toBe(
 			'/admin/waves/new'
 		);
-		const results = await open('analyst', '/admin/waves/stangd/results');
+		const results = await open('analyst', '/admin/waves/nav-stangd/results');
 		const counts = (await results.locator('.question-n').allTextContents()).map(squeeze);
 		expect(counts.filter((c) => c.includes('flera svar')).length).toBeGreaterThan(0);
 		for (const count of counts)
@@ -285,16 +277,16 @@ describe('small texts and the favicon', () => {
 	});
 
 	it('links an SVG favicon, served with status 200, and sends /favicon.ico to it', async () => {
-		const page = await open('analyst', '/admin/waves/stangd', true);
+		const page = await open('analyst', '/admin/waves/nav-stangd', true);
 		const href = await page.locator('head link[rel=icon]').getAttribute('href');
 		const icon = await page.request.get(new URL(href ?? '', page.url()).href);
 		expect(icon.status()).toBe(200);
 		expect(icon.headers()['content-type']).toContain('image/svg+xml');
 		expect(await icon.text()).toContain('<svg');
-		const byName = await page.request.get(`${server.url}/favicon.ico`, { maxRedirects: 0 });
+		const byName = await page.request.get(`${app.url}/favicon.ico`, { maxRedirects: 0 });
 		expect(byName.status()).toBe(308);
 		expect(byName.headers().location).toBe('/favicon.svg');
-		const followed = await page.request.get(`${server.url}/favicon.ico`);
+		const followed = await page.request.get(`${app.url}/favicon.ico`);
 		expect(followed.status()).toBe(200);
 		expect(followed.headers()['content-type']).toContain('image/svg+xml');
 	});

@@ -27,21 +27,33 @@ export async function postForm(
 	return { status: res.status, location: res.headers.get('location'), body: await res.text() };
 }
 
+/** What a scripted respondent answers: the template's answers for `seed`, with form values replaced by field name. */
+export interface HttpAnswers {
+	seed?: number;
+	/** Form values that replace the template's, by field name (`q.drivkrafter`). */
+	replace?: Record<string, string>;
+	/** Answer only the first this many pages and do not submit, leaving a partial response. */
+	pages?: number;
+}
+
 /**
- * Answers the whole built-in questionnaire through the HTTP form flow and submits it. `onAck` is told of
- * every page the server acknowledged (a 303 redirect), which is when the respondent sees it as saved.
+ * Answers the built-in questionnaire through the HTTP form flow and submits it (all of it, unless
+ * `answers.pages` says otherwise). `answers` is a seed or HttpAnswers. `onAck` is told of every page the
+ * server acknowledged (a 303 redirect), which is when the respondent sees it as saved.
  */
 export async function answerWholeQuestionnaire(
 	baseUrl: string,
 	token: string,
-	seed: number,
+	answers: number | HttpAnswers,
 	onAck: (step: string) => void = () => {},
 	/** Also fetch the page each redirect leads to, as a browser does. */
 	followRedirects = false
 ): Promise<void> {
-	for (const page of templatePages(seed)) {
+	const { seed = 0, replace = {}, pages } = typeof answers === 'number' ? { seed: answers } : answers;
+	for (const page of templatePages(seed).slice(0, pages)) {
+		const fields = page.fields.map(([name, value]): [string, string] => [name, replace[name] ?? value]);
 		const result = await postForm(baseUrl, `/s/${token}/sida/${page.section}`, [
-			...page.fields,
+			...fields,
 			['_action', 'next']
 		]);
 		if (result.status !== 303) throw new Error(`page ${page.section}: HTTP ${result.status}`);
@@ -52,6 +64,7 @@ export async function answerWholeQuestionnaire(
 			await next.arrayBuffer();
 		}
 	}
+	if (pages !== undefined) return;
 	const submitted = await postForm(baseUrl, `/s/${token}/granska`, []);
 	if (submitted.status !== 303 || !submitted.location?.endsWith('/tack')) {
 		throw new Error(`submit: HTTP ${submitted.status} ${submitted.location}`);

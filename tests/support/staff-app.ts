@@ -9,8 +9,6 @@ import { openSeedDatabase } from './seed-database.ts';
 
 export interface StaffApp {
 	url: string;
-	dataDir: string;
-	server: AppServer;
 	browser: Browser;
 	/** One signed-in user per role. */
 	users: Record<TRole, SeededUser>;
@@ -18,15 +16,41 @@ export interface StaffApp {
 	open: (role: TRole, target: string, javaScriptEnabled?: boolean) => Promise<Page>;
 	/** Ends a test's use of its pages: the file calls it in `afterEach`. */
 	release: () => Promise<void>;
-	/** Closes the contexts and the browser, stops the server and removes the data folder. */
+	/** Closes the contexts and the browser (and stops the app's own server, if it has one). */
 	close: () => Promise<void>;
 }
 
 /**
- * The staff pages' test app on its own server: a fresh data folder whose database is opened once for
- * `seed(database)` (waves, responses) and one user per role, then the built server on it and the shared
- * Chromium.
- * `javaScriptEnabled` is the default for `open`.
+ * The staff pages of a running app at `url` for `users`, in `browser`; `javaScriptEnabled` is the default
+ * for `open`. `stop` runs after the browser connection is closed.
+ */
+export function staffAppOn(
+	url: string,
+	browser: Browser,
+	users: Record<TRole, SeededUser>,
+	options: { javaScriptEnabled: boolean },
+	stop: () => Promise<void> = async () => {}
+): StaffApp {
+	const pages = signedInPages(browser, url);
+	return {
+		url,
+		browser,
+		users,
+		open: async (role, target, javaScriptEnabled = options.javaScriptEnabled) =>
+			(await pages.open(users[role], target, { javaScriptEnabled })).page,
+		release: pages.release,
+		close: async () => {
+			await browser.close();
+			await stop();
+		}
+	};
+}
+
+/**
+ * The staff pages' test app on a server of its own, for a file that needs an installation no other file
+ * shares: a fresh data folder whose database is opened once for `seed(database)` and one user per role,
+ * then the built server on it and the shared Chromium. (Files that can share the e2e project's server use
+ * startSharedStaffApp in tests/e2e/app.ts.)
  */
 export async function startStaffApp(
 	seed: (database: TDatabase) => Promise<void>,
@@ -44,24 +68,11 @@ export async function startStaffApp(
 			await database.close();
 		}
 		server = await startAppServer({ dataDir });
-		const browser = await connectBrowser();
 		const running = server;
-		const pages = signedInPages(browser, running.url);
-		return {
-			url: running.url,
-			dataDir,
-			server: running,
-			browser,
-			users,
-			open: async (role, target, javaScriptEnabled = options.javaScriptEnabled) =>
-				(await pages.open(users[role], target, { javaScriptEnabled })).page,
-			release: pages.release,
-			close: async () => {
-				await browser.close();
-				await running.stop();
-				removeDataDir(dataDir);
-			}
-		};
+		return staffAppOn(running.url, await connectBrowser(), users, options, async () => {
+			await running.stop();
+			removeDataDir(dataDir);
+		});
 	} catch (error) {
 		await server?.stop();
 		removeDataDir(dataDir);

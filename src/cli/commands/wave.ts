@@ -17,6 +17,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 			slug: { type: 'string' },
 			period: { type: 'string' },
 			open: { type: 'boolean' },
+			anonymous: { type: 'boolean' },
 			k: { type: 'string' },
 			json: { type: 'boolean' }
 		},
@@ -39,6 +40,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 				slug: v.slug,
 				period: v.period,
 				mode: v.open ? 'open' : 'invite',
+				anonymous: Boolean(v.anonymous),
 				minGroupSize: k
 			});
 			io.out(wave.slug);
@@ -62,6 +64,7 @@ export const waveCommand: TCommand = async (argv, io) => {
 				period: wave.period,
 				questionnaire: { code: wave.questionnaireCode, version: wave.questionnaireVersion },
 				mode: wave.mode,
+				anonymous: wave.anonymous,
 				status: wave.status,
 				minGroupSize: wave.minGroupSize,
 				link: wave.mode === 'open' ? `${publicOrigin()}/o/${wave.slug}` : null,
