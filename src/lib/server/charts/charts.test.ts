@@ -5,6 +5,7 @@ import { groupedBarChart } from './grouped-bar-chart.ts';
 import { pieChart } from './pie-chart.ts';
 import { radarChart } from './radar-chart.ts';
 import type { TChart } from './render-chart-svg.ts';
+import { colourAt } from './render-chart-svg.ts';
 import { scatterChart } from './scatter-chart.ts';
 
 const NBSP = '\u00a0';
@@ -261,6 +262,44 @@ describe('radar chart', () => {
 			]
 		});
 		expectAccessible(chart);
+	});
+
+	it('leaves a gap for a missing score, never a point at the centre that would read as 0', () => {
+		const series = (values: Array<number | null>) => [
+			{ name: 'Luleå', values },
+			{ name: 'Regionen', values: [55, 40, 33, 60, 45] }
+		];
+		const dimensions = ['Strategi', 'Medborgarfokus', 'Ledning', 'Digitalt arv', 'Kultur'];
+		const gapped = radarChart({ lang: 'sv', dimensions, series: series([60, 100, null, 70, 50]) });
+		const whole = radarChart({ lang: 'sv', dimensions, series: series([60, 100, 80, 70, 50]) });
+		const luleå = colourAt(0);
+		// The centre: where every axis line of the grid starts.
+		const centre = /<path d="M([\d.]+) ([\d.]+)L[\d.]+ [\d.]+" fill="none" stroke="#cfd2d7"/.exec(gapped.svg);
+		const [cx, cy] = [Number(centre?.[1]), Number(centre?.[2])];
+		expect(cx).toBeGreaterThan(0);
+		// Every point of a visible Luleå mark: markers (circles) and lines (polylines; the radar's own entry
+		// for the series is kept for the legend, drawn with no opacity).
+		const marks = [...gapped.svg.matchAll(/<(circle|polyline|path)\b[^>]*>/g)]
+			.map((m) => m[0])
+			.filter((element) => element.includes(luleå) && !element.includes('stroke-opacity="0"'))
+			.filter((element) => !element.includes('transform="translate')); // the legend's icon
+		const points = marks.flatMap((element) => {
+			const circle = /cx="([\d.]+)" cy="([\d.]+)"/.exec(element);
+			if (circle) return [[Number(circle[1]), Number(circle[2])]];
+			const drawn = / (?:d|points)="([^"]*)"/.exec(element)?.[1] ?? '';
+			return [...drawn.matchAll(/([\d.]+) ([\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]);
+		});
+		expect(points.length).toBeGreaterThan(0);
+		for (const [x = 0, y = 0] of points) expect(Math.hypot(x - cx, y - cy)).toBeGreaterThan(5);
+		// Four markers, and lines only between neighbours that both have a score: Kultur–Strategi,
+		// Strategi–Medborgarfokus and Digitalt arv–Kultur; nothing filled.
+		expect(marks.filter((e) => e.startsWith('<circle'))).toHaveLength(4);
+		expect(marks.filter((e) => e.startsWith('<polyline'))).toHaveLength(3);
+		expect(marks).toHaveLength(7);
+		expect(gapped.svg).not.toMatch(new RegExp(`fill="${luleå}" fill-opacity="0.15"`));
+		// A series with every score is drawn by the radar itself, filled as before.
+		expect(whole.svg).not.toContain('<circle');
+		expect(gapped.alt).toContain('Ledning: Luleå saknas, Regionen 33');
 	});
 });
 

@@ -54,6 +54,53 @@ function radarLayout(dimensions: readonly string[], width: number) {
 	};
 }
 
+const lineType = (g: number) => (g === 0 ? 'solid' : 'dashed');
+
+/**
+ * A series with missing scores as lines and markers of its own: a line joins two neighbouring dimensions
+ * only when both have a score, so a missing score leaves a gap instead of a point at the centre; no area
+ * is filled. Points are placed as ECharts places them (clockwise from the top, 0 at the centre and 100 on
+ * the outer ring).
+ */
+function missingGaps(values: Array<number | null>, layout: { center: number[]; radius: number }, g: number) {
+	const [cx = 0, cy = 0] = layout.center;
+	const point = (v: number, i: number): [number, number] => {
+		const angle = Math.PI / 2 - (i * 2 * Math.PI) / values.length;
+		const r = (layout.radius * Math.min(Math.max(v, 0), 100)) / 100;
+		return [cx + r * Math.cos(angle), cy - r * Math.sin(angle)];
+	};
+	const colour = colourAt(g);
+	const elements: object[] = [];
+	values.forEach((v, i) => {
+		if (v === null) return;
+		const j = (i + 1) % values.length;
+		const next = values[j];
+		if (next !== null && next !== undefined && j !== i) {
+			elements.push({
+				type: 'polyline',
+				silent: true,
+				z: 3,
+				shape: { points: [point(v, i), point(next, j)] },
+				style: {
+					stroke: colour,
+					lineWidth: 2,
+					fill: null,
+					lineDash: lineType(g) === 'dashed' ? [6, 4] : null
+				}
+			});
+		}
+		const [x, y] = point(v, i);
+		elements.push({
+			type: 'circle',
+			silent: true,
+			z: 4,
+			shape: { cx: x, cy: y, r: 3 },
+			style: { fill: colour }
+		});
+	});
+	return elements;
+}
+
 /** Dimension scores (0–100) of an organisation against the regional mean. */
 export function radarChart(input: RadarChartInput): TChart {
 	const { lang, dimensions, series, width = 520 } = input;
@@ -68,6 +115,10 @@ export function radarChart(input: RadarChartInput): TChart {
 		.join('; ');
 	const alt = `${m.charts_radar({}, locale)}: ${described || m.charts_no_data({}, locale)}`;
 	const layout = radarLayout(dimensions, width);
+	// ECharts draws a missing value ('-') at the centre, where it reads as 0. A series with a missing value
+	// is therefore drawn here instead (gaps, see missingGaps), and its radar entry is kept invisible for the
+	// legend.
+	const gapped = series.map((s) => dimensions.some((_, i) => value(s, i) === null));
 	const svg = renderChartSvg(
 		{
 			legend: { bottom: 4, left: 'center', itemWidth: 14, itemHeight: 14, textStyle: { fontSize: 13 } },
@@ -88,12 +139,27 @@ export function radarChart(input: RadarChartInput): TChart {
 					data: series.map((s, g) => ({
 						name: s.name,
 						value: dimensions.map((_, i) => value(s, i) ?? '-'),
-						lineStyle: { color: colourAt(g), width: 2, type: g === 0 ? 'solid' : 'dashed' },
+						...(gapped[g] ? { symbol: 'none' } : {}),
+						lineStyle: {
+							color: colourAt(g),
+							width: 2,
+							type: lineType(g),
+							opacity: gapped[g] ? 0 : 1
+						},
 						itemStyle: { color: colourAt(g) },
-						areaStyle: g === 0 ? { color: colourAt(g), opacity: 0.15 } : undefined
+						areaStyle: g === 0 && !gapped[g] ? { color: colourAt(g), opacity: 0.15 } : undefined
 					}))
 				}
-			]
+			],
+			graphic: series.flatMap((s, g) =>
+				gapped[g]
+					? missingGaps(
+							dimensions.map((_, i) => value(s, i)),
+							layout,
+							g
+						)
+					: []
+			)
 		},
 		{ width, height: layout.height },
 		alt

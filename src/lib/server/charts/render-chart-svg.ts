@@ -1,5 +1,5 @@
 import { BarChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, RadarComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent, RadarComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -8,6 +8,7 @@ echarts.use([
 	BarChart,
 	RadarChart,
 	ScatterChart,
+	GraphicComponent,
 	GridComponent,
 	LegendComponent,
 	RadarComponent,
