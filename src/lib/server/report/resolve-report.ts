@@ -51,14 +51,19 @@ export async function resolveReport(
 	const organisation = input.organisation
 		? await findReportableOrganisation(db, wave.slug, input.organisation, wave.minGroupSize, disclosure)
 		: null;
-	// The breakdown by role group carries the figures of its whole population too: the report's own
-	// population (the wave, or the organisation) comes from it, and only an organisation's report asks
-	// the engine again, for the whole wave beside it. The maturity index is asked for at the same time
+	// The report shows how many respondents each role group holds (not its figures per question), so the
+	// breakdown by role group is counted only; it carries the figures of its whole population too: the
+	// report's own population (the wave, or the organisation) comes from it, and only an organisation's
+	// report asks the engine again, for the whole wave beside it. The maturity index is asked for at the same time
 	// (on PostgreSQL the queries run side by side).
 	const [questionnaire, roleResults, wholeWave, titles, ownerName, regionMaturity, ownMaturity] =
 		await Promise.all([
 			getQuestionnaireVersion(db, wave.questionnaireVersionId),
-			getWaveResults(db, { slug: wave.slug, organisation: organisation?.id, by: 'role', lang }, disclosure),
+			getWaveResults(
+				db,
+				{ slug: wave.slug, organisation: organisation?.id, by: 'role', groupFigures: 'counts', lang },
+				disclosure
+			),
 			organisation ? getWaveResults(db, { slug: wave.slug, lang }, disclosure) : null,
 			organisation ? Promise.resolve([]) : listRespondentTitles(db, wave.id),
 			wave.ownerOrganisationId ? organisationName(db, wave.ownerOrganisationId) : Promise.resolve(null),

@@ -116,22 +116,25 @@ export async function computeMaturity(
 /**
  * Per group, its respondents and the sum and count of their dimension scores; and respondents per index
  * value (one decimal), for the levels. One query: the item answers of the wave are summed per response
- * and dimension, joined to the scope's responses (each response once, those without a scored answer
- * too), and those respondent rows summed per group and counted per index value.
+ * and dimension (and turned into the response's dimension scores), joined to the scope's responses (each
+ * response once, those without a scored answer too), and those respondent rows summed per group and
+ * counted per index value.
  */
 async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMaturityModel) {
 	// Dimensions are numbered by their position in the model (0, 1, …): the columns d0, d1, … below.
 	const columns = model.dimensions.map((d, i) => ({ ...d, name: sql.raw(`d${i}`), i }));
 	const position = new Map(columns.map((d) => [d.code, d.i]));
-	const items = JSON.stringify(
-		itemScoreTable(model.items).map((r) => ({
-			question_code: r.questionCode,
-			option_code: r.optionCode,
-			value_num: r.valueNum,
-			score: r.score,
-			dim: position.get(r.dimension)
-		}))
+	// The item scores as a list of values (not a JSON document): the planner then knows how many rows
+	// the join with the answers gives, and groups them per response by sorting instead of a hash that
+	// spills.
+	const scoreRows = itemScoreTable(model.items).map(
+		(r) =>
+			sql`(${r.questionCode}::text, ${r.optionCode}::text, ${r.valueNum}::float8, ${r.score}::float8, ${position.get(r.dimension) ?? -1}::int)`
 	);
+	const items =
+		scoreRows.length > 0
+			? sql`values ${sql.join(scoreRows, sql`, `)}`
+			: sql`select null::text, null::text, null::float8, null::float8, null::int where false`;
 	// Per response and dimension, the items answered with a score and the sum of their scores.
 	const itemSums = columns.map(
 		(d) => sql`count(*) filter (where i.dim = ${d.i}::int) as ${sql.raw(`c${d.i}`)},
@@ -162,10 +165,7 @@ async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMatur
 		Record<string, unknown> & { by_group: boolean; grp: string | null; index: string | null; n: number }
 	>(
 		await db.execute(sql`
-			with items as (
-				select * from jsonb_to_recordset(${items}::jsonb)
-					as i(question_code text, option_code text, value_num float8, score float8, dim int)
-			),
+			with items(question_code, option_code, value_num, score, dim) as (${items}),
 			item_sums as (
 				select a.response_id, ${sql.join(itemSums, sql`, `)}
 				from answers a
@@ -174,9 +174,16 @@ async function sumRespondentScores(db: TDb, scope: TResponseScope, model: TMatur
 				where a.wave_id = ${scope.waveId} and a.question_code in ${model.items.map((q) => q.code)}
 				group by a.response_id
 			),
+			-- Each response's dimension scores before the join: a narrower row to hash.
+			item_scores as (
+				select response_id, ${sql.join(dimensionScores, sql`, `)} from item_sums
+			),
 			respondent_scores as (
-				select s.grp, ${sql.join(dimensionScores, sql`, `)}
-				from (${scopedResponses(scope)}) s left join item_sums on item_sums.response_id = s.id
+				select s.grp, ${sql.join(
+					columns.map((d) => d.name),
+					sql`, `
+				)}
+				from (${scopedResponses(scope)}) s left join item_scores on item_scores.response_id = s.id
 			),
 			-- A respondent's index: the weighted mean of their dimension scores, when at least half have one.
 			respondent_index as (

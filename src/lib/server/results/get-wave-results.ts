@@ -26,6 +26,11 @@ export const ZWaveResultsOptions = z.object({
 	roleGroup: z.string().min(1).max(100).optional(),
 	includePartial: z.boolean().default(false),
 	by: ZBreakdown.optional(),
+	/**
+	 * With `by`: each group's figures per question ('questions'), or only how many responses it holds
+	 * ('counts': its questions are left empty), which needs no pass over the answers per group.
+	 */
+	groupFigures: z.enum(['questions', 'counts']).default('questions'),
 	/** Add the maturity index (organisations and region) over the same responses. */
 	maturity: z.boolean().default(false),
 	lang: z.enum(['sv', 'en']).default('sv')
@@ -73,7 +78,11 @@ export async function getWaveResults(
 	}
 	const scope = { waveId: wave.id, ownerOrganisationId: wave.ownerOrganisationId, filters };
 	const [figures, released, maturity] = await Promise.all([
-		loadWaveFigures(db, wave, questionnaire, { filters, by: input.by }),
+		loadWaveFigures(db, wave, questionnaire, {
+			filters,
+			by: input.by,
+			groupFigures: input.groupFigures === 'questions'
+		}),
 		listReleasedAnswers(db, scope, texts),
 		input.maturity ? computeMaturity(db, { slug: wave.slug, ...filters }, preloaded) : undefined
 	]);
@@ -126,6 +135,8 @@ export async function getWaveResults(
 		if (!isSelectionShown(disclosure, viewOf(g.key))) {
 			return { group, label, n: null, suppressed: true, questions: [], order };
 		}
+		if (input.groupFigures === 'counts')
+			return { group, label, n: g.n, suppressed: false, questions: [], order };
 		const questions = figures.questions.map((q) => {
 			const own = g.figures.get(q.code);
 			return isQuestionShown(disclosure, viewOf(g.key), q.code, own?.n ?? 0)

@@ -29,12 +29,16 @@ export function resultQuestions(questionnaire: TQuestionnaire): TResultQuestion[
 		.filter((q): q is TResultQuestion => q.type !== 'background');
 }
 
-/** Runs the results queries for a wave and collects their figures per question (and per group). */
+/**
+ * Runs the results queries for a wave and collects their figures per question (and per group). With
+ * `groupFigures: false` the groups are only counted (how many responses each holds) and the answers are
+ * read for the whole selection alone, which on a large wave is a fraction of the work.
+ */
 export async function loadWaveFigures(
 	db: TDb,
 	wave: typeof waves.$inferSelect,
 	questionnaire: TQuestionnaire,
-	options: { filters: TResultsFilters; by?: TBreakdown }
+	options: { filters: TResultsFilters; by?: TBreakdown; groupFigures?: boolean }
 ): Promise<TWaveFigures> {
 	const questions = resultQuestions(questionnaire);
 	const base: TResponseScope = {
@@ -49,6 +53,7 @@ export async function loadWaveFigures(
 	const unfiltered = filters.organisationIds === undefined && filters.roleGroup === undefined;
 	const scope: TResponseScope = {
 		...base,
+		by: options.groupFigures === false ? undefined : base.by,
 		wholeWave: unfiltered && (filters.includePartial || responses.overall.partial === 0)
 	};
 	const codes = (types: TQuestion['type'][]) =>

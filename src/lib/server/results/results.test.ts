@@ -210,12 +210,14 @@ describe('breakdowns and the small-group rule (k = 3)', () => {
 	it('hides role groups that share a block with another role group', async () => {
 		// Luleå's three IT people share its block with its two of unknown role: showing "IT" beside Luleå
 		// would give away those two.
-		const wave = await results({ slug: 'nu', by: 'role' });
-		expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
-			['it', 'IT', null, true],
-			['verksamhet', 'Verksamhet', null, true],
-			[null, 'Uppgift saknas', null, true]
-		]);
+		for (const groupFigures of ['questions', 'counts'] as const) {
+			const wave = await results({ slug: 'nu', by: 'role', groupFigures });
+			expect(wave.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed])).toEqual([
+				['it', 'IT', null, true],
+				['verksamhet', 'Verksamhet', null, true],
+				[null, 'Uppgift saknas', null, true]
+			]);
+		}
 		await expect(results({ slug: 'nu', roleGroup: 'it' })).rejects.toMatchObject({ code: 'SMALL_GROUP' });
 		await expect(results({ slug: 'nu', organisation: '2580-it' })).rejects.toMatchObject({
 			code: 'SMALL_GROUP'
@@ -231,6 +233,17 @@ describe('breakdowns and the small-group rule (k = 3)', () => {
 				['verksamhet', 'Verksamhet', 4, false],
 				[null, 'Uppgift saknas', 6, false]
 			]);
+			// Counted only (what the report's method section shows): the same groups and counts, the whole
+			// wave's figures unchanged, and no figures per group.
+			const counted = await results({ slug: 'nu', by: 'role', groupFigures: 'counts' });
+			expect(counted.breakdown?.map((g) => [g.group, g.label, g.n, g.suppressed, g.questions])).toEqual([
+				['it', 'IT', 3, false, []],
+				['verksamhet', 'Verksamhet', 4, false, []],
+				[null, 'Uppgift saknas', 6, false, []]
+			]);
+			expect(counted.questions).toEqual(wave.questions);
+			expect(counted.responses).toEqual(wave.responses);
+			expect(wave.breakdown?.[0]?.questions.length).toBeGreaterThan(0);
 		} finally {
 			await setK('nu', 3);
 		}
