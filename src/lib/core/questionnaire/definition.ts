@@ -153,7 +153,10 @@ export type TDefinitionCheck =
 	| 'levelsStart'
 	| 'levelsEnd'
 	| 'levelOrder'
-	| 'levelGap';
+	| 'levelGap'
+	/** Checked against the earlier published versions of the same questionnaire (compare-versions.ts). */
+	| 'codeMeaningType'
+	| 'codeMeaningScale';
 
 /** A questionnaire definition with every cross-reference checked. */
 export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {

@@ -238,6 +238,14 @@ function check(params: ({ key: TDefinitionCheck } & TValues) | undefined, lang: 
 		levelGap: {
 			sv: `måste följa förra nivåns max (${v.previous}) utan lucka eller överlapp`,
 			en: `must follow the previous level's max (${v.previous}) without gap or overlap`
+		},
+		codeMeaningType: {
+			sv: `koden ${q(v.code)} var en fråga av typen ${q(v.type)} i version ${v.version}; svaren skulle inte gå att jämföra, så ge den ändrade frågan en ny kod`,
+			en: `the code ${q(v.code)} was a question of type ${q(v.type)} in version ${v.version}; its answers could not be compared, so give the changed question a new code`
+		},
+		codeMeaningScale: {
+			sv: `koden ${q(v.code)} hade skalan ${v.min}–${v.max} i version ${v.version}; svaren skulle inte gå att jämföra, så ge frågan med den ändrade skalan en ny kod`,
+			en: `the code ${q(v.code)} had the scale ${v.min}–${v.max} in version ${v.version}; its answers could not be compared, so give the question with the changed scale a new code`
 		}
 	};
 	return texts[params.key]?.[lang];

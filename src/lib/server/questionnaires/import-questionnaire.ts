@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { familyIssues } from '../../core/questionnaire/compare-versions.ts';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import { explainQuestionnaireIssues } from '../../core/questionnaire/explain-questionnaire-issues.ts';
 import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -15,7 +17,8 @@ export interface ImportQuestionnaireResult {
 
 /**
  * Validates a questionnaire definition and publishes it as an immutable version. Importing the same
- * definition again changes nothing; a different definition under a published code and version is refused.
+ * definition again changes nothing; a different definition under a published code and version is refused,
+ * and so is a question code that an earlier version of the questionnaire used for another type or scale.
  * With an `actor`, a new version is recorded in the audit log (in the same transaction). Errors are listed
  * in `lang` (English by default), each naming its section, question and field.
  */
@@ -41,6 +44,23 @@ export async function importQuestionnaire(
 			.onConflictDoNothing({ target: questionnaires.code });
 		const [owner] = await tx.select().from(questionnaires).where(eq(questionnaires.code, definition.code));
 		if (!owner) throw new Error('questionnaire row missing after insert');
+		// A question code keeps its meaning across the questionnaire's versions (compare-versions.ts).
+		const published = await tx
+			.select({ definition: questionnaireVersions.definition })
+			.from(questionnaireVersions)
+			.where(eq(questionnaireVersions.questionnaireId, owner.id));
+		const family = familyIssues(
+			definition,
+			published.map((p) => p.definition as TQuestionnaire)
+		);
+		if (family.length > 0) {
+			const errors = explainQuestionnaireIssues(family, input, options.lang ?? 'en');
+			throw new AppError(
+				'INVALID_INPUT',
+				`${options.lang === 'sv' ? 'Enkäten har fel' : 'The questionnaire has errors'}:\n${errors.join('\n')}`,
+				errors
+			);
+		}
 		// Insert first and look only on conflict: two processes starting at once both land here.
 		const [row] = await tx
 			.insert(questionnaireVersions)

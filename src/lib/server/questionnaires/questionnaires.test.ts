@@ -44,4 +44,35 @@ describe('questionnaires for sharing', () => {
 		const log = await listAuditEntries(database.db, { action: 'questionnaire.import' });
 		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([['anna@lulea.se', 'delad v3']]);
 	});
+
+	it('refuses a version that reuses a question code for another type or scale, naming each in Swedish, and publishes nothing', async () => {
+		type TQ = Record<string, unknown> & { code: string };
+		const changed = { ...template(), version: 3 };
+		const questions = changed.sections.flatMap((section) => section.questions as TQ[]);
+		const vision = questions.find((q) => q.code === 'vision');
+		const behov = questions.find((q) => q.code === 'behov');
+		if (!vision || !behov) throw new Error('the template lacks vision or behov');
+		// Single choice becomes multiple choice (a multiple-choice question measures no dimension), and the
+		// 1–10 scale becomes 1–5: both still valid definitions, with answers that mean something else.
+		Object.assign(vision, { type: 'multi' });
+		delete vision.dimension;
+		delete vision.reversed;
+		Object.assign(behov, { max: 5, topBox: { ...(behov.topBox as object), from: 4 } });
+		const refused = importQuestionnaire(database.db, changed, { lang: 'sv' });
+		await expect(refused).rejects.toMatchObject({
+			code: 'INVALID_INPUT',
+			details: [
+				'Avsnitt 2 ”behov”, fråga 1 ”behov”, fältet ”max”: koden ”behov” hade skalan 1–10 i version 1; svaren skulle inte gå att jämföra, så ge frågan med den ändrade skalan en ny kod',
+				'Avsnitt 3 ”vision”, fråga 1 ”vision”, fältet ”type”: koden ”vision” var en fråga av typen ”single” i version 1; svaren skulle inte gå att jämföra, så ge den ändrade frågan en ny kod'
+			]
+		});
+		expect((await listQuestionnaires(database.db)).filter((r) => r.code === Q).map((r) => r.version)).toEqual(
+			[2, 1]
+		);
+		// The same changes under new question codes (and every reference to them) are a new version.
+		const renamed = JSON.parse(
+			JSON.stringify(changed).replaceAll('"vision"', '"vision_flera"').replaceAll('"behov"', '"behov_5"')
+		);
+		expect((await importQuestionnaire(database.db, renamed, { lang: 'sv' })).created).toBe(true);
+	});
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TDisclosureView } from '../../core/disclosure/disclosure-view.ts';
 import { isQuestionShown, isSelectionShown } from '../../core/disclosure/wave-disclosure.ts';
+import { meaningChange } from '../../core/questionnaire/compare-versions.ts';
 import { t } from '../../core/questionnaire/text.ts';
 import type { TQuestionFigures, TResultQuestion } from '../../core/results/question-figures.ts';
 import type { TQuestionChange, TWaveChange } from '../../core/results/wave-change-schema.ts';
@@ -108,14 +109,11 @@ export async function getWaveChange(db: TDb, options: TWaveChangeOptions): Promi
 		result.notComparable.push({ code, reason, message: messages[reason][lang] });
 	for (const question of current.questions) {
 		const before = earlierQuestions.get(question.code);
+		// Publishing refuses a code whose meaning changes (compare-versions.ts); versions published
+		// before that rule may still have one.
+		const changed = before ? meaningChange(before, question) : null;
 		if (!before) notComparable(question.code, 'only-in-this-wave');
-		else if (before.type !== question.type) notComparable(question.code, 'type-changed');
-		else if (
-			question.type === 'scale' &&
-			before.type === 'scale' &&
-			(question.min !== before.min || question.max !== before.max)
-		)
-			notComparable(question.code, 'scale-changed');
+		else if (changed) notComparable(question.code, changed);
 		else if (!shown(question.code)) notComparable(question.code, 'small-group');
 		else
 			result.questions.push(
