@@ -2,14 +2,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseQuestionnaire } from '../../lib/core/questionnaire/parse-questionnaire.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
+import { compareQuestionnaireVersions } from '../../lib/server/questionnaires/compare-questionnaire-versions.ts';
 import { importQuestionnaire } from '../../lib/server/questionnaires/import-questionnaire.ts';
 import { listQuestionnaires } from '../../lib/server/questionnaires/list-questionnaires.ts';
-import { parseCommandArgs, type TCommand } from '../command.ts';
+import { parseCommandArgs, type TCommand, type TCommandIo } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { questionnaireHelp } from './questionnaire-help.ts';
 
 export const questionnaireCommand: TCommand = async (argv, io) => {
-	const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, questionnaireHelp, io);
+	const args = parseCommandArgs(
+		argv,
+		{ json: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
+		questionnaireHelp,
+		io
+	);
 	if (!args) return 0;
 	const [sub, file] = args.positionals;
 	if (sub === 'list') {
@@ -19,6 +25,7 @@ export const questionnaireCommand: TCommand = async (argv, io) => {
 		else for (const q of rows) io.out(`${q.code}\tv${q.version}\t${q.title}`);
 		return 0;
 	}
+	if (sub === 'compare' && file) return compareCommand(file, args.values, io);
 	if ((sub === 'validate' || sub === 'import') && file) {
 		const input = await readDefinition(path.resolve(io.cwd, file), file);
 		if (sub === 'validate') {
@@ -39,6 +46,44 @@ export const questionnaireCommand: TCommand = async (argv, io) => {
 	}
 	throw new UsageError(`missing or unknown subcommand\n${questionnaireHelp}`);
 };
+
+/** `compare <code> [--from N] [--to N]`: the questions two versions share, add and drop. */
+async function compareCommand(
+	code: string,
+	values: { json?: boolean; from?: string; to?: string },
+	io: TCommandIo
+): Promise<number> {
+	const version = (flag: 'from' | 'to') => {
+		const given = values[flag];
+		if (given === undefined) return undefined;
+		if (!/^[1-9]\d{0,8}$/.test(given)) throw new UsageError(`--${flag} must be a version number (1, 2, …)`);
+		return Number(given);
+	};
+	const { db } = await getDatabase();
+	const compared = await compareQuestionnaireVersions(db, { code, from: version('from'), to: version('to') });
+	const rows = compared.questions.map((q) => ({
+		code: q.code,
+		status: q.status,
+		...(q.status === 'comparable' ? { edits: q.edits } : {}),
+		...(q.status === 'new' || q.status === 'dropped' ? { section: q.section } : {})
+	}));
+	if (values.json) {
+		io.out(
+			JSON.stringify({ code, from: compared.from.version, to: compared.to.version, questions: rows }, null, 2)
+		);
+		return 0;
+	}
+	const count = (status: string) => rows.filter((r) => r.status === status).length;
+	const meaning = rows.length - count('comparable') - count('new') - count('dropped');
+	io.out(
+		`${code} v${compared.from.version} → v${compared.to.version}: ${count('comparable')} comparable, ${count('new')} new, ${count('dropped')} dropped, ${meaning} not comparable`
+	);
+	for (const r of rows) {
+		const detail = 'edits' in r ? (r.edits ?? []).join(', ') : 'section' in r ? `section ${r.section}` : '';
+		io.out(`${r.code}\t${r.status}${detail ? `\t${detail}` : ''}`);
+	}
+	return 0;
+}
 
 async function readDefinition(absolute: string, file: string): Promise<unknown> {
 	let text: string;

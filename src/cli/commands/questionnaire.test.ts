@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInQuestionnairesFolder } from '../../lib/server/setup/load-built-ins.ts';
+import { startInProcessCli, type TInProcessCli } from '../testing/in-process-cli.ts';
+
+// `mognad questionnaire compare` and the family rule of `import`, in this process on the file's own database.
+const Q = 'digital-mognad-i-kommuner';
+let cli: TInProcessCli;
+
+beforeAll(async () => {
+	cli = await startInProcessCli();
+});
+afterAll(async () => cli.close());
+
+const mognad = (...args: string[]) => cli.run(args);
+
+type TDefinition = {
+	version: number;
+	sections: Array<{ code: string; questions: Array<Record<string, unknown>> }>;
+};
+const template = (): TDefinition =>
+	JSON.parse(readFileSync(path.join(builtInQuestionnairesFolder(), `${Q}.json`), 'utf8'));
+
+describe('mognad questionnaire compare', () => {
+	it('compares the newest version with the one before it by default: the built-in 1 and 2 share every question', async () => {
+		const result = await mognad('questionnaire', 'compare', Q);
+		expect(result.code, result.err).toBe(0);
+		const lines = result.out.trim().split('\n');
+		expect(lines[0]).toBe(`${Q} v1 → v2: 20 comparable, 0 new, 0 dropped, 0 not comparable`);
+		expect(lines.slice(1, 3)).toEqual(['organisation\tcomparable', 'roll\tcomparable']);
+	});
+
+	it("lists a new version's new, dropped and reworded questions, as text and as JSON", async () => {
+		const next = template();
+		next.version = 3;
+		const stod = next.sections.find((s) => s.code === 'stod');
+		if (!stod) throw new Error('no section stod');
+		stod.questions.push({
+			code: 'ai',
+			type: 'single',
+			text: { sv: 'Använder ni AI?' },
+			options: [
+				{ code: 'ja', label: { sv: 'Ja' } },
+				{ code: 'nej', label: { sv: 'Nej' } }
+			]
+		});
+		const kultur = next.sections.find((s) => s.code === 'kultur');
+		if (!kultur) throw new Error('no section kultur');
+		kultur.questions = kultur.questions.filter((q) => q.code !== 'kultur_atgarder');
+		const behov = next.sections.find((s) => s.code === 'behov')?.questions[0];
+		if (!behov) throw new Error('no question behov');
+		behov.text = { sv: 'Hur stort är behovet av digitalisering i er kommun?', en: 'How great is the need?' };
+		writeFileSync(path.join(cli.dir, 'v3.json'), JSON.stringify(next));
+		const imported = await mognad('questionnaire', 'import', 'v3.json');
+		expect(imported.code, imported.err).toBe(0);
+		const text = await mognad('questionnaire', 'compare', Q, '--from', '1');
+		expect(text.out).toContain(`${Q} v1 → v3: 19 comparable, 1 new, 1 dropped, 0 not comparable\n`);
+		expect(text.out).toContain('behov\tcomparable\ttext\n');
+		expect(text.out).toContain('ai\tnew\tsection stod\n');
+		expect(text.out).toContain('kultur_atgarder\tdropped\tsection kultur\n');
+		const json = JSON.parse((await mognad('questionnaire', 'compare', Q, '--json')).out);
+		expect(json).toMatchObject({ code: Q, from: 2, to: 3 });
+		expect(json.questions.find((q: { code: string }) => q.code === 'ai')).toEqual({
+			code: 'ai',
+			status: 'new',
+			section: 'stod'
+		});
+	});
+
+	it('refuses an unknown questionnaire or version and a version that is not a number, with one clear line', async () => {
+		const unknown = await mognad('questionnaire', 'compare', 'ingen');
+		expect(unknown.code).toBe(1);
+		expect(unknown.err).toContain('No published questionnaire "ingen"');
+		const missing = await mognad('questionnaire', 'compare', Q, '--to', '9');
+		expect(missing.code).toBe(1);
+		expect(missing.err).toContain(`"${Q}" has no published version 9`);
+		const bad = await mognad('questionnaire', 'compare', Q, '--from', 'ett');
+		expect(bad.code).toBe(1);
+		expect(bad.err).toContain('--from must be a version number');
+	});
+});
+
+describe('mognad questionnaire import', () => {
+	it('refuses a version that gives a question code another type, naming it, and publishes nothing', async () => {
+		const next = template();
+		next.version = 4;
+		const it_arv = next.sections.flatMap((s) => s.questions).find((q) => q.code === 'it_arv_kommentar');
+		if (!it_arv) throw new Error('no question it_arv_kommentar');
+		Object.assign(it_arv, {
+			type: 'single',
+			options: [
+				{ code: 'ja', label: { sv: 'Ja' } },
+				{ code: 'nej', label: { sv: 'Nej' } }
+			]
+		});
+		delete it_arv.multiline;
+		delete it_arv.maxLength;
+		writeFileSync(path.join(cli.dir, 'v4.json'), JSON.stringify(next));
+		const refused = await mognad('questionnaire', 'import', 'v4.json');
+		expect(refused.code).toBe(1);
+		expect(refused.err).toContain(
+			'field "type": the code "it_arv_kommentar" was a question of type "text" in version 1; its answers could not be compared, so give the changed question a new code'
+		);
+		expect((await mognad('questionnaire', 'list')).out).not.toContain('\tv4\t');
+	});
+});
