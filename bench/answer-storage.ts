@@ -119,8 +119,11 @@ export async function generate(database: TDatabase, template: TQuestionnaire, wa
 				from responses r where r.wave_id = ${w} and ${pick(`${q.code}.svar`, 3)} = 0`);
 		}
 	}
-	await db.execute(sql`analyze answers`);
-	await db.execute(sql`analyze responses`);
+	// Settled as a wave's data is by the time it is analysed: planner statistics, and the visibility map
+	// and hint bits a vacuum leaves (otherwise the first reads write them, and autovacuum starts during the
+	// timings).
+	await db.execute(sql`vacuum (analyze) answers`);
+	await db.execute(sql`vacuum (analyze) responses`);
 	const result = (await db.execute(
 		sql`select count(*)::int as n from answers where wave_id = ${w}`
 	)) as unknown as {

@@ -139,4 +139,42 @@ describe('the questionnaires page', () => {
 		]);
 		await context.close();
 	});
+
+	it('compares two versions from the list without JavaScript (the built-in ones share every question), and says when there is nothing to compare', async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.getByRole('link', { name: 'Jämför version 2 med version 1' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).pathname).toBe(`/admin/questionnaires/${Q}/compare`);
+		expect(await page.locator('h1').textContent()).toBe('Jämför versioner: Digital mognad i kommuner');
+		expect((await page.locator('.headline').textContent())?.trim()).toBe(
+			'Version 1 och version 2: 20 frågor kan jämföras, 0 är nya, 0 är borttagna och 0 har ändrad betydelse.'
+		);
+		const comparable = page.locator('table', {
+			has: page.locator('caption', { hasText: 'Frågor som kan jämföras' })
+		});
+		expect(await comparable.locator('tbody tr').count()).toBe(20);
+		expect(await comparable.locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+			'organisation',
+			'Vilken organisation arbetar du i?',
+			'Oförändrad'
+		]);
+		await expectNoAxeViolations(page);
+
+		// The same version twice: nothing to compare, and the page says so.
+		await page.selectOption('#f-from', '2');
+		await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Jämför' }).click()]);
+		expect(new URL(page.url()).search).toBe('?from=2&to=2');
+		expect(await page.locator('.next-step').textContent()).toBe(
+			'Välj två olika versioner för att se vad som skiljer dem åt.'
+		);
+		await expectNoAxeViolations(page);
+		for (const missing of ['?from=9', '?to=ett', '']) {
+			const target = missing ? `${Q}/compare${missing}` : 'ingen/compare';
+			const response = await context.request.get(`${app.url}/admin/questionnaires/${target}`);
+			expect(response.status(), target).toBe(404);
+		}
+		await context.close();
+	});
 });

@@ -18,6 +18,8 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db })
 			code: r.code,
 			title: r.title,
 			version: r.version,
+			// The version before this one, to compare with (rows are newest first within a code).
+			previous: rows.find((o) => o.code === r.code && o.version < r.version)?.version ?? null,
 			questionCount: r.questionCount,
 			publishedAt: r.publishedAt.toISOString()
 		}))
