@@ -177,4 +177,70 @@ describe('the questionnaires page', () => {
 		}
 		await context.close();
 	});
+
+	it('writes the next version of a questionnaire by keyboard alone without JavaScript: a reworded question in two languages, published with its codes kept', async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		// A questionnaire of this file's own, so that the built-in one stays as the other files expect.
+		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await upload(page, 'designer.json', Buffer.from(JSON.stringify({ ...original, code: 'designer' })));
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade designer version 2.');
+
+		const press = async (name: string | RegExp, role: 'link' | 'button' = 'button') => {
+			await page.getByRole(role, { name }).focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		};
+		await press('Skriv version 3 av designer', 'link');
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/designer/draft');
+		await expectNoAxeViolations(page);
+		await press('Skapa ett utkast till version 3');
+		expect(await page.locator('h1').textContent()).toBe('Nästa version: Digital mognad i kommuner');
+
+		// Open the question, empty its Swedish text: the message names the field; then reword it.
+		const vision = page.locator('details', { has: page.locator('summary', { hasText: 'Fråga vision:' }) });
+		await vision.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await vision.getByLabel('Frågetext på svenska').fill('');
+		await vision.getByRole('button', { name: 'Spara' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Skriv en text på svenska, högst 2 000 tecken.'
+		]);
+		await expectNoAxeViolations(page);
+		const reopened = page.locator('details[open]', {
+			has: page.locator('summary', { hasText: 'Fråga vision:' })
+		});
+		await reopened
+			.getByLabel('Frågetext på svenska')
+			.fill('Har kommunen en beslutad vision för digitaliseringen?');
+		await reopened
+			.getByLabel('Frågetext på engelska')
+			.fill('Has the municipality decided on a vision for digitalisation?');
+		await reopened.getByRole('button', { name: 'Spara' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).search).toBe('?saved');
+		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad i utkastet.');
+		expect(
+			await page.locator('li', { has: page.locator('code', { hasText: /^vision$/ }) }).textContent()
+		).toBe('vision: ny formulering');
+		await expectNoAxeViolations(page);
+
+		await press('Publicera version 3');
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade designer version 3.');
+		const published = await context.request.get(`${app.url}/admin/questionnaires/designer/3.json`);
+		const definition = await published.json();
+		const vision3 = definition.sections
+			.flatMap((s: { questions: unknown[] }) => s.questions)
+			.find((q: { code: string }) => q.code === 'vision');
+		expect(vision3.text).toEqual({
+			sv: 'Har kommunen en beslutad vision för digitaliseringen?',
+			en: 'Has the municipality decided on a vision for digitalisation?'
+		});
+		const compared = await context.request.get(`${app.url}/admin/questionnaires/designer/compare`);
+		expect(await compared.text()).toContain(
+			'Version 2 och version 3: 20 frågor kan jämföras, 0 är nya, 0 är borttagna och 0 har ändrad betydelse.'
+		);
+		await context.close();
+	});
 });

@@ -40,6 +40,11 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
 	...actions('/admin/questionnaires', ['upload'], MANAGERS),
+	...actions(
+		'/admin/questionnaires/[code]/draft',
+		['create', 'questionnaire', 'section', 'question', 'publish', 'discard'],
+		MANAGERS
+	),
 	...actions('/admin/personal-data', ['find', 'erase'], ADMIN),
 	...actions('/admin/personal-data/export', ['POST'], ADMIN),
 	...actions('/admin/waves/new', ['default'], MANAGERS),

@@ -122,6 +122,11 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst'])
 	},
 	{
+		route: '/admin/questionnaires/[code]/draft',
+		path: '/admin/questionnaires/digital-mognad-i-kommuner/draft',
+		expect: only(['admin', 'analyst'])
+	},
+	{
 		route: '/admin/questionnaires/[code]/compare',
 		path: '/admin/questionnaires/digital-mognad-i-kommuner/compare?from=1&to=2',
 		expect: only(['admin', 'analyst'])

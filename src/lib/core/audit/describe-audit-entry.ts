@@ -24,6 +24,8 @@ const SENTENCES: Record<string, TSay> = {
 	'personal_data.erase': m.audit_say_personal_data_erase,
 	'personal_data.export': m.audit_say_personal_data_export,
 	'questionnaire.import': m.audit_say_questionnaire_import,
+	'questionnaire.draft_create': m.audit_say_questionnaire_draft_create,
+	'questionnaire.draft_discard': m.audit_say_questionnaire_draft_discard,
 	'reminders.queue': m.audit_say_reminders_queue,
 	'report.publish': m.audit_say_report_publish,
 	'responses.import': m.audit_say_responses_import,

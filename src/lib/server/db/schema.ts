@@ -63,6 +63,23 @@ export const questionnaireVersions = pgTable(
 	(t) => [uniqueIndex('questionnaire_versions_unique').on(t.questionnaireId, t.version)]
 );
 
+/**
+ * The next version of a questionnaire as the designer writes it: one draft per questionnaire at a time,
+ * valid at every save (each edit is checked as publishing checks it), published as version `version`.
+ * `revision` grows with every save, so that two people editing at once do not overwrite each other.
+ */
+export const questionnaireDrafts = pgTable('questionnaire_drafts', {
+	id: id(),
+	code: text('code').notNull().unique(),
+	/** The published version it was made from. */
+	baseVersion: integer('base_version').notNull(),
+	definition: jsonb('definition').notNull(),
+	revision: integer('revision').notNull().default(1),
+	updatedBy: text('updated_by').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	createdAt: createdAt()
+});
+
 export const waves = pgTable(
 	'waves',
 	{

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { importQuestionnaire } from '#lib/server/questionnaires/import-questionnaire.ts';
+import { listQuestionnaireDrafts } from '#lib/server/questionnaires/list-questionnaire-drafts.ts';
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Questionnaires decide what every wave asks: the same people who create waves share and publish them.
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db }) => {
-	const rows = await listQuestionnaires(db);
+	const [rows, drafts] = await Promise.all([listQuestionnaires(db), listQuestionnaireDrafts(db)]);
 	return {
 		questionnaires: rows.map((r) => ({
 			id: r.versionId,
@@ -20,6 +21,14 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db })
 			version: r.version,
 			// The version before this one, to compare with (rows are newest first within a code).
 			previous: rows.find((o) => o.code === r.code && o.version < r.version)?.version ?? null,
+			// On the newest version of each questionnaire: its next version, as a draft or still to start.
+			next:
+				rows.find((o) => o.code === r.code) === r
+					? {
+							version: drafts.find((d) => d.code === r.code)?.version ?? r.version + 1,
+							drafted: drafts.some((d) => d.code === r.code)
+						}
+					: null,
 			questionCount: r.questionCount,
 			publishedAt: r.publishedAt.toISOString()
 		}))

@@ -1,22 +1,12 @@
 import { error } from '@sveltejs/kit';
-import type { TQuestionEdit } from '#lib/core/questionnaire/compare-versions.ts';
 import type { TQuestionnaire } from '#lib/core/questionnaire/definition.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { compareQuestionnaireVersions } from '#lib/server/questionnaires/compare-questionnaire-versions.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { questionEditsText } from '#lib/server/web/question-edits-text.ts';
 import type { PageServerLoad } from './$types';
-
-const EDITS: Record<TQuestionEdit, () => string> = {
-	text: m.questionnaires_compare_edit_text,
-	help: m.questionnaires_compare_edit_help,
-	'options-added': m.questionnaires_compare_edit_options_added,
-	'options-dropped': m.questionnaires_compare_edit_options_dropped,
-	labels: m.questionnaires_compare_edit_labels,
-	moved: m.questionnaires_compare_edit_moved,
-	condition: m.questionnaires_compare_edit_condition
-};
 
 /** A version number from the address, or undefined when not given; anything else is not a page here. */
 function versionParam(url: URL, name: string): number | undefined {
@@ -48,9 +38,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 						{
 							code: q.code,
 							text: t(q.after.text, lang),
-							edits: q.edits.length
-								? q.edits.map((e) => EDITS[e]()).join(', ')
-								: m.questionnaires_compare_unchanged()
+							edits: questionEditsText(q.edits)
 						}
 					]
 				: []

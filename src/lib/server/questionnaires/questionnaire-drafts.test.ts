@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareVersions } from '../../core/questionnaire/compare-versions.ts';
+import { questionOf } from '../../core/testing/questionnaires.ts';
+import { listAuditEntries } from '../audit/list-audit-entries.ts';
+import type { TDatabase } from '../db/client.ts';
+import { exportQuestionnaire } from '../exchange/export-questionnaire.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { createQuestionnaireDraft } from './create-questionnaire-draft.ts';
+import { discardQuestionnaireDraft } from './discard-questionnaire-draft.ts';
+import { editQuestionnaireDraft } from './edit-questionnaire-draft.ts';
+import { getQuestionnaireDraft } from './get-questionnaire-draft.ts';
+import { listQuestionnaireDrafts } from './list-questionnaire-drafts.ts';
+import { publishQuestionnaireDraft } from './publish-questionnaire-draft.ts';
+
+// The next version of a questionnaire written as a draft: made from the newest version, edited over a
+// revision, published as an immutable version with its codes kept, or discarded.
+let database: TDatabase;
+const Q = 'digital-mognad-i-kommuner';
+const none = { sv: '', en: '' };
+const actor = 'anna@lulea.se';
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+const reword = (revision: number, sv: string) =>
+	editQuestionnaireDraft(database.db, {
+		code: Q,
+		revision,
+		actor,
+		lang: 'sv',
+		edit: {
+			target: 'question',
+			question: 'vision',
+			text: { sv, en: 'A vision?' },
+			help: none,
+			topic: none,
+			required: true
+		}
+	});
+
+describe('a questionnaire draft', () => {
+	it('starts as a copy of the newest version under the next number, once however often it is asked for', async () => {
+		const draft = await createQuestionnaireDraft(database.db, { code: Q, actor });
+		expect(draft).toMatchObject({ code: Q, baseVersion: 2, revision: 1, updatedBy: actor });
+		expect(draft.definition.version).toBe(3);
+		const { definition: newest } = await exportQuestionnaire(database.db, { code: Q });
+		expect({ ...draft.definition, version: 2 }).toEqual(newest);
+		expect((await createQuestionnaireDraft(database.db, { code: Q, actor: 'bo@pitea.se' })).updatedBy).toBe(
+			actor
+		);
+		expect(await listQuestionnaireDrafts(database.db)).toEqual([{ code: Q, version: 3 }]);
+		await expect(createQuestionnaireDraft(database.db, { code: 'ingen', actor })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+	});
+
+	it('saves an edit over the revision it started from, and refuses one over an older revision', async () => {
+		expect(await reword(1, 'Har ni en vision?')).toEqual({ revision: 2 });
+		await expect(reword(1, 'Någon annans ändring')).rejects.toMatchObject({ code: 'CONFLICT' });
+		const draft = await getQuestionnaireDraft(database.db, Q);
+		expect(draft?.revision).toBe(2);
+		expect(questionOf(draft?.definition ?? ({} as never), 'vision').text).toEqual({
+			sv: 'Har ni en vision?',
+			en: 'A vision?'
+		});
+		await expect(
+			editQuestionnaireDraft(database.db, {
+				code: Q,
+				revision: 2,
+				actor,
+				lang: 'sv',
+				edit: {
+					target: 'question',
+					question: 'ingen',
+					text: { sv: 'X', en: '' },
+					help: none,
+					topic: none,
+					required: false
+				}
+			})
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(
+			editQuestionnaireDraft(database.db, {
+				code: Q,
+				revision: 2,
+				actor,
+				lang: 'sv',
+				edit: { target: 'questionnaire', title: { sv: ' ', en: '' }, description: none }
+			})
+		).rejects.toMatchObject({ code: 'INVALID_INPUT', details: ['Fältet ”title.sv”: får inte vara tom'] });
+	});
+
+	it('is published as the next version with every code kept, comparable question for question, and is gone', async () => {
+		await expect(
+			publishQuestionnaireDraft(database.db, { code: Q, revision: 1, actor, lang: 'sv' })
+		).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
+		expect(await publishQuestionnaireDraft(database.db, { code: Q, revision: 2, actor, lang: 'sv' })).toEqual(
+			{ version: 3 }
+		);
+		expect(await getQuestionnaireDraft(database.db, Q)).toBeNull();
+		const [v2, v3] = await Promise.all(
+			[2, 3].map(async (version) => (await exportQuestionnaire(database.db, { code: Q, version })).definition)
+		);
+		if (!v2 || !v3) throw new Error('a version is missing');
+		const compared = compareVersions(v2, v3);
+		expect(compared.every((c) => c.status === 'comparable')).toBe(true);
+		expect(
+			compared.filter((c) => c.status === 'comparable' && c.edits.length > 0).map((c) => c.code)
+		).toEqual(['vision']);
+		await expect(
+			publishQuestionnaireDraft(database.db, { code: Q, revision: 2, actor, lang: 'sv' })
+		).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		const log = await listAuditEntries(database.db, {});
+		expect(
+			log.entries.filter((e) => e.action.startsWith('questionnaire.')).map((e) => [e.action, e.subject])
+		).toEqual(
+			expect.arrayContaining([
+				['questionnaire.draft_create', `${Q} v3`],
+				['questionnaire.import', `${Q} v3`]
+			])
+		);
+	});
+
+	it('is thrown away on request, leaving the published versions as they were', async () => {
+		await createQuestionnaireDraft(database.db, { code: Q, actor });
+		await discardQuestionnaireDraft(database.db, { code: Q, actor });
+		await discardQuestionnaireDraft(database.db, { code: Q, actor });
+		expect(await getQuestionnaireDraft(database.db, Q)).toBeNull();
+		expect((await exportQuestionnaire(database.db, { code: Q })).definition.version).toBe(3);
+		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_discard' });
+		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v4`]);
+	});
+});

@@ -1,0 +1,207 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
+import type { TDraftEdit, TTextInput } from '#lib/core/questionnaire/draft-edit.ts';
+import { t } from '#lib/core/questionnaire/text.ts';
+import { MANAGERS } from '#lib/core/roles/role-sets.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { exportQuestionnaire } from '#lib/server/exchange/export-questionnaire.ts';
+import { createQuestionnaireDraft } from '#lib/server/questionnaires/create-questionnaire-draft.ts';
+import { discardQuestionnaireDraft } from '#lib/server/questionnaires/discard-questionnaire-draft.ts';
+import { editQuestionnaireDraft } from '#lib/server/questionnaires/edit-questionnaire-draft.ts';
+import { getQuestionnaireDraft } from '#lib/server/questionnaires/get-questionnaire-draft.ts';
+import { publishQuestionnaireDraft } from '#lib/server/questionnaires/publish-questionnaire-draft.ts';
+import { formAction } from '#lib/server/web/form-action.ts';
+import { pageLoad } from '#lib/server/web/page-load.ts';
+import { questionEditsText } from '#lib/server/web/question-edits-text.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+type TLang = 'sv' | 'en';
+const text = (value: { sv: string; en?: string } | undefined) => ({
+	sv: value?.sv ?? '',
+	en: value?.en ?? ''
+});
+
+// The designer's page for the next version of a questionnaire: every text of the draft in Swedish and
+// English, one form per questionnaire, page and question (plain form posts), its difference from the
+// version it was made from, and publishing.
+export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, lang, event }) => {
+	const code = event.params.code;
+	const newest = await exportQuestionnaire(db, { code });
+	const draft = await getQuestionnaireDraft(db, code);
+	if (!draft) {
+		return { code, title: t(newest.definition.title, lang), newest: newest.definition.version, draft: null };
+	}
+	const q = draft.definition;
+	const base = draft.baseVersion === newest.definition.version ? newest.definition : null;
+	// The designer edits texts only, so every question stays comparable: what changed is its wording.
+	const changes = base
+		? compareVersions(base, q).flatMap((c) =>
+				c.status === 'comparable' && c.edits.length > 0
+					? [{ code: c.code, edits: questionEditsText(c.edits) }]
+					: []
+			)
+		: [];
+	return {
+		code,
+		title: t(q.title, lang),
+		newest: newest.definition.version,
+		draft: {
+			version: q.version,
+			baseVersion: draft.baseVersion,
+			revision: draft.revision,
+			updatedBy: draft.updatedBy,
+			questionnaire: { title: text(q.title), description: text(q.description) },
+			sections: q.sections.map((s) => ({
+				code: s.code,
+				title: text(s.title),
+				intro: text(s.intro),
+				questions: s.questions.map((question) => ({
+					code: question.code,
+					type: question.type,
+					text: text(question.text),
+					help: text(question.help),
+					topic: text(question.topic),
+					required: question.required
+				}))
+			})),
+			changes
+		}
+	};
+});
+
+const REVISION = z.coerce.number().int().min(1);
+
+/** A text's Swedish (required or not) and English fields, e.g. `text_sv` and `text_en`. */
+function textFields(name: string, lang: TLang, required: boolean) {
+	const o = { locale: lang };
+	const long = m.questionnaire_draft_error_long({}, o);
+	const sv = z.string().trim().max(2000, long);
+	return {
+		[`${name}_sv`]: required ? sv.min(1, m.questionnaire_draft_error_text({}, o)) : sv.default(''),
+		[`${name}_en`]: z.string().trim().max(2000, long).default('')
+	};
+}
+
+const textOf = (input: Record<string, unknown>, name: string): TTextInput => ({
+	sv: String(input[`${name}_sv`] ?? ''),
+	en: String(input[`${name}_en`] ?? '')
+});
+
+const ZQuestionnaireForm = (lang: TLang) =>
+	z.object({
+		revision: REVISION,
+		target: z.string().max(100).default(''),
+		...textFields('title', lang, true),
+		...textFields('description', lang, false)
+	});
+const ZSectionForm = (lang: TLang) =>
+	z.object({
+		revision: REVISION,
+		target: z.string().max(100).default(''),
+		section: z.string().min(1).max(100),
+		...textFields('title', lang, true),
+		...textFields('intro', lang, false)
+	});
+const ZQuestionForm = (lang: TLang) =>
+	z.object({
+		revision: REVISION,
+		target: z.string().max(100).default(''),
+		question: z.string().min(1).max(100),
+		required: z.literal('on').optional(),
+		...textFields('text', lang, true),
+		...textFields('help', lang, false),
+		...textFields('topic', lang, false)
+	});
+
+/**
+ * A refused edit beside its form: the model's errors (a follow-up's text the report needs, say) or a
+ * save over someone else's; the page shows the newest draft again with the message.
+ */
+const refusal = (e: { code: string; details?: unknown }) => {
+	if (e.code === 'CONFLICT') return { field: '', message: m.questionnaire_draft_conflict(), status: 409 };
+	if (e.code === 'INVALID_INPUT' && Array.isArray(e.details))
+		return { field: '', message: e.details.map(String).join(' ') };
+	return undefined;
+};
+
+const saved = (code: string) =>
+	redirect(303, `/admin/questionnaires/${encodeURIComponent(code)}/draft?saved`);
+
+async function save(
+	db: Parameters<typeof editQuestionnaireDraft>[0],
+	code: string,
+	revision: number,
+	edit: TDraftEdit,
+	actor: string,
+	lang: TLang
+) {
+	await editQuestionnaireDraft(db, { code, revision, edit, actor, lang });
+	saved(code);
+}
+
+export const actions: Actions = {
+	create: formAction({ roles: MANAGERS, body: 'none' }, async ({ user, db, event }) => {
+		await createQuestionnaireDraft(db, { code: event.params.code ?? '', actor: user.email });
+		redirect(303, `/admin/questionnaires/${encodeURIComponent(event.params.code ?? '')}/draft`);
+	}),
+	questionnaire: formAction(
+		{ roles: MANAGERS, schema: ZQuestionnaireForm, refusal },
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftEdit = {
+				target: 'questionnaire',
+				title: textOf(input, 'title'),
+				description: textOf(input, 'description')
+			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	section: formAction(
+		{ roles: MANAGERS, schema: ZSectionForm, refusal },
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftEdit = {
+				target: 'section',
+				section: input.section,
+				title: textOf(input, 'title'),
+				intro: textOf(input, 'intro')
+			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	question: formAction(
+		{ roles: MANAGERS, schema: ZQuestionForm, refusal },
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftEdit = {
+				target: 'question',
+				question: input.question,
+				text: textOf(input, 'text'),
+				help: textOf(input, 'help'),
+				topic: textOf(input, 'topic'),
+				required: input.required === 'on'
+			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	publish: formAction(
+		{
+			roles: MANAGERS,
+			schema: z.object({ revision: REVISION, target: z.string().max(100).default('') }),
+			refusal
+		},
+		async ({ user, db, input, lang, event }) => {
+			const code = event.params.code ?? '';
+			const { version } = await publishQuestionnaireDraft(db, {
+				code,
+				revision: input.revision,
+				actor: user.email,
+				lang
+			});
+			return { done: m.questionnaire_draft_published({ code, version }) };
+		}
+	),
+	discard: formAction({ roles: MANAGERS, body: 'none' }, async ({ user, db, event }) => {
+		const code = event.params.code ?? '';
+		await discardQuestionnaireDraft(db, { code, actor: user.email });
+		return { done: m.questionnaire_draft_discarded({ code }) };
+	})
+};
