@@ -178,7 +178,7 @@ describe('the questionnaires page', () => {
 		await context.close();
 	});
 
-	it('writes the next version of a questionnaire by keyboard alone without JavaScript: a reworded question in two languages, published with its codes kept', async () => {
+	it('writes the next version of a questionnaire by keyboard alone without JavaScript: a reworded question in two languages, one added and one removed, published with its codes kept', async () => {
 		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		// A questionnaire of this file's own, so that the built-in one stays as the other files expect.
@@ -226,6 +226,29 @@ describe('the questionnaires page', () => {
 		).toBe('vision: ny formulering');
 		await expectNoAxeViolations(page);
 
+		// Add a Ja/Nej/Vet ej question on the last page, and remove a follow-up: new and dropped.
+		const add = page
+			.locator('details', { has: page.locator('summary', { hasText: 'Lägg till en fråga på sidan' }) })
+			.last();
+		await add.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await add.getByLabel('Ja, Nej, Vet ej').focus();
+		await page.keyboard.press('Space');
+		await add.getByLabel('Frågetext på svenska').fill('Använder kommunen AI i sina tjänster?');
+		await add.getByRole('button', { name: 'Lägg till frågan' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad i utkastet.');
+		expect(await page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' }).count()).toBe(1);
+		const atgarder = page.locator('details', {
+			has: page.locator('summary', { hasText: 'Fråga kultur_atgarder:' })
+		});
+		await atgarder.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await atgarder.getByRole('button', { name: 'Ta bort frågan kultur_atgarder' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('summary', { hasText: 'Fråga kultur_atgarder:' }).count()).toBe(0);
+		await expectNoAxeViolations(page);
+
 		await press('Publicera version 3');
 		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade designer version 3.');
 		const published = await context.request.get(`${app.url}/admin/questionnaires/designer/3.json`);
@@ -239,7 +262,7 @@ describe('the questionnaires page', () => {
 		});
 		const compared = await context.request.get(`${app.url}/admin/questionnaires/designer/compare`);
 		expect(await compared.text()).toContain(
-			'Version 2 och version 3: 20 frågor kan jämföras, 0 är nya, 0 är borttagna och 0 har ändrad betydelse.'
+			'Version 2 och version 3: 19 frågor kan jämföras, 1 är nya, 1 är borttagna och 0 har ändrad betydelse.'
 		);
 		await context.close();
 	});

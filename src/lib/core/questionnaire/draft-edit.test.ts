@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
-import { applyDraftEdit } from './draft-edit.ts';
+import { applyDraftEdit, suggestCode, type TNewQuestion } from './draft-edit.ts';
 
 const none = { sv: '', en: '' };
 
@@ -117,5 +117,101 @@ describe("the designer's edits to a draft", () => {
 			'sv'
 		);
 		expect(blank).toEqual({ ok: false, reason: 'invalid', errors: ['Fältet ”title.sv”: får inte vara tom'] });
+	});
+
+	it('adds a question of each kind at the end of a page, with codes suggested from its text and options', () => {
+		const added = (question: Partial<TNewQuestion>) => {
+			const result = applyDraftEdit(
+				builtInTemplate(),
+				{
+					target: 'add-question',
+					section: 'stod',
+					type: 'yes-no',
+					code: '',
+					text: { sv: 'Använder ni AI?', en: 'Do you use AI?' },
+					required: false,
+					options: [],
+					min: 1,
+					max: 10,
+					...question
+				},
+				'sv'
+			);
+			if (!result.ok) throw new Error(JSON.stringify(result));
+			return sectionOf(result.definition, 'stod').questions.at(-1);
+		};
+		expect(added({})).toMatchObject({
+			code: 'anvander_ni_ai',
+			type: 'single',
+			text: { sv: 'Använder ni AI?', en: 'Do you use AI?' },
+			options: [
+				{ code: 'ja', label: { sv: 'Ja', en: 'Yes' } },
+				{ code: 'nej', label: { sv: 'Nej', en: 'No' } },
+				{ code: 'vet_ej', label: { sv: 'Vet ej', en: "Don't know" } }
+			]
+		});
+		expect(
+			added({
+				type: 'multi',
+				code: 'ai_anvandning',
+				options: ['Chattbottar', 'Översättning', 'Översättning!']
+			})
+		).toMatchObject({
+			code: 'ai_anvandning',
+			type: 'multi',
+			options: [
+				{ code: 'chattbottar', label: { sv: 'Chattbottar' } },
+				{ code: 'oversattning', label: { sv: 'Översättning' } },
+				{ code: 'oversattning_2', label: { sv: 'Översättning!' } }
+			]
+		});
+		expect(added({ type: 'scale', min: 0, max: 5, required: true })).toMatchObject({
+			type: 'scale',
+			min: 0,
+			max: 5,
+			required: true
+		});
+		expect(added({ type: 'text', text: { sv: 'Stöd?', en: '' } })).toMatchObject({
+			code: 'stod_2',
+			type: 'text'
+		});
+	});
+
+	it('refuses an added question the model refuses (a taken code, one option), and removes a question', () => {
+		const draft = builtInTemplate();
+		const base = {
+			target: 'add-question',
+			section: 'stod',
+			text: { sv: 'X?', en: '' },
+			required: false,
+			min: 1,
+			max: 10
+		} as const;
+		const taken = applyDraftEdit(draft, { ...base, type: 'yes-no', code: 'vision', options: [] }, 'sv');
+		expect(taken).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(taken.ok || taken.reason !== 'invalid' || taken.errors[0]).toContain(
+			'koden ”vision” används redan'
+		);
+		const single = applyDraftEdit(draft, { ...base, type: 'single', code: '', options: ['Bara en'] }, 'sv');
+		expect(single).toMatchObject({ ok: false, reason: 'invalid' });
+		const removed = applyDraftEdit(draft, { target: 'remove-question', question: 'kultur_atgarder' }, 'sv');
+		if (!removed.ok) throw new Error(JSON.stringify(removed));
+		expect(
+			removed.definition.sections.flatMap((s) => s.questions).some((q) => q.code === 'kultur_atgarder')
+		).toBe(false);
+		expect(applyDraftEdit(draft, { target: 'remove-question', question: 'ingen' }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-question'
+		});
+	});
+
+	it('suggests codes as the model writes them, never one that is taken', () => {
+		expect(suggestCode('Hur väl fungerar e-tjänsterna?', new Set())).toBe('hur_val_fungerar_e_tjansterna');
+		expect(suggestCode('2025 års mål', new Set())).toBe('ars_mal');
+		expect(suggestCode('???', new Set(['fraga']))).toBe('fraga_2');
+		expect(suggestCode('En mycket lång fråga om digitaliseringens ekonomi', new Set())).toBe(
+			'en_mycket_lang_fraga_om'
+		);
+		expect(suggestCode('Informationssäkerhetsklassificeringsarbete', new Set())).toHaveLength(30);
 	});
 });

@@ -23,6 +23,28 @@ export type TDraftEdit =
 			required: boolean;
 	  };
 
+/** The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej. */
+export const NEW_QUESTION_TYPES = ['yes-no', 'single', 'multi', 'scale', 'text'] as const;
+export type TNewQuestionType = (typeof NEW_QUESTION_TYPES)[number];
+
+export interface TNewQuestion {
+	section: string;
+	type: TNewQuestionType;
+	/** The question's code; suggested from its text when empty (questionCode). */
+	code: string;
+	text: TTextInput;
+	required: boolean;
+	/** A choice question's options in Swedish, one per entry; their codes are suggested from them. */
+	options: string[];
+	/** A scale's range. */
+	min: number;
+	max: number;
+}
+
+export type TDraftStructureEdit =
+	| ({ target: 'add-question' } & TNewQuestion)
+	| { target: 'remove-question'; question: string };
+
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
 	| { ok: false; reason: 'unknown-section' | 'unknown-question' }
@@ -45,9 +67,24 @@ function setOptional<T extends object, K extends keyof T>(target: T, key: K, val
  * model's every rule): the new definition, or why not (with the model's errors in `lang`). The draft
  * given is not changed.
  */
-export function applyDraftEdit(draft: TQuestionnaire, edit: TDraftEdit, lang: 'sv' | 'en'): TDraftEditResult {
+export function applyDraftEdit(
+	draft: TQuestionnaire,
+	edit: TDraftEdit | TDraftStructureEdit,
+	lang: 'sv' | 'en'
+): TDraftEditResult {
 	const next = structuredClone(draft);
-	if (edit.target === 'questionnaire') {
+	if (edit.target === 'add-question') {
+		const section = next.sections.find((s) => s.code === edit.section);
+		if (!section) return { ok: false, reason: 'unknown-section' };
+		const taken = new Set(next.sections.flatMap((s) => s.questions.map((q) => q.code)));
+		section.questions.push(
+			newQuestion(edit, taken) as TQuestionnaire['sections'][number]['questions'][number]
+		);
+	} else if (edit.target === 'remove-question') {
+		const section = next.sections.find((s) => s.questions.some((q) => q.code === edit.question));
+		if (!section) return { ok: false, reason: 'unknown-question' };
+		section.questions = section.questions.filter((q) => q.code !== edit.question);
+	} else if (edit.target === 'questionnaire') {
 		next.title = text(edit.title);
 		setOptional(next, 'description', optionalText(edit.description));
 	} else if (edit.target === 'section') {
@@ -67,4 +104,62 @@ export function applyDraftEdit(draft: TQuestionnaire, edit: TDraftEdit, lang: 's
 	return parsed.ok
 		? { ok: true, definition: parsed.questionnaire }
 		: { ok: false, reason: 'invalid', errors: parsed.errors };
+}
+
+/**
+ * A code from a text, as the model's codes are written: "Använder ni AI?" → "anvander_ni_ai"; whole words
+ * up to 30 characters, starting with a letter, and not one of `taken` (a number is added: "_2", "_3", …).
+ */
+export function suggestCode(text: string, taken: ReadonlySet<string>, fallback = 'fraga'): string {
+	const words = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim()
+		.split(' ')
+		.filter(Boolean);
+	while (words.length > 0 && !/^[a-z]/.test(words[0] ?? '')) words.shift();
+	// Whole words while they fit in 30 characters (the first one cut if it alone is longer).
+	let base = (words.shift() ?? '').slice(0, 30);
+	for (const word of words) {
+		if (base.length + 1 + word.length > 30) break;
+		base = `${base}_${word}`;
+	}
+	base ||= fallback;
+	let code = base;
+	for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
+	return code;
+}
+
+const YES_NO = [
+	{ code: 'ja', label: { sv: 'Ja', en: 'Yes' } },
+	{ code: 'nej', label: { sv: 'Nej', en: 'No' } },
+	{ code: 'vet_ej', label: { sv: 'Vet ej', en: "Don't know" } }
+];
+
+/** The definition of an added question (checked with the rest of the draft afterwards). */
+function newQuestion(input: TNewQuestion, taken: ReadonlySet<string>): Record<string, unknown> {
+	const code = input.code || suggestCode(input.text.sv, taken);
+	const base = { code, text: text(input.text), required: input.required };
+	const options = () => {
+		const codes = new Set<string>();
+		return input.options.map((label) => {
+			const option = { code: suggestCode(label, codes, 'alternativ'), label: { sv: label } };
+			codes.add(option.code);
+			return option;
+		});
+	};
+	switch (input.type) {
+		case 'yes-no':
+			return { ...base, type: 'single', options: YES_NO };
+		case 'single':
+			return { ...base, type: 'single', options: options() };
+		case 'multi':
+			return { ...base, type: 'multi', options: options() };
+		case 'scale':
+			return { ...base, type: 'scale', min: input.min, max: input.max };
+		case 'text':
+			return { ...base, type: 'text' };
+	}
 }

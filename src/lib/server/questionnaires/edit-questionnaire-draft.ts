@@ -1,19 +1,29 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { applyDraftEdit, type TDraftEdit } from '../../core/questionnaire/draft-edit.ts';
+import {
+	applyDraftEdit,
+	type TDraftEdit,
+	type TDraftStructureEdit
+} from '../../core/questionnaire/draft-edit.ts';
 import { AppError } from '../app-error.ts';
 import type { TDb } from '../db/client.ts';
 import { questionnaireDrafts } from '../db/schema.ts';
 import { getQuestionnaireDraft } from './get-questionnaire-draft.ts';
 
 /**
- * Saves one edit to a questionnaire's draft over the revision the editor started from and returns the
+ * Saves one edit to a questionnaire's draft (a text, or a question added or removed) over the revision the editor started from and returns the
  * new revision. An edit that would break the questionnaire model is refused with the model's errors in
  * `lang` (INVALID_INPUT); a save over a newer revision is refused (CONFLICT), so that two people editing
  * at once do not overwrite each other; an unknown draft, section or question is NOT_FOUND.
  */
 export async function editQuestionnaireDraft(
 	db: TDb,
-	input: { code: string; revision: number; edit: TDraftEdit; actor: string; lang: 'sv' | 'en' }
+	input: {
+		code: string;
+		revision: number;
+		edit: TDraftEdit | TDraftStructureEdit;
+		actor: string;
+		lang: 'sv' | 'en';
+	}
 ): Promise<{ revision: number }> {
 	const draft = await getQuestionnaireDraft(db, input.code);
 	if (!draft) throw new AppError('NOT_FOUND', `No draft of "${input.code}"`);

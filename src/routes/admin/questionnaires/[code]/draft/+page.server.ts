@@ -1,7 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
-import type { TDraftEdit, TTextInput } from '#lib/core/questionnaire/draft-edit.ts';
+import {
+	NEW_QUESTION_TYPES,
+	type TDraftEdit,
+	type TDraftStructureEdit,
+	type TTextInput
+} from '#lib/core/questionnaire/draft-edit.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
@@ -114,6 +119,41 @@ const ZQuestionForm = (lang: TLang) =>
 		...textFields('topic', lang, false)
 	});
 
+const ZAddForm = (lang: TLang) => {
+	const o = { locale: lang };
+	const whole = z.coerce
+		.number(m.questionnaire_draft_error_scale({}, o))
+		.int(m.questionnaire_draft_error_scale({}, o));
+	return z
+		.object({
+			revision: REVISION,
+			target: z.string().max(100).default(''),
+			section: z.string().min(1).max(100),
+			type: z.enum(NEW_QUESTION_TYPES, m.questionnaire_draft_error_type({}, o)),
+			code: z
+				.string()
+				.trim()
+				.regex(/^([a-z][a-z0-9_]{0,62})?$/, m.questionnaire_draft_error_code({}, o))
+				.default(''),
+			required: z.literal('on').optional(),
+			options: z.string().max(20_000).default(''),
+			min: z.union([z.literal(''), whole]).default(''),
+			max: z.union([z.literal(''), whole]).default(''),
+			...textFields('text', lang, true)
+		})
+		.superRefine((form, ctx) => {
+			const lines = form.options.split(/\r?\n/).filter((l) => l.trim());
+			if ((form.type === 'single' || form.type === 'multi') && lines.length < 2)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['options'],
+					message: m.questionnaire_draft_error_options({}, o)
+				});
+			if (form.type === 'scale' && (form.min === '' || form.max === '' || form.max <= form.min))
+				ctx.addIssue({ code: 'custom', path: ['max'], message: m.questionnaire_draft_error_scale({}, o) });
+		});
+};
+
 /**
  * A refused edit beside its form: the model's errors (a follow-up's text the report needs, say) or a
  * save over someone else's; the page shows the newest draft again with the message.
@@ -132,7 +172,7 @@ async function save(
 	db: Parameters<typeof editQuestionnaireDraft>[0],
 	code: string,
 	revision: number,
-	edit: TDraftEdit,
+	edit: TDraftEdit | TDraftStructureEdit,
 	actor: string,
 	lang: TLang
 ) {
@@ -179,6 +219,41 @@ export const actions: Actions = {
 				topic: textOf(input, 'topic'),
 				required: input.required === 'on'
 			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	add: formAction(
+		{ roles: MANAGERS, schema: ZAddForm, refusal },
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftStructureEdit = {
+				target: 'add-question',
+				section: input.section,
+				type: input.type,
+				code: input.code,
+				text: textOf(input, 'text'),
+				required: input.required === 'on',
+				options: input.options
+					.split(/\r?\n/)
+					.map((line) => line.trim())
+					.filter(Boolean),
+				min: input.min === '' ? 1 : input.min,
+				max: input.max === '' ? 10 : input.max
+			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	remove: formAction(
+		{
+			roles: MANAGERS,
+			schema: z.object({
+				revision: REVISION,
+				target: z.string().max(100).default(''),
+				question: z.string().min(1).max(100)
+			}),
+			refusal
+		},
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftStructureEdit = { target: 'remove-question', question: input.question };
 			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
 		}
 	),
