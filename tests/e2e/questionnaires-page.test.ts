@@ -239,6 +239,13 @@ describe('the questionnaires page', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad i utkastet.');
 		expect(await page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' }).count()).toBe(1);
+		// Its text has no English yet, and the translation list says where.
+		const untranslated = page.locator('table', {
+			has: page.locator('caption', { hasText: 'Texter utan engelska' })
+		});
+		expect(await untranslated.locator('tbody tr').allInnerTexts()).toEqual([
+			'Sida stod, Fråga anvander_kommunen_ai_i_sina, frågetext\tAnvänder kommunen AI i sina tjänster?'
+		]);
 		const atgarder = page.locator('details', {
 			has: page.locator('summary', { hasText: 'Fråga kultur_atgarder:' })
 		});

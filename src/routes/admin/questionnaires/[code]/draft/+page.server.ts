@@ -8,6 +8,7 @@ import {
 	type TTextInput
 } from '#lib/core/questionnaire/draft-edit.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
+import { untranslatedTexts } from '#lib/core/questionnaire/untranslated.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { exportQuestionnaire } from '#lib/server/exchange/export-questionnaire.ts';
@@ -70,10 +71,37 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 					required: question.required
 				}))
 			})),
-			changes
+			changes,
+			untranslated: untranslatedTexts(q, 'en').map((u) => ({
+				where: [
+					u.section === null
+						? m.questionnaire_draft_where_questionnaire()
+						: m.questionnaire_draft_where_page({ section: u.section }),
+					u.question === null ? '' : m.questionnaire_draft_where_question({ question: u.question }),
+					fieldName(u.field)
+				]
+					.filter(Boolean)
+					.join(', '),
+				sv: u.sv
+			}))
 		}
 	};
 });
+
+/** A text's field in words ("svarsalternativ ja"); the model's own name for the rarer ones. */
+function fieldName(field: string): string {
+	const named: Record<string, () => string> = {
+		title: m.questionnaire_draft_field_title,
+		description: m.questionnaire_draft_field_description,
+		intro: m.questionnaire_draft_field_intro,
+		text: m.questionnaire_draft_field_text,
+		help: m.questionnaire_draft_field_help,
+		topic: m.questionnaire_draft_field_topic
+	};
+	const option = /^option (.+)$/.exec(field);
+	if (option) return m.questionnaire_draft_field_option({ code: option[1] ?? '' });
+	return named[field]?.().toLowerCase() ?? field;
+}
 
 const REVISION = z.coerce.number().int().min(1);
 
