@@ -47,6 +47,6 @@ export function untranslatedTexts(q: TQuestionnaire, lang: 'en'): TUntranslated[
 		check(level.label, null, null, `level ${level.code}`);
 		check(level.description, null, null, `level ${level.code} description`);
 	}
-	q.keyFigures.forEach((figure, i) => check(figure.template, null, null, `keyFigure ${i + 1}`));
+	for (const [i, figure] of q.keyFigures.entries()) check(figure.template, null, null, `keyFigure ${i + 1}`);
 	return missing;
 }
