@@ -217,13 +217,14 @@ describe('the questionnaires page', () => {
 		await reopened
 			.getByLabel('Frågetext på engelska')
 			.fill('Has the municipality decided on a vision for digitalisation?');
+		await reopened.getByLabel('Svarsalternativ vet_ej på svenska').fill('Vet inte');
 		await reopened.getByRole('button', { name: 'Spara' }).focus();
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect(new URL(page.url()).search).toBe('?saved');
 		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad i utkastet.');
 		expect(
 			await page.locator('li', { has: page.locator('code', { hasText: /^vision$/ }) }).textContent()
-		).toBe('vision: ny formulering');
+		).toBe('vision: ny formulering, nya etiketter');
 		await expectNoAxeViolations(page);
 
 		// Add a Ja/Nej/Vet ej question on the last page, and remove a follow-up: new and dropped.
@@ -263,6 +264,10 @@ describe('the questionnaires page', () => {
 		const vision3 = definition.sections
 			.flatMap((s: { questions: unknown[] }) => s.questions)
 			.find((q: { code: string }) => q.code === 'vision');
+		expect(vision3.options.find((o: { code: string }) => o.code === 'vet_ej').label).toEqual({
+			sv: 'Vet inte',
+			en: "Don't know"
+		});
 		expect(vision3.text).toEqual({
 			sv: 'Har kommunen en beslutad vision för digitaliseringen?',
 			en: 'Has the municipality decided on a vision for digitalisation?'

@@ -214,4 +214,63 @@ describe("the designer's edits to a draft", () => {
 		);
 		expect(suggestCode('Informationssäkerhetsklassificeringsarbete', new Set())).toHaveLength(30);
 	});
+
+	it("relabels a choice question's options and a scale's ends, keeping every code", () => {
+		const draft = builtInTemplate();
+		const relabelled = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'vision',
+				text: { sv: 'Vision?', en: '' },
+				help: none,
+				topic: none,
+				required: true,
+				options: { vet_ej: { sv: 'Vet inte', en: 'Not sure' }, okand: { sv: 'Finns inte', en: '' } }
+			},
+			'sv'
+		);
+		if (!relabelled.ok) throw new Error(JSON.stringify(relabelled));
+		const vision = questionOf(relabelled.definition, 'vision');
+		expect(vision.type === 'single' && vision.options.map((o) => [o.code, o.label])).toEqual([
+			['ja', { sv: 'Ja', en: 'Yes' }],
+			['nej', { sv: 'Nej', en: 'No' }],
+			['vet_ej', { sv: 'Vet inte', en: 'Not sure' }]
+		]);
+		const ends = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'behov',
+				text: { sv: 'Behov?', en: '' },
+				help: none,
+				topic: none,
+				required: true,
+				minLabel: { sv: 'Inget behov', en: 'No need' },
+				maxLabel: none
+			},
+			'sv'
+		);
+		if (!ends.ok) throw new Error(JSON.stringify(ends));
+		expect(questionOf(ends.definition, 'behov')).toMatchObject({
+			minLabel: { sv: 'Inget behov', en: 'No need' }
+		});
+		expect(questionOf(ends.definition, 'behov')).not.toHaveProperty('maxLabel');
+		const blank = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'vision',
+				text: { sv: 'V?', en: '' },
+				help: none,
+				topic: none,
+				required: true,
+				options: { ja: none }
+			},
+			'sv'
+		);
+		expect(blank.ok || blank.reason !== 'invalid' || blank.errors).toEqual([
+			'Avsnitt 3 ”vision”, fråga 1 ”vision”, svarsalternativ 1 ”ja”, fältet ”label.sv”: får inte vara tom'
+		]);
+	});
 });

@@ -21,6 +21,11 @@ export type TDraftEdit =
 			help: TTextInput;
 			topic: TTextInput;
 			required: boolean;
+			/** A choice question's option labels by option code (codes stay). */
+			options?: Record<string, TTextInput>;
+			/** A scale's end labels. */
+			minLabel?: TTextInput;
+			maxLabel?: TTextInput;
 	  };
 
 /** The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej. */
@@ -99,6 +104,16 @@ export function applyDraftEdit(
 		setOptional(question, 'help', optionalText(edit.help));
 		setOptional(question, 'topic', optionalText(edit.topic));
 		question.required = edit.required;
+		if ((question.type === 'single' || question.type === 'multi') && edit.options) {
+			for (const option of question.options) {
+				const label = edit.options[option.code];
+				if (label) option.label = text(label);
+			}
+		}
+		if (question.type === 'scale') {
+			if (edit.minLabel) setOptional(question, 'minLabel', optionalText(edit.minLabel));
+			if (edit.maxLabel) setOptional(question, 'maxLabel', optionalText(edit.maxLabel));
+		}
 	}
 	const parsed = parseQuestionnaire(next, { lang });
 	return parsed.ok

@@ -68,7 +68,20 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 					text: text(question.text),
 					help: text(question.help),
 					topic: text(question.topic),
-					required: question.required
+					required: question.required,
+					options:
+						question.type === 'single' || question.type === 'multi'
+							? question.options.map((o) => ({ code: o.code, label: text(o.label) }))
+							: [],
+					scale:
+						question.type === 'scale'
+							? {
+									min: question.min,
+									max: question.max,
+									minLabel: text(question.minLabel),
+									maxLabel: text(question.maxLabel)
+								}
+							: null
 				}))
 			})),
 			changes,
@@ -136,8 +149,10 @@ const ZSectionForm = (lang: TLang) =>
 		...textFields('title', lang, true),
 		...textFields('intro', lang, false)
 	});
+// A question's option labels come as `option.<code>_sv` and `option.<code>_en`, one pair per option: read
+// from the form as posted; the questionnaire model checks them (a label needs its Swedish).
 const ZQuestionForm = (lang: TLang) =>
-	z.object({
+	z.looseObject({
 		revision: REVISION,
 		target: z.string().max(100).default(''),
 		question: z.string().min(1).max(100),
@@ -181,6 +196,18 @@ const ZAddForm = (lang: TLang) => {
 				ctx.addIssue({ code: 'custom', path: ['max'], message: m.questionnaire_draft_error_scale({}, o) });
 		});
 };
+
+/** The posted option labels (`option.<code>_sv`, `option.<code>_en`) by option code, trimmed. */
+function optionLabels(input: Record<string, unknown>): Record<string, TTextInput> {
+	const labels: Record<string, TTextInput> = {};
+	for (const [key, value] of Object.entries(input)) {
+		const match = /^option\.([a-z][a-z0-9_]*)_(sv|en)$/.exec(key);
+		if (!match?.[1] || typeof value !== 'string') continue;
+		const label = (labels[match[1]] ??= { sv: '', en: '' });
+		label[match[2] as 'sv' | 'en'] = value.trim().slice(0, 2000);
+	}
+	return labels;
+}
 
 /**
  * A refused edit beside its form: the model's errors (a follow-up's text the report needs, say) or a
@@ -245,7 +272,10 @@ export const actions: Actions = {
 				text: textOf(input, 'text'),
 				help: textOf(input, 'help'),
 				topic: textOf(input, 'topic'),
-				required: input.required === 'on'
+				required: input.required === 'on',
+				options: optionLabels(input),
+				...('minLabel_sv' in input ? { minLabel: textOf(input, 'minLabel') } : {}),
+				...('maxLabel_sv' in input ? { maxLabel: textOf(input, 'maxLabel') } : {})
 			};
 			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
 		}
