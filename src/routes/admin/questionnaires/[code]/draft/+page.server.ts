@@ -203,8 +203,9 @@ function optionLabels(input: Record<string, unknown>): Record<string, TTextInput
 	for (const [key, value] of Object.entries(input)) {
 		const match = /^option\.([a-z][a-z0-9_]*)_(sv|en)$/.exec(key);
 		if (!match?.[1] || typeof value !== 'string') continue;
-		const label = (labels[match[1]] ??= { sv: '', en: '' });
+		const label = labels[match[1]] ?? { sv: '', en: '' };
 		label[match[2] as 'sv' | 'en'] = value.trim().slice(0, 2000);
+		labels[match[1]] = label;
 	}
 	return labels;
 }
