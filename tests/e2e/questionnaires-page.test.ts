@@ -278,4 +278,39 @@ describe('the questionnaires page', () => {
 		);
 		await context.close();
 	});
+
+	it('starts a new questionnaire from the template by keyboard without JavaScript, refusing a taken code, and publishes it as version 1', async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.url}/admin/questionnaires`);
+		const create = async (code: string, name: string) => {
+			await page.fill('#f-new-code', code);
+			await page.fill('#f-new-name', name);
+			await page.getByRole('button', { name: 'Skapa utkastet' }).focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		};
+		await create(Q, 'Kopia');
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Koden används redan av en enkät eller ett utkast.'
+		]);
+		expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#f-new-code');
+		expect(await page.locator('#f-new-name').inputValue()).toBe('Kopia');
+		await expectNoAxeViolations(page);
+		await create('medborgarenkat', 'Medborgarenkät 2027');
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/medborgarenkat/draft');
+		expect(await page.locator('h1').textContent()).toBe('Nästa version: Medborgarenkät 2027');
+		expect(await page.locator('main').textContent()).toContain(
+			'Utkast till version 1 av den nya enkäten medborgarenkat'
+		);
+		await expectNoAxeViolations(page);
+		await page.goto(`${app.url}/admin/questionnaires`);
+		expect(await page.getByRole('link', { name: 'Fortsätt med medborgarenkat (version 1)' }).count()).toBe(1);
+		await page.getByRole('link', { name: 'Fortsätt med medborgarenkat (version 1)' }).click();
+		await page.getByRole('button', { name: 'Publicera version 1' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('[role=status]').textContent()).toContain(
+			'Publicerade medborgarenkat version 1.'
+		);
+		await context.close();
+	});
 });

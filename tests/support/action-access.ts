@@ -39,7 +39,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/users', ['create', 'role', 'disable', 'enable'], ADMIN),
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
-	...actions('/admin/questionnaires', ['upload'], MANAGERS),
+	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
 		['create', 'questionnaire', 'section', 'question', 'add', 'remove', 'publish', 'discard'],

@@ -71,8 +71,8 @@ export const questionnaireVersions = pgTable(
 export const questionnaireDrafts = pgTable('questionnaire_drafts', {
 	id: id(),
 	code: text('code').notNull().unique(),
-	/** The published version it was made from. */
-	baseVersion: integer('base_version').notNull(),
+	/** The published version it was made from; null for a new questionnaire (made from the template). */
+	baseVersion: integer('base_version'),
 	definition: jsonb('definition').notNull(),
 	revision: integer('revision').notNull().default(1),
 	updatedBy: text('updated_by').notNull(),

@@ -18,7 +18,7 @@ export async function discardQuestionnaireDraft(
 			await recordAudit(tx, {
 				actor: input.actor,
 				action: 'questionnaire.draft_discard',
-				subject: `${input.code} v${draft.version + 1}`
+				subject: `${input.code} v${(draft.version ?? 0) + 1}`
 			});
 		}
 	});

@@ -5,7 +5,8 @@ import { questionnaireDrafts } from '../db/schema.ts';
 
 export interface TQuestionnaireDraft {
 	code: string;
-	baseVersion: number;
+	/** The published version it was made from; null for a new questionnaire. */
+	baseVersion: number | null;
 	definition: TQuestionnaire;
 	revision: number;
 	updatedBy: string;

@@ -11,6 +11,7 @@ import { editQuestionnaireDraft } from './edit-questionnaire-draft.ts';
 import { getQuestionnaireDraft } from './get-questionnaire-draft.ts';
 import { listQuestionnaireDrafts } from './list-questionnaire-drafts.ts';
 import { publishQuestionnaireDraft } from './publish-questionnaire-draft.ts';
+import { startNewQuestionnaire } from './start-new-questionnaire.ts';
 
 // The next version of a questionnaire written as a draft: made from the newest version, edited over a
 // revision, published as an immutable version with its codes kept, or discarded.
@@ -50,7 +51,7 @@ describe('a questionnaire draft', () => {
 		expect((await createQuestionnaireDraft(database.db, { code: Q, actor: 'bo@pitea.se' })).updatedBy).toBe(
 			actor
 		);
-		expect(await listQuestionnaireDrafts(database.db)).toEqual([{ code: Q, version: 3 }]);
+		expect(await listQuestionnaireDrafts(database.db)).toEqual([{ code: Q, version: 3, published: true }]);
 		await expect(createQuestionnaireDraft(database.db, { code: 'ingen', actor })).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
@@ -135,5 +136,46 @@ describe('a questionnaire draft', () => {
 		expect((await exportQuestionnaire(database.db, { code: Q })).definition.version).toBe(3);
 		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_discard' });
 		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v4`]);
+	});
+
+	it('starts a new questionnaire from the built-in template under its own code and name, published as version 1', async () => {
+		const draft = await startNewQuestionnaire(database.db, {
+			code: 'medborgare',
+			title: ' Medborgarenkät ',
+			actor
+		});
+		expect(draft).toMatchObject({ code: 'medborgare', baseVersion: null, revision: 1 });
+		expect(draft.definition).toMatchObject({
+			code: 'medborgare',
+			version: 1,
+			title: { sv: 'Medborgarenkät' }
+		});
+		expect(draft.definition.sections.map((s) => s.code)).toEqual(
+			(await exportQuestionnaire(database.db, { code: Q, version: 2 })).definition.sections.map((s) => s.code)
+		);
+		expect(await listQuestionnaireDrafts(database.db)).toEqual([
+			{ code: 'medborgare', version: 1, published: false }
+		]);
+		await expect(
+			startNewQuestionnaire(database.db, { code: 'medborgare', title: 'Igen', actor })
+		).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
+		await expect(
+			startNewQuestionnaire(database.db, { code: Q, title: 'Kopia', actor })
+		).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
+		await expect(
+			startNewQuestionnaire(database.db, { code: 'Fel Kod', title: 'X', actor })
+		).rejects.toThrow();
+		expect(
+			await publishQuestionnaireDraft(database.db, { code: 'medborgare', revision: 1, actor, lang: 'sv' })
+		).toEqual({
+			version: 1
+		});
+		expect((await exportQuestionnaire(database.db, { code: 'medborgare' })).definition.title).toEqual({
+			sv: 'Medborgarenkät'
+		});
 	});
 });

@@ -13,6 +13,10 @@ const MARKER = 'built-ins';
 /** The folder of built-in questionnaire definitions. */
 export const builtInQuestionnairesFolder = () => projectPath('questionnaires');
 
+/** The built-in questionnaire a new questionnaire starts from: its newest version's file. */
+export const builtInTemplateFile = () =>
+	path.join(builtInQuestionnairesFolder(), 'digital-mognad-i-kommuner.json');
+
 /**
  * Loads Norrbotten's organisation tree and the built-in questionnaires. Safe to run on every start and
  * from several processes at once: every insert is idempotent.

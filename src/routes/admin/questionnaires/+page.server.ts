@@ -1,9 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { importQuestionnaire } from '#lib/server/questionnaires/import-questionnaire.ts';
 import { listQuestionnaireDrafts } from '#lib/server/questionnaires/list-questionnaire-drafts.ts';
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
+import { startNewQuestionnaire } from '#lib/server/questionnaires/start-new-questionnaire.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
@@ -14,6 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db }) => {
 	const [rows, drafts] = await Promise.all([listQuestionnaires(db), listQuestionnaireDrafts(db)]);
 	return {
+		newDrafts: drafts.filter((d) => !d.published).map((d) => d.code),
 		questionnaires: rows.map((r) => ({
 			id: r.versionId,
 			code: r.code,
@@ -53,7 +56,35 @@ function readJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false
 	}
 }
 
+const ZNewForm = (lang: 'sv' | 'en') => {
+	const o = { locale: lang };
+	return z.object({
+		code: z
+			.string()
+			.trim()
+			.regex(/^[a-z][a-z0-9_-]{1,62}$/, m.questionnaires_new_error_code({}, o)),
+		name: z
+			.string()
+			.trim()
+			.min(1, m.questionnaires_new_error_name({}, o))
+			.max(200, m.questionnaires_new_error_name({}, o))
+	});
+};
+
 export const actions: Actions = {
+	new: formAction(
+		{
+			roles: MANAGERS,
+			schema: ZNewForm,
+			context: { problems: [] as string[], form: 'new' },
+			refusal: (e) =>
+				e.code === 'CONFLICT' ? { field: 'code', message: m.questionnaires_new_error_taken() } : undefined
+		},
+		async ({ user, db, input }) => {
+			await startNewQuestionnaire(db, { code: input.code, title: input.name, actor: user.email });
+			redirect(303, `/admin/questionnaires/${encodeURIComponent(input.code)}/draft`);
+		}
+	),
 	upload: formAction(
 		{
 			roles: MANAGERS,

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
 import {
@@ -33,14 +33,16 @@ const text = (value: { sv: string; en?: string } | undefined) => ({
 // version it was made from, and publishing.
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, lang, event }) => {
 	const code = event.params.code;
-	const newest = await exportQuestionnaire(db, { code });
 	const draft = await getQuestionnaireDraft(db, code);
+	// A new questionnaire has a draft and no published version yet; a code with neither is not found.
+	const newest = draft?.baseVersion === null ? null : (await exportQuestionnaire(db, { code })).definition;
 	if (!draft) {
-		return { code, title: t(newest.definition.title, lang), newest: newest.definition.version, draft: null };
+		if (!newest) error(404, { message: m.not_found_title() });
+		return { code, title: t(newest.title, lang), newest: newest.version, draft: null };
 	}
 	const q = draft.definition;
-	const base = draft.baseVersion === newest.definition.version ? newest.definition : null;
-	// The designer edits texts only, so every question stays comparable: what changed is its wording.
+	const base = newest && draft.baseVersion === newest.version ? newest : null;
+	// Codes stay and questions are only added or removed: what changed in the others is their wording.
 	const changes = base
 		? compareVersions(base, q).flatMap((c) =>
 				c.status === 'comparable' && c.edits.length > 0
@@ -51,7 +53,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 	return {
 		code,
 		title: t(q.title, lang),
-		newest: newest.definition.version,
+		newest: newest?.version ?? null,
 		draft: {
 			version: q.version,
 			baseVersion: draft.baseVersion,

@@ -1,0 +1,1 @@
+ALTER TABLE "questionnaire_drafts" ALTER COLUMN "base_version" DROP NOT NULL;
