@@ -240,6 +240,16 @@ describe('the questionnaires page', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad i utkastet.');
 		expect(await page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' }).count()).toBe(1);
+		// Moved a step up, above the page's first question.
+		const ai = page.locator('details', {
+			has: page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
+		});
+		await ai.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await ai.getByRole('button', { name: 'Flytta upp anvander_kommunen_ai_i_sina' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		const summaries = (await page.locator('summary').allTextContents()).map((t) => t.split(':')[0]);
+		expect(summaries.indexOf('Fråga anvander_kommunen_ai_i_sina')).toBe(summaries.indexOf('Fråga stod') - 1);
 		// Its text has no English yet, and the translation list says where.
 		const untranslated = page.locator('table', {
 			has: page.locator('caption', { hasText: 'Texter utan engelska' })
@@ -298,7 +308,7 @@ describe('the questionnaires page', () => {
 		await expectNoAxeViolations(page);
 		await create('medborgarenkat', 'Medborgarenkät 2027');
 		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/medborgarenkat/draft');
-		expect(await page.locator('h1').textContent()).toBe('Nästa version: Medborgarenkät 2027');
+		expect(await page.locator('h1').textContent()).toBe('Ny enkät: Medborgarenkät 2027');
 		expect(await page.locator('main').textContent()).toContain(
 			'Utkast till version 1 av den nya enkäten medborgarenkat'
 		);

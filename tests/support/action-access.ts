@@ -42,7 +42,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
-		['create', 'questionnaire', 'section', 'question', 'add', 'remove', 'publish', 'discard'],
+		['create', 'questionnaire', 'section', 'question', 'add', 'remove', 'move', 'publish', 'discard'],
 		MANAGERS
 	),
 	...actions('/admin/personal-data', ['find', 'erase'], ADMIN),

@@ -273,4 +273,33 @@ describe("the designer's edits to a draft", () => {
 			'Avsnitt 3 ”vision”, fråga 1 ”vision”, svarsalternativ 1 ”ja”, fältet ”label.sv”: får inte vara tom'
 		]);
 	});
+
+	it('moves a question a step up or down, onto the neighbouring page past its edge, and refuses an emptied page', () => {
+		const draft = builtInTemplate();
+		const codes = (q: typeof draft, section: string) => sectionOf(q, section).questions.map((x) => x.code);
+		const moved = (question: string, direction: 'up' | 'down', from = draft) => {
+			const result = applyDraftEdit(from, { target: 'move-question', question, direction }, 'sv');
+			if (!result.ok) throw new Error(JSON.stringify(result));
+			return result.definition;
+		};
+		expect(codes(draft, 'behov')).toEqual(['behov', 'behov_kommentar', 'ledning_delar']);
+		expect(codes(moved('ledning_delar', 'up'), 'behov')).toEqual([
+			'behov',
+			'ledning_delar',
+			'behov_kommentar'
+		]);
+		// From a page's top upwards: to the foot of the page before.
+		const up = moved('behov', 'up');
+		expect(codes(up, 'behov')).toEqual(['behov_kommentar', 'ledning_delar']);
+		expect(codes(up, 'om_dig').at(-1)).toBe('behov');
+		// The last question of all stays where it is going down.
+		expect(moved('stod', 'down')).toEqual(draft);
+		// A page's only question cannot leave it: the page would be empty.
+		const emptied = applyDraftEdit(
+			draft,
+			{ target: 'move-question', question: 'stod', direction: 'up' },
+			'sv'
+		);
+		expect(emptied).toMatchObject({ ok: false, reason: 'invalid' });
+	});
 });

@@ -48,7 +48,9 @@ export interface TNewQuestion {
 
 export type TDraftStructureEdit =
 	| ({ target: 'add-question' } & TNewQuestion)
-	| { target: 'remove-question'; question: string };
+	| { target: 'remove-question'; question: string }
+	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
+	| { target: 'move-question'; question: string; direction: 'up' | 'down' };
 
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
@@ -89,6 +91,25 @@ export function applyDraftEdit(
 		const section = next.sections.find((s) => s.questions.some((q) => q.code === edit.question));
 		if (!section) return { ok: false, reason: 'unknown-question' };
 		section.questions = section.questions.filter((q) => q.code !== edit.question);
+	} else if (edit.target === 'move-question') {
+		const s = next.sections.findIndex((section) => section.questions.some((q) => q.code === edit.question));
+		const section = next.sections[s];
+		if (!section) return { ok: false, reason: 'unknown-question' };
+		const i = section.questions.findIndex((q) => q.code === edit.question);
+		const [question] = section.questions.splice(i, 1);
+		if (!question) return { ok: false, reason: 'unknown-question' };
+		const up = edit.direction === 'up';
+		const j = up ? i - 1 : i + 1;
+		if (j >= 0 && j <= section.questions.length) section.questions.splice(j, 0, question);
+		else {
+			// Past the page's edge: onto the neighbouring page (its foot going up, its top going down); at the
+			// questionnaire's first or last place the question stays where it was.
+			const neighbour = next.sections[up ? s - 1 : s + 1];
+			if (neighbour) {
+				if (up) neighbour.questions.push(question);
+				else neighbour.questions.unshift(question);
+			} else section.questions.splice(i, 0, question);
+		}
 	} else if (edit.target === 'questionnaire') {
 		next.title = text(edit.title);
 		setOptional(next, 'description', optionalText(edit.description));

@@ -318,6 +318,26 @@ export const actions: Actions = {
 			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
 		}
 	),
+	move: formAction(
+		{
+			roles: MANAGERS,
+			schema: z.object({
+				revision: REVISION,
+				target: z.string().max(100).default(''),
+				question: z.string().min(1).max(100),
+				direction: z.enum(['up', 'down'])
+			}),
+			refusal
+		},
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftStructureEdit = {
+				target: 'move-question',
+				question: input.question,
+				direction: input.direction
+			};
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
 	publish: formAction(
 		{
 			roles: MANAGERS,
