@@ -289,7 +289,7 @@ describe('the questionnaires page', () => {
 		await context.close();
 	});
 
-	it('starts a new questionnaire from the template by keyboard without JavaScript, refusing a taken code, and publishes it as version 1', async () => {
+	it('starts a new questionnaire from the template by keyboard without JavaScript, refusing a taken code, adds and removes a page, and publishes it as version 1', async () => {
 		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${app.url}/admin/questionnaires`);
@@ -311,6 +311,27 @@ describe('the questionnaires page', () => {
 		expect(await page.locator('h1').textContent()).toBe('Ny enkät: Medborgarenkät 2027');
 		expect(await page.locator('main').textContent()).toContain(
 			'Utkast till version 1 av den nya enkäten medborgarenkat'
+		);
+		await expectNoAxeViolations(page);
+		// A page of its own at the end, with a free-text question; the first page (background) removed.
+		const newPage = page.locator('details', {
+			has: page.locator('summary', { hasText: 'Lägg till en sida sist' })
+		});
+		await newPage.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await newPage.getByLabel('Sidans rubrik på svenska').fill('Medborgarnas röst');
+		await newPage.getByLabel('Fritext').focus();
+		await page.keyboard.press('Space');
+		await newPage.getByLabel('Frågetext på svenska').fill('Vad vill du säga till kommunen?');
+		await newPage.getByRole('button', { name: 'Lägg till sidan med frågan' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('h2', { hasText: 'Medborgarnas röst' }).textContent()).toBe(
+			'Sida 8: Medborgarnas röst'
+		);
+		await page.getByRole('button', { name: 'Ta bort sida 1 och dess frågor' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('h2', { hasText: 'Medborgarnas röst' }).textContent()).toBe(
+			'Sida 7: Medborgarnas röst'
 		);
 		await expectNoAxeViolations(page);
 		await page.goto(`${app.url}/admin/questionnaires`);

@@ -42,7 +42,19 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
-		['create', 'questionnaire', 'section', 'question', 'add', 'remove', 'move', 'publish', 'discard'],
+		[
+			'create',
+			'questionnaire',
+			'section',
+			'question',
+			'add',
+			'remove',
+			'move',
+			'page',
+			'removePage',
+			'publish',
+			'discard'
+		],
 		MANAGERS
 	),
 	...actions('/admin/personal-data', ['find', 'erase'], ADMIN),

@@ -302,4 +302,43 @@ describe("the designer's edits to a draft", () => {
 		);
 		expect(emptied).toMatchObject({ ok: false, reason: 'invalid' });
 	});
+
+	it('adds a page at the end with its first question, and removes a page with its questions', () => {
+		const draft = builtInTemplate();
+		const added = applyDraftEdit(
+			draft,
+			{
+				target: 'add-page',
+				title: { sv: 'Om stöd', en: 'Support' },
+				question: {
+					type: 'text',
+					code: '',
+					text: { sv: 'Vad saknas?', en: '' },
+					required: false,
+					options: [],
+					min: 1,
+					max: 10
+				}
+			},
+			'sv'
+		);
+		if (!added.ok) throw new Error(JSON.stringify(added));
+		expect(added.definition.sections.at(-1)).toMatchObject({
+			code: 'om_stod',
+			title: { sv: 'Om stöd', en: 'Support' },
+			questions: [{ code: 'vad_saknas', type: 'text', text: { sv: 'Vad saknas?' } }]
+		});
+		const removed = applyDraftEdit(draft, { target: 'remove-page', section: 'om_dig' }, 'sv');
+		if (!removed.ok) throw new Error(JSON.stringify(removed));
+		expect(removed.definition.sections.map((x) => x.code)).not.toContain('om_dig');
+		expect(applyDraftEdit(draft, { target: 'remove-page', section: 'ingen' }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-section'
+		});
+		// A page whose questions others refer to (a follow-up's condition) is refused with the model's message.
+		expect(applyDraftEdit(draft, { target: 'remove-page', section: 'formaga' }, 'sv')).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+	});
 });

@@ -49,6 +49,10 @@ export interface TNewQuestion {
 export type TDraftStructureEdit =
 	| ({ target: 'add-question' } & TNewQuestion)
 	| { target: 'remove-question'; question: string }
+	/** A new page at the end, with its title and its first question (a page has at least one). */
+	| { target: 'add-page'; title: TTextInput; question: Omit<TNewQuestion, 'section'> }
+	/** A page and its questions. */
+	| { target: 'remove-page'; section: string }
 	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
 	| { target: 'move-question'; question: string; direction: 'up' | 'down' };
 
@@ -91,6 +95,23 @@ export function applyDraftEdit(
 		const section = next.sections.find((s) => s.questions.some((q) => q.code === edit.question));
 		if (!section) return { ok: false, reason: 'unknown-question' };
 		section.questions = section.questions.filter((q) => q.code !== edit.question);
+	} else if (edit.target === 'add-page') {
+		const code = suggestCode(edit.title.sv, new Set(next.sections.map((section) => section.code)), 'sida');
+		const taken = new Set(next.sections.flatMap((section) => section.questions.map((q) => q.code)));
+		next.sections.push({
+			code,
+			title: text(edit.title),
+			questions: [
+				newQuestion(
+					{ ...edit.question, section: code },
+					taken
+				) as TQuestionnaire['sections'][number]['questions'][number]
+			]
+		});
+	} else if (edit.target === 'remove-page') {
+		if (!next.sections.some((section) => section.code === edit.section))
+			return { ok: false, reason: 'unknown-section' };
+		next.sections = next.sections.filter((section) => section.code !== edit.section);
 	} else if (edit.target === 'move-question') {
 		const s = next.sections.findIndex((section) => section.questions.some((q) => q.code === edit.question));
 		const section = next.sections[s];

@@ -5,6 +5,7 @@ import {
 	NEW_QUESTION_TYPES,
 	type TDraftEdit,
 	type TDraftStructureEdit,
+	type TNewQuestion,
 	type TTextInput
 } from '#lib/core/questionnaire/draft-edit.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
@@ -164,7 +165,8 @@ const ZQuestionForm = (lang: TLang) =>
 		...textFields('topic', lang, false)
 	});
 
-const ZAddForm = (lang: TLang) => {
+/** A new question's fields; for a new page (`page: true`) its title instead of the page it goes on. */
+const ZAddForm = (lang: TLang, page = false) => {
 	const o = { locale: lang };
 	const whole = z.coerce
 		.number(m.questionnaire_draft_error_scale({}, o))
@@ -173,7 +175,8 @@ const ZAddForm = (lang: TLang) => {
 		.object({
 			revision: REVISION,
 			target: z.string().max(100).default(''),
-			section: z.string().min(1).max(100),
+			section: page ? z.string().max(100).default('') : z.string().min(1).max(100),
+			...(page ? textFields('pageTitle', lang, true) : {}),
 			type: z.enum(NEW_QUESTION_TYPES, m.questionnaire_draft_error_type({}, o)),
 			code: z
 				.string()
@@ -198,6 +201,23 @@ const ZAddForm = (lang: TLang) => {
 				ctx.addIssue({ code: 'custom', path: ['max'], message: m.questionnaire_draft_error_scale({}, o) });
 		});
 };
+
+/** The question an add form describes (options one per line; a scale 1–10 unless given). */
+function newQuestionOf(input: z.output<ReturnType<typeof ZAddForm>>): TNewQuestion {
+	return {
+		section: input.section,
+		type: input.type,
+		code: input.code,
+		text: textOf(input, 'text'),
+		required: input.required === 'on',
+		options: input.options
+			.split(/\r?\n/)
+			.map((line) => line.trim())
+			.filter(Boolean),
+		min: input.min === '' ? 1 : input.min,
+		max: input.max === '' ? 10 : input.max
+	};
+}
 
 /** The posted option labels (`option.<code>_sv`, `option.<code>_en`) by option code, trimmed. */
 function optionLabels(input: Record<string, unknown>): Record<string, TTextInput> {
@@ -286,20 +306,30 @@ export const actions: Actions = {
 	add: formAction(
 		{ roles: MANAGERS, schema: ZAddForm, refusal },
 		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftStructureEdit = {
-				target: 'add-question',
-				section: input.section,
-				type: input.type,
-				code: input.code,
-				text: textOf(input, 'text'),
-				required: input.required === 'on',
-				options: input.options
-					.split(/\r?\n/)
-					.map((line) => line.trim())
-					.filter(Boolean),
-				min: input.min === '' ? 1 : input.min,
-				max: input.max === '' ? 10 : input.max
-			};
+			const edit: TDraftStructureEdit = { target: 'add-question', ...newQuestionOf(input) };
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	page: formAction(
+		{ roles: MANAGERS, schema: (lang: TLang) => ZAddForm(lang, true), refusal },
+		async ({ user, db, input, lang, event }) => {
+			const { section: _, ...question } = newQuestionOf(input);
+			const edit: TDraftStructureEdit = { target: 'add-page', title: textOf(input, 'pageTitle'), question };
+			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+		}
+	),
+	removePage: formAction(
+		{
+			roles: MANAGERS,
+			schema: z.object({
+				revision: REVISION,
+				target: z.string().max(100).default(''),
+				section: z.string().min(1).max(100)
+			}),
+			refusal
+		},
+		async ({ user, db, input, lang, event }) => {
+			const edit: TDraftStructureEdit = { target: 'remove-page', section: input.section };
 			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
 		}
 	),
