@@ -250,6 +250,31 @@ describe('the questionnaires page', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		const summaries = (await page.locator('summary').allTextContents()).map((t) => t.split(':')[0]);
 		expect(summaries.indexOf('Fråga anvander_kommunen_ai_i_sina')).toBe(summaries.indexOf('Fråga stod') - 1);
+		// Shown only when the vision question is answered Nej: chosen in two steps, by keyboard.
+		const aiMoved = page.locator('details', {
+			has: page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
+		});
+		await aiMoved.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await press('Ändra när frågan anvander_kommunen_ai_i_sina visas', 'link');
+		expect(await page.locator('h1').textContent()).toBe('Villkor för frågan anvander_kommunen_ai_i_sina');
+		await expectNoAxeViolations(page);
+		await page.getByLabel(/^vision: /).focus();
+		await page.keyboard.press('Space');
+		await press('Välj frågan');
+		expect(new URL(page.url()).search).toBe('?when=vision');
+		await press('Spara villkoret');
+		expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+			'Välj minst ett svar som visar frågan.'
+		]);
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Nej', { exact: true }).focus();
+		await page.keyboard.press('Space');
+		await press('Spara villkoret');
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/designer/draft');
+		expect(await page.locator('#q-anvander_kommunen_ai_i_sina').textContent()).toContain(
+			'Visas när vision är Nej.'
+		);
 		// Its text has no English yet, and the translation list says where.
 		const untranslated = page.locator('table', {
 			has: page.locator('caption', { hasText: 'Texter utan engelska' })

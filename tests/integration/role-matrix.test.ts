@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../src/lib/server/auth/roles.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { organisations } from '../../src/lib/server/db/schema.ts';
+import { createQuestionnaireDraft } from '../../src/lib/server/questionnaires/create-questionnaire-draft.ts';
 import { actionAccess } from '../support/action-access.ts';
 import { type AdminClient, seedUsers, signInOverHttp } from '../support/admin-client.ts';
 import { type AppServer, startAppServer } from '../support/app-server.ts';
@@ -110,7 +111,13 @@ describe('every role on every route', () => {
 		try {
 			const orgId = async (code: string) =>
 				(await database.db.select().from(organisations).where(eq(organisations.code, code)))[0]?.id ?? '';
+			// A draft of the built-in questionnaire's next version, for the designer's pages.
+			await createQuestionnaireDraft(database.db, {
+				code: 'digital-mognad-i-kommuner',
+				actor: 'matrix@example.org'
+			});
 			Object.assign(values, {
+				draftCode: 'digital-mognad-i-kommuner',
 				token: tokens[0] ?? '',
 				slug: 'matrix',
 				openSlug: 'matrix-open',

@@ -40,6 +40,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
 	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
+	...actions('/admin/questionnaires/[code]/draft/condition/[question]', ['default'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
 		[

@@ -127,6 +127,11 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst'])
 	},
 	{
+		route: '/admin/questionnaires/[code]/draft/condition/[question]',
+		path: '/admin/questionnaires/{draftCode}/draft/condition/vision',
+		expect: only(['admin', 'analyst'])
+	},
+	{
 		route: '/admin/questionnaires/[code]/compare',
 		path: '/admin/questionnaires/digital-mognad-i-kommuner/compare?from=1&to=2',
 		expect: only(['admin', 'analyst'])

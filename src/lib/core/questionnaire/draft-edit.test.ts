@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
-import { applyDraftEdit, suggestCode, type TNewQuestion } from './draft-edit.ts';
+import { applyDraftEdit, conditionChoices, suggestCode, type TNewQuestion } from './draft-edit.ts';
 
 const none = { sv: '', en: '' };
 
@@ -340,5 +340,35 @@ describe("the designer's edits to a draft", () => {
 			ok: false,
 			reason: 'invalid'
 		});
+	});
+
+	it("sets a condition on an earlier page's choice question, removes it, and refuses one on the same page", () => {
+		const draft = builtInTemplate();
+		expect(conditionChoices(draft, 'stod').map((c) => c.code)).toContain('vision');
+		expect(conditionChoices(draft, 'vision').map((c) => c.code)).toEqual(['ledning_delar']);
+		const set = applyDraftEdit(
+			draft,
+			{ target: 'condition', question: 'stod', when: { question: 'vision', options: ['nej', 'vet_ej'] } },
+			'sv'
+		);
+		if (!set.ok) throw new Error(JSON.stringify(set));
+		expect(questionOf(set.definition, 'stod').showIf).toEqual({ question: 'vision', in: ['nej', 'vet_ej'] });
+		const cleared = applyDraftEdit(
+			set.definition,
+			{ target: 'condition', question: 'stod', when: null },
+			'sv'
+		);
+		if (!cleared.ok) throw new Error(JSON.stringify(cleared));
+		expect(questionOf(cleared.definition, 'stod')).not.toHaveProperty('showIf');
+		const samePage = applyDraftEdit(
+			draft,
+			{
+				target: 'condition',
+				question: 'ledning_delar',
+				when: { question: 'behov_kommentar', options: ['x'] }
+			},
+			'sv'
+		);
+		expect(samePage).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 });

@@ -49,6 +49,8 @@ export interface TNewQuestion {
 export type TDraftStructureEdit =
 	| ({ target: 'add-question' } & TNewQuestion)
 	| { target: 'remove-question'; question: string }
+	/** When a question is shown: only when an earlier page's choice question has one of `options`, or always. */
+	| { target: 'condition'; question: string; when: { question: string; options: string[] } | null }
 	/** A new page at the end, with its title and its first question (a page has at least one). */
 	| { target: 'add-page'; title: TTextInput; question: Omit<TNewQuestion, 'section'> }
 	/** A page and its questions. */
@@ -95,6 +97,16 @@ export function applyDraftEdit(
 		const section = next.sections.find((s) => s.questions.some((q) => q.code === edit.question));
 		if (!section) return { ok: false, reason: 'unknown-question' };
 		section.questions = section.questions.filter((q) => q.code !== edit.question);
+	} else if (edit.target === 'condition') {
+		const question = next.sections
+			.flatMap((section) => section.questions)
+			.find((q) => q.code === edit.question);
+		if (!question) return { ok: false, reason: 'unknown-question' };
+		setOptional(
+			question,
+			'showIf',
+			edit.when ? { question: edit.when.question, in: edit.when.options } : undefined
+		);
 	} else if (edit.target === 'add-page') {
 		const code = suggestCode(edit.title.sv, new Set(next.sections.map((section) => section.code)), 'sida');
 		const taken = new Set(next.sections.flatMap((section) => section.questions.map((q) => q.code)));
@@ -219,4 +231,28 @@ function newQuestion(input: TNewQuestion, taken: ReadonlySet<string>): Record<st
 		case 'text':
 			return { ...base, type: 'text' };
 	}
+}
+
+/**
+ * The questions a condition on `question` can refer to: choice questions on pages before its own (the
+ * model's rule), with their options.
+ */
+export function conditionChoices(
+	q: TQuestionnaire,
+	question: string
+): Array<{ code: string; text: TText; options: Array<{ code: string; label: TText }> }> {
+	const page = q.sections.findIndex((section) => section.questions.some((x) => x.code === question));
+	return q.sections.slice(0, Math.max(page, 0)).flatMap((section) =>
+		section.questions.flatMap((x) =>
+			x.type === 'single' || x.type === 'multi'
+				? [
+						{
+							code: x.code,
+							text: x.text,
+							options: x.options.map((o) => ({ code: o.code, label: o.label }))
+						}
+					]
+				: []
+		)
+	);
 }

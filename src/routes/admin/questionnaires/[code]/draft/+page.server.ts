@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
+import type { TQuestionnaire } from '#lib/core/questionnaire/definition.ts';
 import {
 	NEW_QUESTION_TYPES,
 	type TDraftEdit,
@@ -72,6 +73,14 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 					help: text(question.help),
 					topic: text(question.topic),
 					required: question.required,
+					condition: question.showIf
+						? {
+								question: question.showIf.question,
+								options: question.showIf.in
+									.map((o) => optionLabel(q, question.showIf?.question ?? '', o, lang))
+									.join(', ')
+							}
+						: null,
 					options:
 						question.type === 'single' || question.type === 'multi'
 							? question.options.map((o) => ({ code: o.code, label: text(o.label) }))
@@ -103,6 +112,16 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 		}
 	};
 });
+
+/** An option's label in `lang`, or its code when the question or option is not found. */
+function optionLabel(q: TQuestionnaire, question: string, option: string, lang: TLang): string {
+	const target = q.sections.flatMap((s) => s.questions).find((x) => x.code === question);
+	const found =
+		target && (target.type === 'single' || target.type === 'multi')
+			? target.options.find((o) => o.code === option)
+			: undefined;
+	return found ? t(found.label, lang) : option;
+}
 
 /** A text's field in words ("svarsalternativ ja"); the model's own name for the rarer ones. */
 function fieldName(field: string): string {
