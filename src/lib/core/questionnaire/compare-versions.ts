@@ -122,10 +122,11 @@ export function familyIssues(candidate: TQuestionnaire, published: TQuestionnair
 	const issues: z.core.$ZodIssue[] = [];
 	const versions = published
 		.filter((p) => p.code === candidate.code && p.version !== candidate.version)
-		.sort((a, b) => a.version - b.version);
+		.sort((a, b) => a.version - b.version)
+		.map((version) => ({ version: version.version, placed: placedQuestions(version) }));
 	for (const [code, now] of placedQuestions(candidate)) {
 		for (const version of versions) {
-			const then = placedQuestions(version).get(code);
+			const then = version.placed.get(code);
 			if (!then) continue;
 			const change = meaningChange(then.question, now.question);
 			if (!change) continue;

@@ -4,8 +4,6 @@ import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
 import type { TQuestionnaire } from '#lib/core/questionnaire/definition.ts';
 import {
 	NEW_QUESTION_TYPES,
-	type TDraftEdit,
-	type TDraftStructureEdit,
 	type TNewQuestion,
 	type TTextInput
 } from '#lib/core/questionnaire/draft-edit.ts';
@@ -16,9 +14,9 @@ import { m } from '#lib/paraglide/messages.js';
 import { exportQuestionnaire } from '#lib/server/exchange/export-questionnaire.ts';
 import { createQuestionnaireDraft } from '#lib/server/questionnaires/create-questionnaire-draft.ts';
 import { discardQuestionnaireDraft } from '#lib/server/questionnaires/discard-questionnaire-draft.ts';
-import { editQuestionnaireDraft } from '#lib/server/questionnaires/edit-questionnaire-draft.ts';
 import { getQuestionnaireDraft } from '#lib/server/questionnaires/get-questionnaire-draft.ts';
 import { publishQuestionnaireDraft } from '#lib/server/questionnaires/publish-questionnaire-draft.ts';
+import { DRAFT_FORM, draftEditAction, draftRefusal } from '#lib/server/web/draft-edit-action.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
 import { questionEditsText } from '#lib/server/web/question-edits-text.ts';
@@ -138,8 +136,6 @@ function fieldName(field: string): string {
 	return named[field]?.().toLowerCase() ?? field;
 }
 
-const REVISION = z.coerce.number().int().min(1);
-
 /** A text's Swedish (required or not) and English fields, e.g. `text_sv` and `text_en`. */
 function textFields(name: string, lang: TLang, required: boolean) {
 	const o = { locale: lang };
@@ -158,15 +154,13 @@ const textOf = (input: Record<string, unknown>, name: string): TTextInput => ({
 
 const ZQuestionnaireForm = (lang: TLang) =>
 	z.object({
-		revision: REVISION,
-		target: z.string().max(100).default(''),
+		...DRAFT_FORM,
 		...textFields('title', lang, true),
 		...textFields('description', lang, false)
 	});
 const ZSectionForm = (lang: TLang) =>
 	z.object({
-		revision: REVISION,
-		target: z.string().max(100).default(''),
+		...DRAFT_FORM,
 		section: z.string().min(1).max(100),
 		...textFields('title', lang, true),
 		...textFields('intro', lang, false)
@@ -175,8 +169,7 @@ const ZSectionForm = (lang: TLang) =>
 // from the form as posted; the questionnaire model checks them (a label needs its Swedish).
 const ZQuestionForm = (lang: TLang) =>
 	z.looseObject({
-		revision: REVISION,
-		target: z.string().max(100).default(''),
+		...DRAFT_FORM,
 		question: z.string().min(1).max(100),
 		required: z.literal('on').optional(),
 		...textFields('text', lang, true),
@@ -192,8 +185,7 @@ const ZAddForm = (lang: TLang, page = false) => {
 		.int(m.questionnaire_draft_error_scale({}, o));
 	return z
 		.object({
-			revision: REVISION,
-			target: z.string().max(100).default(''),
+			...DRAFT_FORM,
 			section: page ? z.string().max(100).default('') : z.string().min(1).max(100),
 			...(page ? textFields('pageTitle', lang, true) : {}),
 			type: z.enum(NEW_QUESTION_TYPES, m.questionnaire_draft_error_type({}, o)),
@@ -251,147 +243,58 @@ function optionLabels(input: Record<string, unknown>): Record<string, TTextInput
 	return labels;
 }
 
-/**
- * A refused edit beside its form: the model's errors (a follow-up's text the report needs, say) or a
- * save over someone else's; the page shows the newest draft again with the message.
- */
-const refusal = (e: { code: string; details?: unknown }) => {
-	if (e.code === 'CONFLICT') return { field: '', message: m.questionnaire_draft_conflict(), status: 409 };
-	if (e.code === 'INVALID_INPUT' && Array.isArray(e.details))
-		return { field: '', message: e.details.map(String).join(' ') };
-	return undefined;
-};
-
-const saved = (code: string) =>
-	redirect(303, `/admin/questionnaires/${encodeURIComponent(code)}/draft?saved`);
-
-async function save(
-	db: Parameters<typeof editQuestionnaireDraft>[0],
-	code: string,
-	revision: number,
-	edit: TDraftEdit | TDraftStructureEdit,
-	actor: string,
-	lang: TLang
-) {
-	await editQuestionnaireDraft(db, { code, revision, edit, actor, lang });
-	saved(code);
-}
-
 export const actions: Actions = {
 	create: formAction({ roles: MANAGERS, body: 'none' }, async ({ user, db, event }) => {
 		await createQuestionnaireDraft(db, { code: event.params.code ?? '', actor: user.email });
 		redirect(303, `/admin/questionnaires/${encodeURIComponent(event.params.code ?? '')}/draft`);
 	}),
-	questionnaire: formAction(
-		{ roles: MANAGERS, schema: ZQuestionnaireForm, refusal },
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftEdit = {
-				target: 'questionnaire',
-				title: textOf(input, 'title'),
-				description: textOf(input, 'description')
-			};
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	section: formAction(
-		{ roles: MANAGERS, schema: ZSectionForm, refusal },
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftEdit = {
-				target: 'section',
-				section: input.section,
-				title: textOf(input, 'title'),
-				intro: textOf(input, 'intro')
-			};
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	question: formAction(
-		{ roles: MANAGERS, schema: ZQuestionForm, refusal },
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftEdit = {
-				target: 'question',
-				question: input.question,
-				text: textOf(input, 'text'),
-				help: textOf(input, 'help'),
-				topic: textOf(input, 'topic'),
-				required: input.required === 'on',
-				options: optionLabels(input),
-				...('minLabel_sv' in input ? { minLabel: textOf(input, 'minLabel') } : {}),
-				...('maxLabel_sv' in input ? { maxLabel: textOf(input, 'maxLabel') } : {})
-			};
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	add: formAction(
-		{ roles: MANAGERS, schema: ZAddForm, refusal },
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftStructureEdit = { target: 'add-question', ...newQuestionOf(input) };
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	page: formAction(
-		{ roles: MANAGERS, schema: (lang: TLang) => ZAddForm(lang, true), refusal },
-		async ({ user, db, input, lang, event }) => {
+	questionnaire: draftEditAction(ZQuestionnaireForm, (input) => ({
+		target: 'questionnaire',
+		title: textOf(input, 'title'),
+		description: textOf(input, 'description')
+	})),
+	section: draftEditAction(ZSectionForm, (input) => ({
+		target: 'section',
+		section: input.section,
+		title: textOf(input, 'title'),
+		intro: textOf(input, 'intro')
+	})),
+	question: draftEditAction(ZQuestionForm, (input) => ({
+		target: 'question',
+		question: input.question,
+		text: textOf(input, 'text'),
+		help: textOf(input, 'help'),
+		topic: textOf(input, 'topic'),
+		required: input.required === 'on',
+		options: optionLabels(input),
+		...('minLabel_sv' in input ? { minLabel: textOf(input, 'minLabel') } : {}),
+		...('maxLabel_sv' in input ? { maxLabel: textOf(input, 'maxLabel') } : {})
+	})),
+	add: draftEditAction(ZAddForm, (input) => ({ target: 'add-question', ...newQuestionOf(input) })),
+	page: draftEditAction(
+		(lang: TLang) => ZAddForm(lang, true),
+		(input) => {
 			const { section: _, ...question } = newQuestionOf(input);
-			const edit: TDraftStructureEdit = { target: 'add-page', title: textOf(input, 'pageTitle'), question };
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
+			return { target: 'add-page', title: textOf(input, 'pageTitle'), question };
 		}
 	),
-	removePage: formAction(
-		{
-			roles: MANAGERS,
-			schema: z.object({
-				revision: REVISION,
-				target: z.string().max(100).default(''),
-				section: z.string().min(1).max(100)
-			}),
-			refusal
-		},
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftStructureEdit = { target: 'remove-page', section: input.section };
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	remove: formAction(
-		{
-			roles: MANAGERS,
-			schema: z.object({
-				revision: REVISION,
-				target: z.string().max(100).default(''),
-				question: z.string().min(1).max(100)
-			}),
-			refusal
-		},
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftStructureEdit = { target: 'remove-question', question: input.question };
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
-	),
-	move: formAction(
-		{
-			roles: MANAGERS,
-			schema: z.object({
-				revision: REVISION,
-				target: z.string().max(100).default(''),
-				question: z.string().min(1).max(100),
-				direction: z.enum(['up', 'down'])
-			}),
-			refusal
-		},
-		async ({ user, db, input, lang, event }) => {
-			const edit: TDraftStructureEdit = {
-				target: 'move-question',
-				question: input.question,
-				direction: input.direction
-			};
-			await save(db, event.params.code ?? '', input.revision, edit, user.email, lang);
-		}
+	removePage: draftEditAction(z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100) }), (input) => ({
+		target: 'remove-page',
+		section: input.section
+	})),
+	remove: draftEditAction(z.object({ ...DRAFT_FORM, question: z.string().min(1).max(100) }), (input) => ({
+		target: 'remove-question',
+		question: input.question
+	})),
+	move: draftEditAction(
+		z.object({ ...DRAFT_FORM, question: z.string().min(1).max(100), direction: z.enum(['up', 'down']) }),
+		(input) => ({ target: 'move-question', question: input.question, direction: input.direction })
 	),
 	publish: formAction(
 		{
 			roles: MANAGERS,
-			schema: z.object({ revision: REVISION, target: z.string().max(100).default('') }),
-			refusal
+			schema: z.object(DRAFT_FORM),
+			refusal: draftRefusal
 		},
 		async ({ user, db, input, lang, event }) => {
 			const code = event.params.code ?? '';

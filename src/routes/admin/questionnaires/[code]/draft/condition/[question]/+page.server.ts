@@ -6,6 +6,7 @@ import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { editQuestionnaireDraft } from '#lib/server/questionnaires/edit-questionnaire-draft.ts';
 import { getQuestionnaireDraft } from '#lib/server/questionnaires/get-questionnaire-draft.ts';
+import { DRAFT_FORM, draftRefusal } from '#lib/server/web/draft-edit-action.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,17 +43,8 @@ export const actions: Actions = {
 	default: formAction(
 		{
 			roles: MANAGERS,
-			schema: z.object({
-				revision: z.coerce.number().int().min(1),
-				when: z.string().max(100).default('')
-			}),
-			// The model's refusal (an answer that no longer exists, a condition on the same page) in the summary.
-			refusal: (e) =>
-				e.code === 'CONFLICT'
-					? { field: '', message: m.questionnaire_draft_conflict(), status: 409 }
-					: e.code === 'INVALID_INPUT' && Array.isArray(e.details)
-						? { field: '', message: e.details.map(String).join(' ') }
-						: undefined
+			schema: z.object({ ...DRAFT_FORM, when: z.string().max(100).default('') }),
+			refusal: draftRefusal
 		},
 		async ({ user, db, input, form, lang, event }) => {
 			const { code, question } = event.params;
