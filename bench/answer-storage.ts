@@ -97,28 +97,37 @@ export async function generate(database: TDatabase, template: TQuestionnaire, wa
 		on o.k = i % 14`);
 	// A stable pseudo-random number per response and question.
 	const pick = (code: string, n: number) => sql.raw(`(abs(hashtext(r.id::text || '${code}')) % ${n})`);
+	// Every answer in one statement, as an import writes a response's answers together: the trigger on
+	// `answers` then raises each response's revision once, not once per question.
+	const parts: SQL[] = [];
+	const row = (code: string, option: SQL, num: SQL, text: SQL, where: SQL = sql``) =>
+		sql`select r.id, r.wave_id, ${code}::text, ${option}, ${num}, ${text} from responses r where r.wave_id = ${w} ${where}`;
 	for (const q of template.sections.flatMap((s) => s.questions)) {
 		if (q.type === 'single') {
 			const options = sql.raw(`array[${q.options.map((o) => `'${o.code}'`).join(',')}]`);
-			await db.execute(sql`insert into answers (response_id, wave_id, question_code, option_code)
-				select r.id, r.wave_id, ${q.code}, (${options})[1 + ${pick(q.code, q.options.length)}]
-				from responses r where r.wave_id = ${w}`);
+			parts.push(
+				row(
+					q.code,
+					sql`(${options})[1 + ${pick(q.code, q.options.length)}]`,
+					sql`null::float8`,
+					sql`null::text`
+				)
+			);
 		} else if (q.type === 'scale') {
-			await db.execute(sql`insert into answers (response_id, wave_id, question_code, value_num)
-				select r.id, r.wave_id, ${q.code}, ${sql.raw(String(q.min))} + ${pick(q.code, q.max - q.min + 1)}
-				from responses r where r.wave_id = ${w}`);
+			const value = sql`(${sql.raw(String(q.min))} + ${pick(q.code, q.max - q.min + 1)})::float8`;
+			parts.push(row(q.code, sql`''`, value, sql`null::text`));
 		} else if (q.type === 'multi') {
 			for (const o of q.options) {
-				await db.execute(sql`insert into answers (response_id, wave_id, question_code, option_code)
-					select r.id, r.wave_id, ${q.code}, ${o.code} from responses r
-					where r.wave_id = ${w} and ${pick(`${q.code}.${o.code}`, 3)} = 0`);
+				const chosen = sql`and ${pick(`${q.code}.${o.code}`, 3)} = 0`;
+				parts.push(row(q.code, sql`${o.code}::text`, sql`null::float8`, sql`null::text`, chosen));
 			}
 		} else if (q.type === 'text') {
-			await db.execute(sql`insert into answers (response_id, wave_id, question_code, value_text)
-				select r.id, r.wave_id, ${q.code}, 'Kommentar ' || ${pick(q.code, 1000)}
-				from responses r where r.wave_id = ${w} and ${pick(`${q.code}.svar`, 3)} = 0`);
+			const text = sql`'Kommentar ' || ${pick(q.code, 1000)}`;
+			parts.push(row(q.code, sql`''`, sql`null::float8`, text, sql`and ${pick(`${q.code}.svar`, 3)} = 0`));
 		}
 	}
+	await db.execute(sql`insert into answers (response_id, wave_id, question_code, option_code, value_num, value_text)
+		${sql.join(parts, sql` union all `)}`);
 	// Settled as a wave's data is by the time it is analysed: planner statistics, and the visibility map
 	// and hint bits a vacuum leaves (otherwise the first reads write them, and autovacuum starts during the
 	// timings).

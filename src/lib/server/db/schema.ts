@@ -189,7 +189,12 @@ export const responses = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
 		/** The response's id in an imported file (another tool's export, or ours): re-importing finds it. */
-		importKey: text('import_key')
+		importKey: text('import_key'),
+		/**
+		 * Counts the statements that changed this response's answers: a trigger on `answers` (migration
+		 * 0006) raises it, so `response_scores` can tell a score computed from older answers.
+		 */
+		answersRevision: integer('answers_revision').notNull().default(0)
 	},
 	(t) => [
 		index('responses_wave_status_idx').on(t.waveId, t.status),
@@ -218,6 +223,24 @@ export const answers = pgTable(
 		index('answers_wave_question_idx').on(t.waveId, t.questionCode, t.optionCode)
 	]
 );
+
+/**
+ * Each response's maturity dimension scores, kept so that the index reads one row per response instead
+ * of every answer again (see refresh-response-scores.ts). A row is current while its revision equals the
+ * response's `answers_revision` and its model key equals the wave's scoring (questionnaire and rules);
+ * otherwise it is computed again before use.
+ */
+export const responseScores = pgTable('response_scores', {
+	responseId: uuid('response_id')
+		.primaryKey()
+		.references(() => responses.id, { onDelete: 'cascade' }),
+	modelKey: text('model_key').notNull(),
+	revision: integer('revision').notNull(),
+	/** One score (0–100) per dimension of the model, in its order; null where too few items are answered. */
+	scores: doublePrecision('scores').array().notNull(),
+	/** The response's index: the weighted mean of its dimension scores; null when fewer than half have one. */
+	index: doublePrecision('index')
+});
 
 /** Themes an analyst gives to free-text answers of one question in one wave. */
 export const themes = pgTable(

@@ -161,6 +161,11 @@ describe('importResponses', () => {
 		});
 		// Luleå, Piteå and Boden (by name) answered completely.
 		expect(f.organisations).toBe(3);
+		// Each response's maturity scores were kept with it, for the first report to read.
+		const kept = await database.db.execute(sql`
+			select count(*)::int as n from response_scores k join responses r on r.id = k.response_id
+			where r.import_key like 'a%' and k.revision = r.answers_revision`);
+		expect((kept as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(5);
 
 		// The formula-like text came back as written, the "other" text with its option, the meta as given.
 		const stored = await database.db.execute(sql`

@@ -17,6 +17,7 @@ import type { TDb, TTx } from '../db/client.ts';
 import { answers, organisations, responses } from '../db/schema.ts';
 import { getQuestionnaireVersion } from '../questionnaires/get-questionnaire-version.ts';
 import { insertResponses } from '../responses/store-responses.ts';
+import { refreshWaveScores } from '../results/refresh-response-scores.ts';
 import { findWaveBySlug } from '../waves/find-wave-by-slug.ts';
 import { listWaveOrganisations } from '../waves/list-wave-organisations.ts';
 import { readImportRows, type TImportSource } from './import-read-rows.ts';
@@ -195,6 +196,7 @@ export async function importResponses(
 				'The file or the wave changed during the import; nothing was imported, try again'
 			);
 		}
+		await refreshWaveScores(tx, wave.id, questionnaire);
 		await auditImport(tx, input.actor, wave.slug, fileName, written);
 		return written;
 	});
