@@ -72,20 +72,25 @@ async function run(label: string, target: { url?: string; dataDir?: string }) {
 }
 
 try {
-	const pgliteDir = tempDataDir();
-	try {
-		await run('PGlite', { dataDir: pgliteDir });
-	} finally {
-		removeDataDir(pgliteDir);
-	}
-	if (await canReach(PG_URL)) {
-		const backend = await createTestBackend('import', PG_URL);
+	// BENCH_ONLY=postgres or =pglite runs one database (PGlite takes about ten minutes at 100 000).
+	if (process.env.BENCH_ONLY !== 'postgres') {
+		const pgliteDir = tempDataDir();
 		try {
-			await run('PostgreSQL', { url: backend.url });
+			await run('PGlite', { dataDir: pgliteDir });
 		} finally {
-			await backend.cleanup();
+			removeDataDir(pgliteDir);
 		}
-	} else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped.`);
+	}
+	if (process.env.BENCH_ONLY !== 'pglite') {
+		if (await canReach(PG_URL)) {
+			const backend = await createTestBackend('import', PG_URL);
+			try {
+				await run('PostgreSQL', { url: backend.url });
+			} finally {
+				await backend.cleanup();
+			}
+		} else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped.`);
+	}
 } finally {
 	removeDataDir(work);
 }
