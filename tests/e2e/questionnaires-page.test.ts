@@ -369,4 +369,75 @@ describe('the questionnaires page', () => {
 		);
 		await context.close();
 	});
+
+	it('previews a draft as a respondent without JavaScript, in English, with its conditions and errors, storing nothing', async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		const press = async (name: string) => {
+			await page.getByRole('button', { name, exact: true }).focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		};
+		const choose = async (id: string) => {
+			await page.locator(`#${id}`).focus();
+			await page.keyboard.press('Space');
+		};
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'forhandsvisning');
+		await page.fill('#f-new-name', 'Förhandsvisning');
+		await press('Skapa utkastet');
+		await page.getByRole('link', { name: 'Förhandsvisa som svarande' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/forhandsvisning/preview');
+		expect(await page.locator('[role=note]').textContent()).toContain(
+			'Förhandsvisning av utkastet till version 1 som en svarande ser det, med villkoren. Inget du svarar sparas.'
+		);
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'English' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		await page.getByRole('link', { name: 'Start' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+
+		// The first page a respondent behind a link sees, in English, its own words in English too.
+		expect(await page.locator('h1').textContent()).toBe('The need for digitalisation');
+		expect(await page.locator('#progress-text').textContent()).toBe('Page 1 of 6');
+		expect(await page.getByRole('button', { name: 'Save and continue later' }).count()).toBe(0);
+		await press('Next');
+		expect(await page.locator('.error-summary h2').textContent()).toBe('There is a problem');
+		expect(await page.locator('.error-summary li').count()).toBe(2);
+		await expectNoAxeViolations(page);
+		await choose('q-behov-8');
+		await choose('q-ledning_delar');
+		await press('Next');
+		expect(await page.locator('h1').textContent()).toBe('Vision and citizen experience');
+		await choose('q-vision');
+		await choose('q-medborgarbild');
+		await choose('q-beslutskapacitet-nej');
+		await press('Next');
+		// "What is missing?" follows a no on the page before.
+		expect(await page.locator('h1').textContent()).toBe('Capacity and IT legacy');
+		expect(await page.getByText('What is missing?').count()).toBe(1);
+		await press('Previous');
+		expect(await page.locator('#q-beslutskapacitet-nej').isChecked()).toBe(true);
+		await choose('q-beslutskapacitet');
+		await press('Next');
+		expect(await page.locator('h1').textContent()).toBe('Capacity and IT legacy');
+		expect(await page.getByText('What is missing?').count()).toBe(0);
+		await expectNoAxeViolations(page);
+
+		// The review lists what was answered; there is nothing to send.
+		const review = new URL(page.url());
+		review.pathname = '/admin/questionnaires/forhandsvisning/preview/granska';
+		await page.goto(review.toString());
+		expect(await page.locator('h1').textContent()).toBe('Review your answers');
+		const answered = await page.locator('dl.review').first().locator('dd').allTextContents();
+		expect(answered).toEqual(['8 (1–10)', 'No answer', 'Yes']);
+		expect(await page.locator('[role=note]').textContent()).toContain('Inget sparades.');
+		expect(await page.getByRole('button', { name: 'Submit your answers' }).count()).toBe(0);
+		await expectNoAxeViolations(page);
+
+		// Nothing of it was stored: the draft's revision is as it was, and no wave has a response.
+		await page.goto(`${app.url}/admin/questionnaires/forhandsvisning/draft`);
+		expect(await page.locator('input[name=revision]').first().inputValue()).toBe('1');
+		await context.close();
+	});
 });

@@ -41,6 +41,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
 	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/draft/condition/[question]', ['default'], MANAGERS),
+	...actions('/admin/questionnaires/[code]/preview/sida/[section]', ['default'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
 		[

@@ -132,6 +132,21 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst'])
 	},
 	{
+		route: '/admin/questionnaires/[code]/preview',
+		path: '/admin/questionnaires/digital-mognad-i-kommuner/preview?sprak=en',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/questionnaires/[code]/preview/sida/[section]',
+		path: '/admin/questionnaires/{draftCode}/preview/sida/behov',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/questionnaires/[code]/preview/granska',
+		path: '/admin/questionnaires/digital-mognad-i-kommuner/preview/granska',
+		expect: only(['admin', 'analyst'])
+	},
+	{
 		route: '/admin/questionnaires/[code]/compare',
 		path: '/admin/questionnaires/digital-mognad-i-kommuner/compare?from=1&to=2',
 		expect: only(['admin', 'analyst'])

@@ -1,10 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { answerTo, type TAnswerMap } from '#lib/core/questionnaire/answer.ts';
-import { answerToFormValues } from '#lib/core/questionnaire/answer-form-values.ts';
-import { parseSectionForm } from '#lib/core/questionnaire/parse-section-form.ts';
-import { t } from '#lib/core/questionnaire/text.ts';
-import { visibleQuestions } from '#lib/core/questionnaire/visibility.ts';
-import { locate, resumeSection, sectionAfter } from '#lib/core/respondent/flow.ts';
+import { resumeSection } from '#lib/core/respondent/flow.ts';
+import { pageStep, pageView } from '#lib/core/respondent/page-step.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { saveSection } from '#lib/server/responses/save-section.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
@@ -21,27 +17,12 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang,
 	const r = await requireRespondent(params.token, lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
-	const position = locate(r.questionnaire, r.answers, PAGES, params.section);
-	if (!position) {
+	const view = pageView(r.questionnaire, r.answers, PAGES, params.section, lang);
+	if (!view) {
 		const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
 		redirect(303, resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`);
 	}
-	const { section, index, sections } = position;
-	// Conditions refer to earlier pages, so the answers so far decide which follow-up questions show.
-	const questions = visibleQuestions(section, r.answers, PAGES).filter((q) => q.type !== 'background');
-	return {
-		questionnaireTitle: t(r.questionnaire.title, lang),
-		title: t(section.title, lang),
-		intro: section.intro ? t(section.intro, lang) : null,
-		questions,
-		saved: Object.fromEntries(
-			questions.map((q) => [q.code, answerToFormValues(answerTo(r.answers, q.code))])
-		),
-		index: index + 1,
-		total: sections.length,
-		hasPrevious: index > 0,
-		isLast: index === sections.length - 1
-	};
+	return view;
 });
 
 export const actions: Actions = {
@@ -52,8 +33,6 @@ export const actions: Actions = {
 		const token = params.token ?? '';
 		const r = await requireRespondent(token, lang, cookies);
 		if (r.completed) redirect(303, `/s/${params.token}/tack`);
-		const position = locate(r.questionnaire, r.answers, PAGES, params.section ?? '');
-		if (!position) redirect(303, `/s/${params.token}`);
 		const form = await readForm(request);
 		if (!form.ok) {
 			return fail(form.status, {
@@ -62,62 +41,26 @@ export const actions: Actions = {
 				raw: null
 			});
 		}
-		const action = form.entries.find(([k]) => k === '_action')?.[1] ?? 'next';
-		const { section } = position;
-		const parsed = parseSectionForm({
+		const step = pageStep({
 			questionnaire: r.questionnaire,
-			section,
-			form: form.entries,
-			previous: r.answers,
+			answers: r.answers,
 			mode: PAGES,
-			lang: lang
+			sectionCode: params.section ?? '',
+			form: form.entries,
+			lang
 		});
-		// Going back or saving for later keeps whatever is valid; only moving on needs required answers.
-		const blocking =
-			action === 'next'
-				? parsed.errors
-				: parsed.errors.filter((e) => !isMissing(section, e.question, parsed.raw));
-		if (blocking.length > 0) {
-			return fail(400, { formError: null, errors: blocking, raw: parsed.raw });
-		}
-		const merged: TAnswerMap = {
-			...withoutSection(
-				r.answers,
-				section.questions.map((q) => q.code)
-			),
-			...parsed.answers
-		};
-		const next = sectionAfter(r.questionnaire, merged, PAGES, section.code);
-		const target =
-			action === 'back'
-				? (position.previous?.code ?? section.code)
-				: action === 'save'
-					? section.code
-					: next?.code;
+		if (!step) redirect(303, `/s/${params.token}`);
+		if (!step.ok) return fail(400, { formError: null, errors: step.errors, raw: step.raw });
+		const section = r.questionnaire.sections.find((s) => s.code === params.section);
+		if (!section) redirect(303, `/s/${params.token}`);
 		await saveSection(db, {
 			respondent: r,
 			section,
-			answers: parsed.answers,
-			currentSection: target ?? section.code,
+			answers: step.answers,
+			currentSection: step.target ?? section.code,
 			lang: lang
 		});
-		if (action === 'save') redirect(303, `/s/${params.token}/sparad`);
-		redirect(303, target ? `/s/${params.token}/sida/${target}` : `/s/${params.token}/granska`);
+		if (step.action === 'save') redirect(303, `/s/${params.token}/sparad`);
+		redirect(303, step.target ? `/s/${params.token}/sida/${step.target}` : `/s/${params.token}/granska`);
 	})
 };
-
-function withoutSection(answers: TAnswerMap, codes: string[]): TAnswerMap {
-	return Object.fromEntries(Object.entries(answers).filter(([code]) => !codes.includes(code)));
-}
-
-function isMissing(
-	section: { questions: { code: string; required: boolean }[] },
-	code: string,
-	raw: Record<string, string[]>
-): boolean {
-	const q = section.questions.find((x) => x.code === code);
-	return (
-		Boolean(q?.required) &&
-		Object.entries(raw).every(([k, v]) => !k.startsWith(`q.${code}`) || v.every((s) => !s.trim()))
-	);
-}

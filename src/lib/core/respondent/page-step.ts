@@ -1,0 +1,134 @@
+import { answerTo, type TAnswerMap } from '../questionnaire/answer.ts';
+import { answerToFormValues } from '../questionnaire/answer-form-values.ts';
+import type { TQuestionnaire } from '../questionnaire/definition.ts';
+import { describeAnswer } from '../questionnaire/describe-answer.ts';
+import { missingRequired } from '../questionnaire/missing-required.ts';
+import { parseSectionForm, type TFieldError } from '../questionnaire/parse-section-form.ts';
+import { t } from '../questionnaire/text.ts';
+import { visibleQuestions, visibleSections } from '../questionnaire/visibility.ts';
+import { locate, sectionAfter, type TMode } from './flow.ts';
+
+// What a respondent page shows and what its form post does, shared by the respondent's pages (which
+// store the answers) and the designer's preview (which stores nothing).
+
+type TLang = 'sv' | 'en';
+
+/** A page as the respondent sees it for these answers; undefined when the page is not shown to them. */
+export function pageView(
+	questionnaire: TQuestionnaire,
+	answers: TAnswerMap,
+	mode: TMode,
+	sectionCode: string,
+	lang: TLang
+) {
+	const position = locate(questionnaire, answers, mode, sectionCode);
+	if (!position) return undefined;
+	const { section, index, sections } = position;
+	// Conditions refer to earlier pages, so the answers so far decide which follow-up questions show.
+	const questions = visibleQuestions(section, answers, mode).filter((q) => q.type !== 'background');
+	return {
+		questionnaireTitle: t(questionnaire.title, lang),
+		title: t(section.title, lang),
+		intro: section.intro ? t(section.intro, lang) : null,
+		questions,
+		saved: Object.fromEntries(questions.map((q) => [q.code, answerToFormValues(answerTo(answers, q.code))])),
+		index: index + 1,
+		total: sections.length,
+		hasPrevious: index > 0,
+		isLast: index === sections.length - 1
+	};
+}
+
+/** What the respondent asked for with the page's buttons. */
+export type TPageAction = 'next' | 'back' | 'save';
+
+export type TPageStep =
+	| { ok: false; errors: TFieldError[]; raw: Record<string, string[]> }
+	| {
+			ok: true;
+			action: TPageAction;
+			/** The page's answers (to store in place of its earlier ones). */
+			answers: TAnswerMap;
+			/** Every answer after this post: the earlier ones with this page's replaced. */
+			merged: TAnswerMap;
+			/** The page to show next; undefined for the review page. */
+			target: string | undefined;
+	  };
+
+/**
+ * A page's form post: the answers read and checked against the questionnaire, and where the respondent
+ * goes. Moving on needs every required answer; going back or saving for later keeps whatever is valid.
+ */
+export function pageStep(options: {
+	questionnaire: TQuestionnaire;
+	answers: TAnswerMap;
+	mode: TMode;
+	sectionCode: string;
+	form: Array<[string, string]>;
+	lang: TLang;
+}): TPageStep | undefined {
+	const { questionnaire, answers, mode } = options;
+	const position = locate(questionnaire, answers, mode, options.sectionCode);
+	if (!position) return undefined;
+	const { section } = position;
+	const given = options.form.find(([k]) => k === '_action')?.[1];
+	const action: TPageAction = given === 'back' || given === 'save' ? given : 'next';
+	const parsed = parseSectionForm({
+		questionnaire,
+		section,
+		form: options.form,
+		previous: answers,
+		mode,
+		lang: options.lang
+	});
+	const blocking =
+		action === 'next'
+			? parsed.errors
+			: parsed.errors.filter((e) => !isMissing(section, e.question, parsed.raw));
+	if (blocking.length > 0) return { ok: false, errors: blocking, raw: parsed.raw };
+	const codes = new Set(section.questions.map((q) => q.code));
+	const merged: TAnswerMap = {
+		...Object.fromEntries(Object.entries(answers).filter(([code]) => !codes.has(code))),
+		...parsed.answers
+	};
+	const next = sectionAfter(questionnaire, merged, mode, section.code);
+	const target =
+		action === 'back'
+			? (position.previous?.code ?? section.code)
+			: action === 'save'
+				? section.code
+				: next?.code;
+	return { ok: true, action, answers: parsed.answers, merged, target };
+}
+
+/** The review page: every page shown, each question's answer in words, and which required ones are missing. */
+export function reviewView(questionnaire: TQuestionnaire, answers: TAnswerMap, mode: TMode, lang: TLang) {
+	const missing = new Set(missingRequired(questionnaire, answers, mode));
+	return {
+		questionnaireTitle: t(questionnaire.title, lang),
+		sections: visibleSections(questionnaire, answers, mode).map((section) => ({
+			code: section.code,
+			title: t(section.title, lang),
+			questions: visibleQuestions(section, answers, mode)
+				.filter((q) => q.type !== 'background')
+				.map((q) => ({
+					code: q.code,
+					text: t(q.text, lang),
+					answer: describeAnswer(q, answerTo(answers, q.code), lang),
+					missing: missing.has(q.code)
+				}))
+		}))
+	};
+}
+
+function isMissing(
+	section: { questions: { code: string; required: boolean }[] },
+	code: string,
+	raw: Record<string, string[]>
+): boolean {
+	const q = section.questions.find((x) => x.code === code);
+	return (
+		Boolean(q?.required) &&
+		Object.entries(raw).every(([k, v]) => !k.startsWith(`q.${code}`) || v.every((s) => !s.trim()))
+	);
+}
