@@ -198,8 +198,10 @@ describe('the questionnaires page', () => {
 		expect(await page.locator('h1').textContent()).toBe('Nästa version: Digital mognad i kommuner');
 
 		// Open the question, empty its Swedish text: the message names the field; then reword it.
-		const vision = page.locator('details', { has: page.locator('summary', { hasText: 'Fråga vision:' }) });
-		await vision.locator('summary').focus();
+		const vision = page.locator('details', {
+			has: page.locator(':scope > summary', { hasText: 'Fråga vision:' })
+		});
+		await vision.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await vision.getByLabel('Frågetext på svenska').fill('');
 		await vision.getByRole('button', { name: 'Spara' }).focus();
@@ -209,7 +211,7 @@ describe('the questionnaires page', () => {
 		]);
 		await expectNoAxeViolations(page);
 		const reopened = page.locator('details[open]', {
-			has: page.locator('summary', { hasText: 'Fråga vision:' })
+			has: page.locator(':scope > summary', { hasText: 'Fråga vision:' })
 		});
 		await reopened
 			.getByLabel('Frågetext på svenska')
@@ -229,9 +231,11 @@ describe('the questionnaires page', () => {
 
 		// Add a Ja/Nej/Vet ej question on the last page, and remove a follow-up: new and dropped.
 		const add = page
-			.locator('details', { has: page.locator('summary', { hasText: 'Lägg till en fråga på sidan' }) })
+			.locator('details', {
+				has: page.locator(':scope > summary', { hasText: 'Lägg till en fråga på sidan' })
+			})
 			.last();
-		await add.locator('summary').focus();
+		await add.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await add.getByLabel('Ja, Nej, Vet ej').focus();
 		await page.keyboard.press('Space');
@@ -242,19 +246,21 @@ describe('the questionnaires page', () => {
 		expect(await page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' }).count()).toBe(1);
 		// Moved a step up, above the page's first question.
 		const ai = page.locator('details', {
-			has: page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
+			has: page.locator(':scope > summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
 		});
-		await ai.locator('summary').focus();
+		await ai.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await ai.getByRole('button', { name: 'Flytta upp anvander_kommunen_ai_i_sina' }).focus();
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-		const summaries = (await page.locator('summary').allTextContents()).map((t) => t.split(':')[0]);
+		const summaries = (await page.locator('summary').allTextContents())
+			.map((t) => t.split(':')[0] ?? '')
+			.filter((t) => t.startsWith('Fråga '));
 		expect(summaries.indexOf('Fråga anvander_kommunen_ai_i_sina')).toBe(summaries.indexOf('Fråga stod') - 1);
 		// Shown only when the vision question is answered Nej: chosen in two steps, by keyboard.
 		const aiMoved = page.locator('details', {
-			has: page.locator('summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
+			has: page.locator(':scope > summary', { hasText: 'Fråga anvander_kommunen_ai_i_sina:' })
 		});
-		await aiMoved.locator('summary').focus();
+		await aiMoved.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await press('Ändra när frågan anvander_kommunen_ai_i_sina visas', 'link');
 		expect(await page.locator('h1').textContent()).toBe('Villkor för frågan anvander_kommunen_ai_i_sina');
@@ -283,9 +289,9 @@ describe('the questionnaires page', () => {
 			'Sida stod, Fråga anvander_kommunen_ai_i_sina, frågetext\tAnvänder kommunen AI i sina tjänster?'
 		]);
 		const atgarder = page.locator('details', {
-			has: page.locator('summary', { hasText: 'Fråga kultur_atgarder:' })
+			has: page.locator(':scope > summary', { hasText: 'Fråga kultur_atgarder:' })
 		});
-		await atgarder.locator('summary').focus();
+		await atgarder.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await atgarder.getByRole('button', { name: 'Ta bort frågan kultur_atgarder' }).focus();
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
@@ -340,9 +346,9 @@ describe('the questionnaires page', () => {
 		await expectNoAxeViolations(page);
 		// A page of its own at the end, with a free-text question; the first page (background) removed.
 		const newPage = page.locator('details', {
-			has: page.locator('summary', { hasText: 'Lägg till en sida sist' })
+			has: page.locator(':scope > summary', { hasText: 'Lägg till en sida sist' })
 		});
-		await newPage.locator('summary').focus();
+		await newPage.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
 		await newPage.getByLabel('Sidans rubrik på svenska').fill('Medborgarnas röst');
 		await newPage.getByLabel('Fritext').focus();
@@ -438,6 +444,87 @@ describe('the questionnaires page', () => {
 		// Nothing of it was stored: the draft's revision is as it was, and no wave has a response.
 		await page.goto(`${app.url}/admin/questionnaires/forhandsvisning/draft`);
 		expect(await page.locator('input[name=revision]').first().inputValue()).toBe('1');
+		await context.close();
+	});
+
+	it("edits a draft's options, a question's dimension and follow-up, its maturity dimensions and role groups, by keyboard without JavaScript", async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		const press = async (name: string, within = page.locator('main')) => {
+			await within.getByRole('button', { name, exact: true }).focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		};
+		const open = async (summary: string) => {
+			const details = page
+				.locator('details', { has: page.locator(':scope > summary', { hasText: summary }) })
+				.first();
+			// A refused form's section is open already.
+			if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+				await details.locator(':scope > summary').focus();
+				await page.keyboard.press('Enter');
+			}
+			return details;
+		};
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'modellen');
+		await page.fill('#f-new-name', 'Modellen');
+		await press('Skapa utkastet');
+
+		// An option added with its own code, in two languages; another removed.
+		let vision = await open('Fråga vision:');
+		const addOption = vision.locator('details', {
+			has: page.locator(':scope > summary', { hasText: 'Lägg till ett svarsalternativ' })
+		});
+		await addOption.locator(':scope > summary').focus();
+		await page.keyboard.press('Enter');
+		await page.fill('#f-o-vision-label_sv', 'Delvis');
+		await page.fill('#f-o-vision-label_en', 'Partly');
+		await page.fill('#f-o-vision-code', 'delvis');
+		await press('Lägg till svarsalternativet');
+		expect(await page.locator('[role=status]').textContent()).toBe('Ändringen är sparad i utkastet.');
+		vision = await open('Fråga vision:');
+		expect(await vision.getByLabel('Svarsalternativ delvis på svenska').inputValue()).toBe('Delvis');
+		await press('Ta bort svarsalternativet vet_ej', vision);
+		vision = await open('Fråga vision:');
+		expect(await vision.getByRole('button', { name: 'Ta bort svarsalternativet vet_ej' }).count()).toBe(0);
+		await expectNoAxeViolations(page);
+
+		// A dimension of its own, then the question moved to it and made a follow-up of "behov".
+		const add = await open('Lägg till en dimension');
+		await add.getByLabel('Etikett på svenska').fill('Artificiell intelligens');
+		await add.getByLabel('Vikt').fill('1,5');
+		await press('Lägg till dimensionen');
+		const ai = await open('Dimension artificiell_intelligens');
+		expect(await ai.getByLabel('Vikt').inputValue()).toBe('1,5');
+		vision = await open('Fråga vision:');
+		await vision.getByLabel('Mognadsdimension som frågan mäter').selectOption('artificiell_intelligens');
+		await vision.getByLabel('Följer upp frågan').selectOption('behov');
+		await press('Spara', vision);
+		vision = await open('Fråga vision:');
+		expect(await vision.getByLabel('Mognadsdimension som frågan mäter').inputValue()).toBe(
+			'artificiell_intelligens'
+		);
+		expect(await vision.getByLabel('Följer upp frågan').inputValue()).toBe('behov');
+		// A dimension still measured is refused with the model's reason; a weight of 0 beside its field.
+		await press(
+			'Ta bort dimensionen artificiell_intelligens',
+			await open('Dimension artificiell_intelligens')
+		);
+		expect(await page.locator('.error-summary li').count()).toBeGreaterThan(0);
+		const weight = await open('Dimension artificiell_intelligens');
+		await weight.getByLabel('Vikt').fill('0');
+		await press('Spara', weight);
+		expect(await page.locator('.error-summary li').first().textContent()).toContain('Ange en vikt');
+		await expectNoAxeViolations(page);
+
+		// A role group with its title keywords.
+		const group = await open('Lägg till en rollgrupp');
+		await group.getByLabel('Etikett på svenska').fill('Skola');
+		await group.getByLabel('Ord i titeln').fill('Rektor, förskolechef');
+		await press('Lägg till rollgruppen');
+		const skola = await open('Rollgrupp skola');
+		expect(await skola.getByLabel('Ord i titeln').inputValue()).toBe('rektor, förskolechef');
+		await expectNoAxeViolations(page);
 		await context.close();
 	});
 });

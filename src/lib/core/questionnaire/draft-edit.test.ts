@@ -371,4 +371,177 @@ describe("the designer's edits to a draft", () => {
 		);
 		expect(samePage).toMatchObject({ ok: false, reason: 'invalid' });
 	});
+
+	it('adds an option with a code suggested from its label or given, and removes one no condition uses', () => {
+		const draft = builtInTemplate();
+		const added = applyDraftEdit(
+			draft,
+			{
+				target: 'add-option',
+				question: 'drivande',
+				code: '',
+				label: { sv: 'Skolans ledning', en: 'School management' }
+			},
+			'sv'
+		);
+		if (!added.ok) throw new Error(JSON.stringify(added));
+		const drivande = questionOf(added.definition, 'drivande');
+		expect(drivande.type === 'multi' && drivande.options.at(-1)).toEqual({
+			code: 'skolans_ledning',
+			label: { sv: 'Skolans ledning', en: 'School management' },
+			other: false
+		});
+		const given = applyDraftEdit(
+			draft,
+			{ target: 'add-option', question: 'vision', code: 'delvis', label: { sv: 'Delvis', en: '' } },
+			'sv'
+		);
+		const vision = given.ok ? questionOf(given.definition, 'vision') : null;
+		expect(vision?.type === 'single' && vision.options.map((o) => o.code)).toEqual([
+			'ja',
+			'nej',
+			'vet_ej',
+			'delvis'
+		]);
+		// A taken code is the model's "duplicate" error; a scale has no options.
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'add-option', question: 'vision', code: 'ja', label: { sv: 'Ja igen', en: '' } },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'add-option', question: 'behov', code: '', label: { sv: 'X', en: '' } },
+				'sv'
+			)
+		).toEqual({ ok: false, reason: 'unknown-question' });
+
+		const removed = applyDraftEdit(
+			draft,
+			{ target: 'remove-option', question: 'vision', option: 'vet_ej' },
+			'sv'
+		);
+		const shorter = removed.ok ? questionOf(removed.definition, 'vision') : null;
+		expect(shorter?.type === 'single' && shorter.options.map((o) => o.code)).toEqual(['ja', 'nej']);
+		// "Utveckla gärna." is shown when kultur is nej: that option stays.
+		expect(
+			applyDraftEdit(draft, { target: 'remove-option', question: 'kultur', option: 'nej' }, 'sv')
+		).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(
+			applyDraftEdit(draft, { target: 'remove-option', question: 'vision', option: 'kanske' }, 'sv')
+		).toEqual({
+			ok: false,
+			reason: 'unknown-option'
+		});
+	});
+
+	it("sets a question's maturity dimension, reversal and the question it follows up, as the model allows", () => {
+		const draft = builtInTemplate();
+		const base = {
+			text: { sv: 'Har kommunen en digital vision?', en: '' },
+			help: none,
+			topic: none,
+			required: true
+		};
+		const moved = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'vision',
+				...base,
+				dimension: 'ledning',
+				reversed: true,
+				followUpOf: 'behov'
+			},
+			'sv'
+		);
+		if (!moved.ok) throw new Error(JSON.stringify(moved));
+		expect(questionOf(moved.definition, 'vision')).toMatchObject({
+			dimension: 'ledning',
+			reversed: true,
+			followUpOf: 'behov'
+		});
+		const cleared = applyDraftEdit(
+			moved.definition,
+			{ target: 'question', question: 'vision', ...base, dimension: null, reversed: false, followUpOf: null },
+			'sv'
+		);
+		const vision = cleared.ok ? questionOf(cleared.definition, 'vision') : null;
+		expect(vision).not.toHaveProperty('dimension');
+		expect(vision).not.toHaveProperty('followUpOf');
+		// A dimension the questionnaire does not have, and a free-text item, are refused by the model.
+		for (const edit of [
+			{ question: 'vision', dimension: 'saknas' },
+			{ question: 'stod', dimension: 'kultur' }
+		]) {
+			expect(applyDraftEdit(draft, { target: 'question', ...base, ...edit }, 'sv')).toMatchObject({
+				ok: false,
+				reason: 'invalid'
+			});
+		}
+	});
+
+	it('edits, adds and removes maturity dimensions and role groups', () => {
+		const draft = builtInTemplate();
+		const relabelled = applyDraftEdit(
+			draft,
+			{ target: 'dimension', dimension: 'kultur', label: { sv: 'Kultur och ledarskap', en: '' }, weight: 2 },
+			'sv'
+		);
+		if (!relabelled.ok) throw new Error(JSON.stringify(relabelled));
+		expect(relabelled.definition.dimensions.find((d) => d.code === 'kultur')).toEqual({
+			code: 'kultur',
+			label: { sv: 'Kultur och ledarskap' },
+			weight: 2
+		});
+		const added = applyDraftEdit(
+			draft,
+			{ target: 'add-dimension', code: '', label: { sv: 'Artificiell intelligens', en: 'AI' }, weight: 1 },
+			'sv'
+		);
+		expect(added.ok && added.definition.dimensions.at(-1)?.code).toBe('artificiell_intelligens');
+		// One still measured by a question is refused; an unknown one is not found.
+		expect(applyDraftEdit(draft, { target: 'remove-dimension', dimension: 'kultur' }, 'sv')).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(applyDraftEdit(draft, { target: 'remove-dimension', dimension: 'saknas' }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-code'
+		});
+
+		const group = applyDraftEdit(
+			draft,
+			{
+				target: 'role-group',
+				group: 'it',
+				label: { sv: 'IT och digitalisering', en: 'IT' },
+				keywords: ['it-chef', 'cio']
+			},
+			'sv'
+		);
+		expect(group.ok && group.definition.roleGroups.find((g) => g.code === 'it')).toEqual({
+			code: 'it',
+			label: { sv: 'IT och digitalisering', en: 'IT' },
+			titleKeywords: ['it-chef', 'cio']
+		});
+		const newGroup = applyDraftEdit(
+			draft,
+			{ target: 'add-role-group', code: 'skola', label: { sv: 'Skola', en: 'School' }, keywords: ['rektor'] },
+			'sv'
+		);
+		expect(newGroup.ok && newGroup.definition.roleGroups.at(-1)).toEqual({
+			code: 'skola',
+			label: { sv: 'Skola', en: 'School' },
+			titleKeywords: ['rektor']
+		});
+		const without = applyDraftEdit(draft, { target: 'remove-role-group', group: 'it' }, 'sv');
+		expect(without.ok && without.definition.roleGroups.map((g) => g.code)).not.toContain('it');
+	});
 });

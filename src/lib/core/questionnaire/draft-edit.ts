@@ -26,7 +26,16 @@ export type TDraftEdit =
 			/** A scale's end labels. */
 			minLabel?: TTextInput;
 			maxLabel?: TTextInput;
-	  };
+			/** The maturity dimension the question measures (null: none), and whether agreeing scores low. */
+			dimension?: string | null;
+			reversed?: boolean;
+			/** The earlier question it follows up in the report (null: none). */
+			followUpOf?: string | null;
+	  }
+	/** A maturity dimension's label and weight. */
+	| { target: 'dimension'; dimension: string; label: TTextInput; weight: number }
+	/** A role group's label and the title keywords that place a respondent in it. */
+	| { target: 'role-group'; group: string; label: TTextInput; keywords: string[] };
 
 /** The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej. */
 export const NEW_QUESTION_TYPES = ['yes-no', 'single', 'multi', 'scale', 'text'] as const;
@@ -56,11 +65,19 @@ export type TDraftStructureEdit =
 	/** A page and its questions. */
 	| { target: 'remove-page'; section: string }
 	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
-	| { target: 'move-question'; question: string; direction: 'up' | 'down' };
+	| { target: 'move-question'; question: string; direction: 'up' | 'down' }
+	/** A choice question's new option at the end; its code suggested from the label when empty. */
+	| { target: 'add-option'; question: string; code: string; label: TTextInput }
+	| { target: 'remove-option'; question: string; option: string }
+	| { target: 'add-dimension'; code: string; label: TTextInput; weight: number }
+	/** A dimension no question measures any more (the model refuses one still in use). */
+	| { target: 'remove-dimension'; dimension: string }
+	| { target: 'add-role-group'; code: string; label: TTextInput; keywords: string[] }
+	| { target: 'remove-role-group'; group: string };
 
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
-	| { ok: false; reason: 'unknown-section' | 'unknown-question' }
+	| { ok: false; reason: 'unknown-section' | 'unknown-question' | 'unknown-option' | 'unknown-code' }
 	| { ok: false; reason: 'invalid'; errors: string[] };
 
 /** A required text: Swedish, with English only when given. */
@@ -143,6 +160,44 @@ export function applyDraftEdit(
 				else neighbour.questions.unshift(question);
 			} else section.questions.splice(i, 0, question);
 		}
+	} else if (edit.target === 'add-option' || edit.target === 'remove-option') {
+		const question = next.sections
+			.flatMap((section) => section.questions)
+			.find((q) => q.code === edit.question);
+		if (!question || (question.type !== 'single' && question.type !== 'multi'))
+			return { ok: false, reason: 'unknown-question' };
+		if (edit.target === 'add-option') {
+			const taken = new Set(question.options.map((o) => o.code));
+			const code = edit.code || suggestCode(edit.label.sv, taken, 'alternativ');
+			// A multiple choice's option has `other` (default false), which the model fills in when it checks.
+			(question.options as Array<{ code: string; label: TText }>).push({ code, label: text(edit.label) });
+		} else {
+			const before = question.options.length;
+			question.options = question.options.filter((o) => o.code !== edit.option) as typeof question.options;
+			if (question.options.length === before) return { ok: false, reason: 'unknown-option' };
+		}
+	} else if (edit.target === 'dimension' || edit.target === 'remove-dimension') {
+		const found = next.dimensions.find((d) => d.code === edit.dimension);
+		if (!found) return { ok: false, reason: 'unknown-code' };
+		if (edit.target === 'dimension') {
+			found.label = text(edit.label);
+			found.weight = edit.weight;
+		} else next.dimensions = next.dimensions.filter((d) => d !== found);
+	} else if (edit.target === 'add-dimension') {
+		const code =
+			edit.code || suggestCode(edit.label.sv, new Set(next.dimensions.map((d) => d.code)), 'dimension');
+		next.dimensions.push({ code, label: text(edit.label), weight: edit.weight });
+	} else if (edit.target === 'role-group' || edit.target === 'remove-role-group') {
+		const found = next.roleGroups.find((g) => g.code === edit.group);
+		if (!found) return { ok: false, reason: 'unknown-code' };
+		if (edit.target === 'role-group') {
+			found.label = text(edit.label);
+			found.titleKeywords = edit.keywords;
+		} else next.roleGroups = next.roleGroups.filter((g) => g !== found);
+	} else if (edit.target === 'add-role-group') {
+		const code =
+			edit.code || suggestCode(edit.label.sv, new Set(next.roleGroups.map((g) => g.code)), 'grupp');
+		next.roleGroups.push({ code, label: text(edit.label), titleKeywords: edit.keywords });
 	} else if (edit.target === 'questionnaire') {
 		next.title = text(edit.title);
 		setOptional(next, 'description', optionalText(edit.description));
@@ -168,6 +223,9 @@ export function applyDraftEdit(
 			if (edit.minLabel) setOptional(question, 'minLabel', optionalText(edit.minLabel));
 			if (edit.maxLabel) setOptional(question, 'maxLabel', optionalText(edit.maxLabel));
 		}
+		if (edit.dimension !== undefined) setOptional(question, 'dimension', edit.dimension ?? undefined);
+		if (edit.reversed !== undefined) question.reversed = edit.reversed;
+		if (edit.followUpOf !== undefined) setOptional(question, 'followUpOf', edit.followUpOf ?? undefined);
 	}
 	const parsed = parseQuestionnaire(next, { lang });
 	return parsed.ok

@@ -60,13 +60,28 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 			revision: draft.revision,
 			updatedBy: draft.updatedBy,
 			questionnaire: { title: text(q.title), description: text(q.description) },
-			sections: q.sections.map((s) => ({
+			dimensions: q.dimensions.map((d) => ({ code: d.code, label: text(d.label), weight: d.weight })),
+			roleGroups: q.roleGroups.map((g) => ({
+				code: g.code,
+				label: text(g.label),
+				keywords: g.titleKeywords.join(', ')
+			})),
+			sections: q.sections.map((s, si) => ({
 				code: s.code,
 				title: text(s.title),
 				intro: text(s.intro),
-				questions: s.questions.map((question) => ({
+				questions: s.questions.map((question, qi) => ({
 					code: question.code,
 					type: question.type,
+					dimension: question.dimension ?? '',
+					reversed: question.reversed,
+					followUpOf: question.followUpOf ?? '',
+					// The questions before it, which it may follow up in the report.
+					earlier: q.sections
+						.slice(0, si + 1)
+						.flatMap((x, xi) => (xi === si ? x.questions.slice(0, qi) : x.questions))
+						.filter((x) => x.type !== 'background')
+						.map((x) => ({ code: x.code, text: t(x.text, lang) })),
 					text: text(question.text),
 					help: text(question.help),
 					topic: text(question.topic),
@@ -172,10 +187,62 @@ const ZQuestionForm = (lang: TLang) =>
 		...DRAFT_FORM,
 		question: z.string().min(1).max(100),
 		required: z.literal('on').optional(),
+		// Only choice and scale questions measure a dimension: their form has the field.
+		dimension: z.string().max(100).optional(),
+		reversed: z.literal('on').optional(),
+		followUpOf: z.string().max(100).optional(),
 		...textFields('text', lang, true),
 		...textFields('help', lang, false),
 		...textFields('topic', lang, false)
 	});
+
+const ZCode = (lang: TLang) =>
+	z
+		.string()
+		.trim()
+		.regex(/^([a-z][a-z0-9_]{0,62})?$/, m.questionnaire_draft_error_code({}, { locale: lang }))
+		.default('');
+// A weight as Swedish users write it too: "1,5" is 1.5.
+const ZWeight = (lang: TLang) => {
+	const message = m.questionnaire_draft_error_weight({}, { locale: lang });
+	return z.preprocess(
+		(value) => (typeof value === 'string' ? value.trim().replace(',', '.') : value),
+		z.coerce.number(message).positive(message).max(100, message)
+	);
+};
+const ZOptionForm = (lang: TLang) =>
+	z.object({
+		...DRAFT_FORM,
+		question: z.string().min(1).max(100),
+		code: ZCode(lang),
+		...textFields('label', lang, true)
+	});
+const dimensionFields = (lang: TLang) => ({
+	...DRAFT_FORM,
+	weight: ZWeight(lang),
+	...textFields('label', lang, true)
+});
+const ZDimensionForm = (lang: TLang) =>
+	z.object({ ...dimensionFields(lang), dimension: z.string().min(1).max(100) });
+const ZNewDimensionForm = (lang: TLang) => z.object({ ...dimensionFields(lang), code: ZCode(lang) });
+const roleGroupFields = (lang: TLang) => ({
+	...DRAFT_FORM,
+	keywords: z.string().max(5000).default(''),
+	...textFields('label', lang, true)
+});
+const ZRoleGroupForm = (lang: TLang) =>
+	z.object({ ...roleGroupFields(lang), group: z.string().min(1).max(100) });
+const ZNewRoleGroupForm = (lang: TLang) => z.object({ ...roleGroupFields(lang), code: ZCode(lang) });
+
+/** Title keywords as the form gives them: separated by commas or lines, lower-case, each once. */
+const keywordsOf = (value: string): string[] => [
+	...new Set(
+		value
+			.split(/[,\n]/)
+			.map((k) => k.trim().toLowerCase())
+			.filter(Boolean)
+	)
+];
 
 /** A new question's fields; for a new page (`page: true`) its title instead of the page it goes on. */
 const ZAddForm = (lang: TLang, page = false) => {
@@ -268,8 +335,54 @@ export const actions: Actions = {
 		required: input.required === 'on',
 		options: optionLabels(input),
 		...('minLabel_sv' in input ? { minLabel: textOf(input, 'minLabel') } : {}),
-		...('maxLabel_sv' in input ? { maxLabel: textOf(input, 'maxLabel') } : {})
+		...('maxLabel_sv' in input ? { maxLabel: textOf(input, 'maxLabel') } : {}),
+		...(input.dimension === undefined
+			? {}
+			: { dimension: input.dimension || null, reversed: input.reversed === 'on' }),
+		...(input.followUpOf === undefined ? {} : { followUpOf: input.followUpOf || null })
 	})),
+	addOption: draftEditAction(ZOptionForm, (input) => ({
+		target: 'add-option',
+		question: input.question,
+		code: input.code,
+		label: textOf(input, 'label')
+	})),
+	removeOption: draftEditAction(
+		z.object({ ...DRAFT_FORM, question: z.string().min(1).max(100), option: z.string().min(1).max(100) }),
+		(input) => ({ target: 'remove-option', question: input.question, option: input.option })
+	),
+	dimension: draftEditAction(ZDimensionForm, (input) => ({
+		target: 'dimension',
+		dimension: input.dimension,
+		label: textOf(input, 'label'),
+		weight: input.weight
+	})),
+	addDimension: draftEditAction(ZNewDimensionForm, (input) => ({
+		target: 'add-dimension',
+		code: input.code,
+		label: textOf(input, 'label'),
+		weight: input.weight
+	})),
+	removeDimension: draftEditAction(
+		z.object({ ...DRAFT_FORM, dimension: z.string().min(1).max(100) }),
+		(input) => ({ target: 'remove-dimension', dimension: input.dimension })
+	),
+	roleGroup: draftEditAction(ZRoleGroupForm, (input) => ({
+		target: 'role-group',
+		group: input.group,
+		label: textOf(input, 'label'),
+		keywords: keywordsOf(input.keywords)
+	})),
+	addRoleGroup: draftEditAction(ZNewRoleGroupForm, (input) => ({
+		target: 'add-role-group',
+		code: input.code,
+		label: textOf(input, 'label'),
+		keywords: keywordsOf(input.keywords)
+	})),
+	removeRoleGroup: draftEditAction(
+		z.object({ ...DRAFT_FORM, group: z.string().min(1).max(100) }),
+		(input) => ({ target: 'remove-role-group', group: input.group })
+	),
 	add: draftEditAction(ZAddForm, (input) => ({ target: 'add-question', ...newQuestionOf(input) })),
 	page: draftEditAction(
 		(lang: TLang) => ZAddForm(lang, true),
