@@ -527,4 +527,131 @@ describe('the questionnaires page', () => {
 		await expectNoAxeViolations(page);
 		await context.close();
 	});
+
+	it("recreates the built-in template's first two pages in the designer from an empty questionnaire, giving the same definition as the file", {
+		timeout: 120_000
+	}, async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		/** Opens every closed section around a field, from the outside in, as a keyboard user does. */
+		const reveal = async (id: string) => {
+			const closed = page.locator(`details:not([open]):has(#${id})`);
+			while ((await closed.count()) > 0) {
+				await closed.first().locator(':scope > summary').focus();
+				await page.keyboard.press('Enter');
+			}
+		};
+		/** Fills a form's fields (ids; a radio or checkbox given as true), and sends it with its first button. */
+		const post = async (fields: Array<[string, string | true]>) => {
+			const [first] = fields[0] ?? [''];
+			await reveal(first);
+			for (const [id, value] of fields) {
+				const field = page.locator(`#${id}`);
+				if (value === true) {
+					await field.focus();
+					await page.keyboard.press('Space');
+				} else if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+				else await field.fill(value);
+			}
+			await page.locator(`form:has(#${first})`).locator('button[type=submit]').first().focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+			expect(await page.locator('.error-summary').count()).toBe(0);
+		};
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'omgjord');
+		await page.fill('#f-new-name', 'Digital mognad i kommuner');
+		await page.locator('#f-new-start-blank').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Skapa utkastet' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/omgjord/draft');
+
+		// Page "Om dig": its two background questions.
+		await post([
+			['f-new-page-pageTitle_sv', 'Om dig'],
+			['f-new-page-pageTitle_en', 'About you'],
+			['f-new-page-pageCode', 'om_dig'],
+			['f-new-page-type-organisation', true],
+			['f-new-page-text_sv', 'Vilken organisation arbetar du i?'],
+			['f-new-page-text_en', 'Which organisation do you work in?'],
+			['f-new-page-code', 'organisation'],
+			['f-new-page-required', true]
+		]);
+		await post([
+			['f-s-om_dig-intro_sv', 'Berätta var du arbetar och vilken roll du har.'],
+			['f-s-om_dig-intro_en', 'Tell us where you work and what your role is.']
+		]);
+		await post([
+			['f-a-om_dig-type-role', true],
+			['f-a-om_dig-text_sv', 'Vilken roll har du?'],
+			['f-a-om_dig-text_en', 'What is your role?'],
+			['f-a-om_dig-code', 'roll'],
+			['f-a-om_dig-required', true]
+		]);
+		// Page "Behovet av digitalisering": the scale with its ends and top box, its comment and the question
+		// on the management, which measures the dimension "strategi".
+		await post([
+			['f-new-page-pageTitle_sv', 'Behovet av digitalisering'],
+			['f-new-page-pageTitle_en', 'The need for digitalisation'],
+			['f-new-page-pageCode', 'behov'],
+			['f-new-page-type-scale', true],
+			['f-new-page-text_sv', 'Hur stort är behovet av digitalisering i din kommun?'],
+			['f-new-page-text_en', 'How great is the need for digitalisation in your municipality?'],
+			['f-new-page-code', 'behov'],
+			['f-new-page-required', true],
+			['f-new-page-min', '1'],
+			['f-new-page-max', '10']
+		]);
+		await post([
+			['f-q-behov-topic_sv', 'Behovet av digitalisering'],
+			['f-q-behov-topic_en', 'The need for digitalisation'],
+			['f-q-behov-minLabel_sv', 'Mycket litet'],
+			['f-q-behov-minLabel_en', 'Very small'],
+			['f-q-behov-maxLabel_sv', 'Mycket stort'],
+			['f-q-behov-maxLabel_en', 'Very great'],
+			['f-q-behov-topBoxFrom', '7'],
+			['f-q-behov-topBox_sv', 'Stort (7–10)'],
+			['f-q-behov-topBox_en', 'Great (7–10)']
+		]);
+		await post([
+			['f-a-behov-type-text', true],
+			['f-a-behov-text_sv', 'Kommentera gärna.'],
+			['f-a-behov-text_en', 'Feel free to comment.'],
+			['f-a-behov-code', 'behov_kommentar']
+		]);
+		await post([['f-q-behov_kommentar-followUpOf', 'behov']]);
+		await post([
+			['f-new-dimension-label_sv', 'Strategi'],
+			['f-new-dimension-label_en', 'Strategy'],
+			['f-new-dimension-code', 'strategi']
+		]);
+		await post([
+			['f-a-behov-type-yes-no', true],
+			['f-a-behov-text_sv', 'Delar hela kommunledningen denna uppfattning?'],
+			['f-a-behov-text_en', 'Does the whole municipal management share this view?'],
+			['f-a-behov-code', 'ledning_delar'],
+			['f-a-behov-required', true]
+		]);
+		await post([
+			['f-q-ledning_delar-followUpOf', 'behov'],
+			['f-q-ledning_delar-dimension', 'strategi']
+		]);
+		// The empty questionnaire's own first page goes.
+		await page.getByRole('button', { name: 'Ta bort sida 1 och dess frågor' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('button', { name: 'Publicera version 1' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		const published = await context.request.get(`${app.url}/admin/questionnaires/omgjord/1.json`);
+		expect(published.status()).toBe(200);
+		const built = (await published.json()) as { sections: unknown[] };
+		const file = parseQuestionnaire(
+			JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'))
+		);
+		if (!file.ok) throw new Error(file.errors.join('\n'));
+		// The same pages, questions and texts, with every default filled in alike (canonical JSON).
+		expect(built.sections).toEqual(file.questionnaire.sections.slice(0, 2));
+		await context.close();
+	});
 });

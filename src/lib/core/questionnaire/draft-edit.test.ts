@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
-import { applyDraftEdit, conditionChoices, suggestCode, type TNewQuestion } from './draft-edit.ts';
+import {
+	applyDraftEdit,
+	blankQuestionnaire,
+	conditionChoices,
+	suggestCode,
+	type TNewQuestion
+} from './draft-edit.ts';
 
 const none = { sv: '', en: '' };
 
@@ -543,5 +549,69 @@ describe("the designer's edits to a draft", () => {
 		});
 		const without = applyDraftEdit(draft, { target: 'remove-role-group', group: 'it' }, 'sv');
 		expect(without.ok && without.definition.roleGroups.map((g) => g.code)).not.toContain('it');
+	});
+
+	it("adds background questions and a page with its own code, and sets and clears a scale's top box", () => {
+		const blank = blankQuestionnaire('ny', 'Ny');
+		const question = {
+			code: 'organisation',
+			text: { sv: 'Var arbetar du?', en: '' },
+			required: true,
+			options: [],
+			min: 1,
+			max: 10
+		};
+		const paged = applyDraftEdit(
+			blank,
+			{
+				target: 'add-page',
+				code: 'om_dig',
+				title: { sv: 'Om dig', en: '' },
+				question: { ...question, type: 'organisation' }
+			},
+			'sv'
+		);
+		if (!paged.ok) throw new Error(JSON.stringify(paged));
+		expect(paged.definition.sections[1]).toMatchObject({
+			code: 'om_dig',
+			questions: [{ code: 'organisation', type: 'background', field: 'organisation', required: true }]
+		});
+		// The model allows one background question of each kind.
+		expect(
+			applyDraftEdit(
+				paged.definition,
+				{ target: 'add-question', section: 'om_dig', ...question, code: 'igen', type: 'organisation' },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+
+		const draft = builtInTemplate();
+		const base = { text: { sv: 'Hur stort är behovet?', en: '' }, help: none, topic: none, required: true };
+		const boxed = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'behov',
+				...base,
+				topBox: { from: 8, label: { sv: 'Mycket (8–10)', en: '' } }
+			},
+			'sv'
+		);
+		const behov = boxed.ok ? questionOf(boxed.definition, 'behov') : null;
+		expect(behov?.type === 'scale' && behov.topBox).toEqual({ from: 8, label: { sv: 'Mycket (8–10)' } });
+		const cleared = applyDraftEdit(
+			draft,
+			{ target: 'question', question: 'behov', ...base, topBox: null },
+			'sv'
+		);
+		expect(cleared.ok && questionOf(cleared.definition, 'behov')).not.toHaveProperty('topBox');
+		// A top box outside the scale is the model's error.
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'question', question: 'behov', ...base, topBox: { from: 11, label: { sv: 'X', en: '' } } },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 });

@@ -31,14 +31,27 @@ export type TDraftEdit =
 			reversed?: boolean;
 			/** The earlier question it follows up in the report (null: none). */
 			followUpOf?: string | null;
+			/** A scale's top box: the points from `from` up, counted together under `label` (null: none). */
+			topBox?: { from: number; label: TTextInput } | null;
 	  }
 	/** A maturity dimension's label and weight. */
 	| { target: 'dimension'; dimension: string; label: TTextInput; weight: number }
 	/** A role group's label and the title keywords that place a respondent in it. */
 	| { target: 'role-group'; group: string; label: TTextInput; keywords: string[] };
 
-/** The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej. */
-export const NEW_QUESTION_TYPES = ['yes-no', 'single', 'multi', 'scale', 'text'] as const;
+/**
+ * The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej;
+ * "organisation" and "role" are the background questions an open link asks on its first page.
+ */
+export const NEW_QUESTION_TYPES = [
+	'yes-no',
+	'single',
+	'multi',
+	'scale',
+	'text',
+	'organisation',
+	'role'
+] as const;
 export type TNewQuestionType = (typeof NEW_QUESTION_TYPES)[number];
 
 export interface TNewQuestion {
@@ -60,8 +73,11 @@ export type TDraftStructureEdit =
 	| { target: 'remove-question'; question: string }
 	/** When a question is shown: only when an earlier page's choice question has one of `options`, or always. */
 	| { target: 'condition'; question: string; when: { question: string; options: string[] } | null }
-	/** A new page at the end, with its title and its first question (a page has at least one). */
-	| { target: 'add-page'; title: TTextInput; question: Omit<TNewQuestion, 'section'> }
+	/**
+	 * A new page at the end, with its title and its first question (a page has at least one); its code
+	 * suggested from the title when empty.
+	 */
+	| { target: 'add-page'; code?: string; title: TTextInput; question: Omit<TNewQuestion, 'section'> }
 	/** A page and its questions. */
 	| { target: 'remove-page'; section: string }
 	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
@@ -125,7 +141,8 @@ export function applyDraftEdit(
 			edit.when ? { question: edit.when.question, in: edit.when.options } : undefined
 		);
 	} else if (edit.target === 'add-page') {
-		const code = suggestCode(edit.title.sv, new Set(next.sections.map((section) => section.code)), 'sida');
+		const code =
+			edit.code || suggestCode(edit.title.sv, new Set(next.sections.map((section) => section.code)), 'sida');
 		const taken = new Set(next.sections.flatMap((section) => section.questions.map((q) => q.code)));
 		next.sections.push({
 			code,
@@ -223,6 +240,12 @@ export function applyDraftEdit(
 			if (edit.minLabel) setOptional(question, 'minLabel', optionalText(edit.minLabel));
 			if (edit.maxLabel) setOptional(question, 'maxLabel', optionalText(edit.maxLabel));
 		}
+		if (question.type === 'scale' && edit.topBox !== undefined)
+			setOptional(
+				question,
+				'topBox',
+				edit.topBox ? { from: edit.topBox.from, label: text(edit.topBox.label) } : undefined
+			);
 		if (edit.dimension !== undefined) setOptional(question, 'dimension', edit.dimension ?? undefined);
 		if (edit.reversed !== undefined) question.reversed = edit.reversed;
 		if (edit.followUpOf !== undefined) setOptional(question, 'followUpOf', edit.followUpOf ?? undefined);
@@ -288,6 +311,9 @@ function newQuestion(input: TNewQuestion, taken: ReadonlySet<string>): Record<st
 			return { ...base, type: 'scale', min: input.min, max: input.max };
 		case 'text':
 			return { ...base, type: 'text' };
+		case 'organisation':
+		case 'role':
+			return { ...base, type: 'background', field: input.type };
 	}
 }
 
@@ -313,4 +339,37 @@ export function conditionChoices(
 				: []
 		)
 	);
+}
+
+/**
+ * A questionnaire started from nothing: its code and name, and one page with one free-text question (a
+ * page has at least one question), for the designer to change, add to and remove.
+ */
+export function blankQuestionnaire(code: string, title: string): TQuestionnaire {
+	return {
+		code,
+		version: 1,
+		title: { sv: title },
+		roleGroups: [],
+		dimensions: [],
+		levels: [],
+		keyFigures: [],
+		sections: [
+			{
+				code: 'sida_1',
+				title: { sv: 'Sida 1' },
+				questions: [
+					{
+						code: 'fraga_1',
+						type: 'text',
+						text: { sv: 'Fråga 1' },
+						required: false,
+						reversed: false,
+						multiline: true,
+						maxLength: 5000
+					}
+				]
+			}
+		]
+	};
 }

@@ -138,6 +138,24 @@ describe('a questionnaire draft', () => {
 		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v4`]);
 	});
 
+	it('starts a new questionnaire from nothing: one page with one free-text question, valid as it is', async () => {
+		const draft = await startNewQuestionnaire(database.db, {
+			code: 'tom',
+			title: 'Tom',
+			from: 'blank',
+			actor
+		});
+		expect(draft.definition).toMatchObject({
+			code: 'tom',
+			version: 1,
+			title: { sv: 'Tom' },
+			dimensions: [],
+			roleGroups: [],
+			sections: [{ code: 'sida_1', questions: [{ code: 'fraga_1', type: 'text' }] }]
+		});
+		await discardQuestionnaireDraft(database.db, { code: 'tom', actor });
+	});
+
 	it('starts a new questionnaire from the built-in template under its own code and name, published as version 1', async () => {
 		const draft = await startNewQuestionnaire(database.db, {
 			code: 'medborgare',

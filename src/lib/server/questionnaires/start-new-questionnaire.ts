@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
+import { blankQuestionnaire } from '../../core/questionnaire/draft-edit.ts';
 import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -14,19 +16,22 @@ export const ZNewQuestionnaire = z.object({
 		.string()
 		.trim()
 		.regex(/^[a-z][a-z0-9_-]{1,62}$/, 'use 2–63 lower-case letters, digits, _ and -, starting with a letter'),
-	title: z.string().trim().min(1).max(200)
+	title: z.string().trim().min(1).max(200),
+	/** The built-in template's pages, questions, maturity model and key figures, or one empty page. */
+	from: z.enum(['template', 'blank']).default('template')
 });
 
 /**
- * A new questionnaire, started as a draft of its version 1 from the built-in template (its pages, questions,
- * maturity model and key figures) under its own code and name, for the designer to change. Refused when
+ * A new questionnaire, started as a draft of its version 1 under its own code and name, for the designer
+ * to change: from the built-in template (its pages, questions, maturity model and key figures), or from
+ * one page with one question (blankQuestionnaire). Refused when
  * the code is taken by a published questionnaire or by another draft (CONFLICT).
  */
 export async function startNewQuestionnaire(
 	db: TDb,
 	input: z.input<typeof ZNewQuestionnaire> & { actor: string }
 ): Promise<TQuestionnaireDraft> {
-	const { code, title } = ZNewQuestionnaire.parse(input);
+	const { code, title, from } = ZNewQuestionnaire.parse(input);
 	const [published] = await db
 		.select({ id: questionnaires.id })
 		.from(questionnaires)
@@ -36,9 +41,7 @@ export async function startNewQuestionnaire(
 			'CONFLICT',
 			`A questionnaire "${code}" is already published; write its next version instead`
 		);
-	const template = parseQuestionnaire(JSON.parse(await readFile(builtInTemplateFile(), 'utf8')));
-	if (!template.ok) throw new Error(`the built-in template is invalid: ${template.errors.join('; ')}`);
-	const definition = { ...template.questionnaire, code, version: 1, title: { sv: title } };
+	const definition = from === 'blank' ? blankQuestionnaire(code, title) : await fromTemplate(code, title);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(questionnaireDrafts)
@@ -57,4 +60,10 @@ export async function startNewQuestionnaire(
 	const draft = await getQuestionnaireDraft(db, code);
 	if (!draft) throw new Error('questionnaire draft missing after insert');
 	return draft;
+}
+
+async function fromTemplate(code: string, title: string): Promise<TQuestionnaire> {
+	const template = parseQuestionnaire(JSON.parse(await readFile(builtInTemplateFile(), 'utf8')));
+	if (!template.ok) throw new Error(`the built-in template is invalid: ${template.errors.join('; ')}`);
+	return { ...template.questionnaire, code, version: 1, title: { sv: title } };
 }

@@ -67,7 +67,8 @@ const ZNewForm = (lang: 'sv' | 'en') => {
 			.string()
 			.trim()
 			.min(1, m.questionnaires_new_error_name({}, o))
-			.max(200, m.questionnaires_new_error_name({}, o))
+			.max(200, m.questionnaires_new_error_name({}, o)),
+		start: z.enum(['template', 'blank']).default('template')
 	});
 };
 
@@ -81,7 +82,12 @@ export const actions: Actions = {
 				e.code === 'CONFLICT' ? { field: 'code', message: m.questionnaires_new_error_taken() } : undefined
 		},
 		async ({ user, db, input }) => {
-			await startNewQuestionnaire(db, { code: input.code, title: input.name, actor: user.email });
+			await startNewQuestionnaire(db, {
+				code: input.code,
+				title: input.name,
+				from: input.start,
+				actor: user.email
+			});
 			redirect(303, `/admin/questionnaires/${encodeURIComponent(input.code)}/draft`);
 		}
 	),

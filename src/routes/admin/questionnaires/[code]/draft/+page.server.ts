@@ -104,7 +104,9 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 									min: question.min,
 									max: question.max,
 									minLabel: text(question.minLabel),
-									maxLabel: text(question.maxLabel)
+									maxLabel: text(question.maxLabel),
+									topBoxFrom: question.topBox ? String(question.topBox.from) : '',
+									topBoxLabel: text(question.topBox?.label)
 								}
 							: null
 				}))
@@ -191,6 +193,16 @@ const ZQuestionForm = (lang: TLang) =>
 		dimension: z.string().max(100).optional(),
 		reversed: z.literal('on').optional(),
 		followUpOf: z.string().max(100).optional(),
+		// A scale's top box: from which point (empty: none), and its label.
+		topBoxFrom: z
+			.union([
+				z.literal(''),
+				z.coerce
+					.number(m.questionnaire_draft_error_scale({}, { locale: lang }))
+					.int(m.questionnaire_draft_error_scale({}, { locale: lang }))
+			])
+			.optional(),
+		...textFields('topBox', lang, false),
 		...textFields('text', lang, true),
 		...textFields('help', lang, false),
 		...textFields('topic', lang, false)
@@ -255,6 +267,11 @@ const ZAddForm = (lang: TLang, page = false) => {
 			...DRAFT_FORM,
 			section: page ? z.string().max(100).default('') : z.string().min(1).max(100),
 			...(page ? textFields('pageTitle', lang, true) : {}),
+			pageCode: z
+				.string()
+				.trim()
+				.regex(/^([a-z][a-z0-9_]{0,62})?$/, m.questionnaire_draft_error_code({}, o))
+				.default(''),
 			type: z.enum(NEW_QUESTION_TYPES, m.questionnaire_draft_error_type({}, o)),
 			code: z
 				.string()
@@ -339,7 +356,12 @@ export const actions: Actions = {
 		...(input.dimension === undefined
 			? {}
 			: { dimension: input.dimension || null, reversed: input.reversed === 'on' }),
-		...(input.followUpOf === undefined ? {} : { followUpOf: input.followUpOf || null })
+		...(input.followUpOf === undefined ? {} : { followUpOf: input.followUpOf || null }),
+		...(input.topBoxFrom === undefined
+			? {}
+			: {
+					topBox: input.topBoxFrom === '' ? null : { from: input.topBoxFrom, label: textOf(input, 'topBox') }
+				})
 	})),
 	addOption: draftEditAction(ZOptionForm, (input) => ({
 		target: 'add-option',
@@ -388,7 +410,7 @@ export const actions: Actions = {
 		(lang: TLang) => ZAddForm(lang, true),
 		(input) => {
 			const { section: _, ...question } = newQuestionOf(input);
-			return { target: 'add-page', title: textOf(input, 'pageTitle'), question };
+			return { target: 'add-page', code: input.pageCode, title: textOf(input, 'pageTitle'), question };
 		}
 	),
 	removePage: draftEditAction(z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100) }), (input) => ({
