@@ -42,6 +42,35 @@ async function upload(page: Page, name: string, body: Buffer) {
 	await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
 
+/** Opens every closed section around a field, from the outside in, as a keyboard user does. */
+async function reveal(page: Page, id: string) {
+	const closed = page.locator(`details:not([open]):has([id="${id}"])`);
+	while ((await closed.count()) > 0) {
+		await closed.first().locator(':scope > summary').focus();
+		await page.keyboard.press('Enter');
+	}
+}
+
+/**
+ * Fills a designer form's fields by id (a radio or checkbox given as true, pressed with Space; a select
+ * set to the value) and sends it with its first button from the keyboard; the form must be accepted.
+ */
+async function sendForm(page: Page, fields: Array<[string, string | true]>) {
+	const [first] = fields[0] ?? [''];
+	await reveal(page, first);
+	for (const [id, value] of fields) {
+		const field = page.locator(`[id="${id}"]`);
+		if (value === true) {
+			await field.focus();
+			await page.keyboard.press('Space');
+		} else if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+		else await field.fill(value);
+	}
+	await page.locator(`form:has([id="${first}"])`).locator('button[type=submit]').first().focus();
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+	expect(await page.locator('.error-summary').allTextContents()).toEqual([]);
+}
+
 describe('the questionnaires page', () => {
 	it('lists, downloads and publishes questionnaires, and refuses a broken file naming every error', async () => {
 		const context = await signedInContext(browser, app.url, analyst, {
@@ -533,30 +562,7 @@ describe('the questionnaires page', () => {
 	}, async () => {
 		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
 		const page = await context.newPage();
-		/** Opens every closed section around a field, from the outside in, as a keyboard user does. */
-		const reveal = async (id: string) => {
-			const closed = page.locator(`details:not([open]):has(#${id})`);
-			while ((await closed.count()) > 0) {
-				await closed.first().locator(':scope > summary').focus();
-				await page.keyboard.press('Enter');
-			}
-		};
-		/** Fills a form's fields (ids; a radio or checkbox given as true), and sends it with its first button. */
-		const post = async (fields: Array<[string, string | true]>) => {
-			const [first] = fields[0] ?? [''];
-			await reveal(first);
-			for (const [id, value] of fields) {
-				const field = page.locator(`#${id}`);
-				if (value === true) {
-					await field.focus();
-					await page.keyboard.press('Space');
-				} else if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
-				else await field.fill(value);
-			}
-			await page.locator(`form:has(#${first})`).locator('button[type=submit]').first().focus();
-			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-			expect(await page.locator('.error-summary').count()).toBe(0);
-		};
+		const post = (fields: Array<[string, string | true]>) => sendForm(page, fields);
 		await page.goto(`${app.url}/admin/questionnaires`);
 		await page.fill('#f-new-code', 'omgjord');
 		await page.fill('#f-new-name', 'Digital mognad i kommuner');
@@ -652,6 +658,136 @@ describe('the questionnaires page', () => {
 		if (!file.ok) throw new Error(file.errors.join('\n'));
 		// The same pages, questions and texts, with every default filled in alike (canonical JSON).
 		expect(built.sections).toEqual(file.questionnaire.sections.slice(0, 2));
+		await context.close();
+	});
+
+	it('builds a small questionnaire by keyboard without JavaScript (two pages, every kind of question, a condition, English), previews and publishes it, and a wave of it is answered', {
+		timeout: 150_000
+	}, async () => {
+		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		const post = (fields: Array<[string, string | true]>) => sendForm(page, fields);
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'liten');
+		await page.fill('#f-new-name', 'Liten enkät');
+		await page.locator('#f-new-start-blank').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Skapa utkastet' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+
+		await post([['f-questionnaire-title_en', 'A small questionnaire']]);
+		await post([
+			['f-s-sida_1-title_sv', 'Om er'],
+			['f-s-sida_1-title_en', 'About you']
+		]);
+		await post([
+			['f-q-fraga_1-text_sv', 'Vad vill ni säga?'],
+			['f-q-fraga_1-text_en', 'What would you like to say?']
+		]);
+		await post([
+			['f-a-sida_1-type-yes-no', true],
+			['f-a-sida_1-text_sv', 'Använder ni AI?'],
+			['f-a-sida_1-text_en', 'Do you use AI?'],
+			['f-a-sida_1-code', 'ai'],
+			['f-a-sida_1-required', true]
+		]);
+		await post([
+			['f-a-sida_1-type-single', true],
+			['f-a-sida_1-text_sv', 'Hur stor är organisationen?'],
+			['f-a-sida_1-text_en', 'How large is the organisation?'],
+			['f-a-sida_1-options', 'Liten\nStor']
+		]);
+		await post([
+			['f-q-hur_stor_ar_organisationen-option.liten_en', 'Small'],
+			['f-q-hur_stor_ar_organisationen-option.stor_en', 'Large']
+		]);
+		await post([
+			['f-new-page-pageTitle_sv', 'Mer'],
+			['f-new-page-pageTitle_en', 'More'],
+			['f-new-page-type-scale', true],
+			['f-new-page-text_sv', 'Hur långt har ni kommit?'],
+			['f-new-page-text_en', 'How far have you come?'],
+			['f-new-page-code', 'niva'],
+			['f-new-page-min', '1'],
+			['f-new-page-max', '5']
+		]);
+		await post([
+			['f-a-mer-type-multi', true],
+			['f-a-mer-text_sv', 'Vilka verktyg?'],
+			['f-a-mer-text_en', 'Which tools?'],
+			['f-a-mer-code', 'verktyg'],
+			['f-a-mer-options', 'Chattbot\nÖversättning']
+		]);
+		await post([
+			['f-q-verktyg-option.chattbot_en', 'Chatbot'],
+			['f-q-verktyg-option.oversattning_en', 'Translation']
+		]);
+		// "Vilka verktyg?" only for those who use AI, set in two steps.
+		await reveal(page, 'q-verktyg');
+		await page.getByRole('link', { name: 'Ändra när frågan verktyg visas' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		await page.getByLabel(/^ai: /).focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Välj frågan' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		await page.getByLabel('Ja', { exact: true }).focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Spara villkoret' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('#q-verktyg').textContent()).toContain('Visas när ai är Ja.');
+		expect(await page.locator('main').textContent()).toContain('Alla texter finns också på engelska.');
+		await expectNoAxeViolations(page);
+
+		// The preview in English: no to AI, so the second page has no question on tools.
+		await page.goto(`${app.url}/admin/questionnaires/liten/preview/sida/sida_1?sprak=en`);
+		expect(await page.locator('h1').textContent()).toBe('About you');
+		await page.locator('#q-ai-nej').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Next' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('h1').textContent()).toBe('More');
+		expect(await page.getByText('Which tools?').count()).toBe(0);
+
+		await page.goto(`${app.url}/admin/questionnaires/liten/draft`);
+		await page.getByRole('button', { name: 'Publicera version 1' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade liten version 1.');
+
+		// A wave of it, by open link, opened for answers.
+		await page.goto(`${app.url}/admin/waves/new`);
+		await page.locator('#f-questionnaire').selectOption('liten@1');
+		await page.fill('#f-name', 'Liten omgång');
+		await page.locator('#f-mode-open').focus();
+		await page.keyboard.press('Space');
+		await page.fill('#f-k', '1');
+		await page.getByRole('button', { name: 'Skapa mätomgången' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		const slug = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+		await page.getByRole('button', { name: 'Öppna för svar' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+
+		// Answered by someone who uses AI: the tools question shows on the second page.
+		const respondent = await browser.newContext({ javaScriptEnabled: false });
+		const answering = await respondent.newPage();
+		await answering.goto(`${app.url}/o/${slug}`);
+		expect(await answering.locator('h1').textContent()).toBe('Liten enkät');
+		await answering.locator('#f-organisation').selectOption({ label: 'Luleå' });
+		await answering.getByRole('button', { name: 'Börja svara' }).click();
+		await answering.getByRole('link', { name: 'Börja svara' }).click();
+		expect(await answering.locator('h1').textContent()).toBe('Om er');
+		await answering.locator('#q-ai').check();
+		await answering.locator('#q-hur_stor_ar_organisationen-stor').check();
+		await answering.getByRole('button', { name: 'Nästa' }).click();
+		expect(await answering.locator('h1').textContent()).toBe('Mer');
+		await answering.locator('#q-niva-4').check();
+		await answering.locator('#q-verktyg').check();
+		await answering.getByRole('button', { name: 'Granska dina svar' }).click();
+		await answering.getByRole('button', { name: 'Skicka in svaren' }).click();
+		expect(new URL(answering.url()).pathname).toMatch(/\/tack$/);
+		await respondent.close();
+
+		await page.goto(`${app.url}/admin/waves/${slug}`);
+		expect(await page.locator('main').textContent()).toContain('Liten omgång');
 		await context.close();
 	});
 });

@@ -13,7 +13,8 @@ export const ZOpenStart = z.object({
 	token: z.string().regex(TOKEN_PATTERN),
 	waveId: z.uuid(),
 	organisationId: z.uuid(),
-	roleGroup: z.string().min(1).max(100),
+	/** Null when the questionnaire has no role groups to choose from. */
+	roleGroup: z.string().min(1).max(100).nullable(),
 	role: z.string().max(200).nullable(),
 	lang: z.enum(['sv', 'en'])
 });

@@ -11,7 +11,8 @@ import { signOpenStart } from './open-start-pass.ts';
 export const ZStartOpenResponse = z.object({
 	waveSlug: z.string().min(1),
 	organisationId: z.uuid(),
-	roleGroup: z.string().min(1).max(100),
+	/** One of the questionnaire's role groups; none when it has none. */
+	roleGroup: z.string().min(1).max(100).nullable().default(null),
 	role: z.string().trim().max(200).optional(),
 	lang: z.enum(['sv', 'en']).default('sv')
 });
@@ -40,7 +41,11 @@ export async function startOpenResponse(
 	const org = allowed.find((o) => o.id === input.organisationId);
 	if (!org) throw new AppError('INVALID_INPUT', 'Välj en organisation i listan.');
 	const questionnaire = await getQuestionnaireVersion(db, wave.questionnaireVersionId);
-	if (!questionnaire.roleGroups.some((g) => g.code === input.roleGroup)) {
+	const chosen =
+		questionnaire.roleGroups.length === 0
+			? input.roleGroup === null
+			: questionnaire.roleGroups.some((g) => g.code === input.roleGroup);
+	if (!chosen) {
 		throw new AppError('INVALID_INPUT', 'Välj en roll i listan.');
 	}
 	const token = generateToken();

@@ -62,11 +62,18 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ db, l
 // The link token is made by the server when the form is posted; nothing the client sends chooses it.
 // The role group must be one of the wave's questionnaire: checked against it once the wave is known.
 const ZStartForm = () =>
-	z.object({
-		organisation: z.uuid(m.error_choose_organisation()),
-		role_group: z.string(m.error_choose_role_group()).min(1, m.error_choose_role_group()),
-		title: z.string().trim().max(200, m.error_title_too_long()).default('')
-	});
+	z
+		.object({
+			organisation: z.uuid(m.error_choose_organisation()),
+			role_group: z.string().max(100).default(''),
+			// Sent by the page when the questionnaire has no role groups (checked again below).
+			_roles: z.string().max(10).optional(),
+			title: z.string().trim().max(200, m.error_title_too_long()).default('')
+		})
+		.superRefine((form, ctx) => {
+			if (form._roles !== 'none' && !form.role_group)
+				ctx.addIssue({ code: 'custom', path: ['role_group'], message: m.error_choose_role_group() });
+		});
 
 export const actions: Actions = {
 	default: formAction(
@@ -77,7 +84,8 @@ export const actions: Actions = {
 		},
 		async ({ db, lang, input, form, found: { wave, questionnaire }, event }) => {
 			const { params, cookies, url } = event;
-			if (!questionnaire.roleGroups.some((g) => g.code === input.role_group)) {
+			const groups = questionnaire.roleGroups;
+			if (groups.length > 0 && !groups.some((g) => g.code === input.role_group)) {
 				const message = m.error_choose_role_group();
 				return fail(400, {
 					error: message,
@@ -95,7 +103,7 @@ export const actions: Actions = {
 			const { token, pass } = await startOpenResponse(db, {
 				waveSlug: wave.slug,
 				organisationId: input.organisation,
-				roleGroup: input.role_group,
+				roleGroup: groups.length > 0 ? input.role_group : null,
 				role: input.title || undefined,
 				lang
 			});
