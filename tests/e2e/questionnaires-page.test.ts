@@ -554,6 +554,23 @@ describe('the questionnaires page', () => {
 		const skola = await open('Rollgrupp skola');
 		expect(await skola.getByLabel('Ord i titeln').inputValue()).toBe('rektor, förskolechef');
 		await expectNoAxeViolations(page);
+
+		// A level's meaning, and a page moved a step down.
+		const level = await open('Nivå lag');
+		await level.getByLabel('Vad nivån betyder på svenska').fill('Digitaliseringen har just börjat.');
+		await press('Spara', level);
+		expect(await (await open('Nivå lag')).getByLabel('Vad nivån betyder på svenska').inputValue()).toBe(
+			'Digitaliseringen har just börjat.'
+		);
+		// "Behovet" cannot go below "Vision", whose question now follows it up; "Stöd" can go up.
+		await press('Flytta sida 2 ett steg ner');
+		expect(await page.locator('.error-summary li').count()).toBeGreaterThan(0);
+		await press('Flytta sida 7 ett steg upp');
+		expect(await page.locator('h2', { hasText: /^Sida [67]:/ }).allTextContents()).toEqual([
+			'Sida 6: Stöd',
+			'Sida 7: Kultur och kompetens'
+		]);
+		await expectNoAxeViolations(page);
 		await context.close();
 	});
 

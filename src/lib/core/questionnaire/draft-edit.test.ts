@@ -614,4 +614,69 @@ describe("the designer's edits to a draft", () => {
 			)
 		).toMatchObject({ ok: false, reason: 'invalid' });
 	});
+
+	it('moves a page a step up or down with its questions, and edits a maturity level and a key figure', () => {
+		const draft = builtInTemplate();
+		const codes = (q: typeof draft) => q.sections.map((section) => section.code);
+		const down = applyDraftEdit(draft, { target: 'move-page', section: 'behov', direction: 'down' }, 'sv');
+		expect(down.ok && codes(down.definition).slice(0, 3)).toEqual(['om_dig', 'vision', 'behov']);
+		// The first page up and the last page down stay; an unknown page is not found.
+		const top = applyDraftEdit(draft, { target: 'move-page', section: 'om_dig', direction: 'up' }, 'sv');
+		expect(top.ok && codes(top.definition)).toEqual(codes(draft));
+		expect(applyDraftEdit(draft, { target: 'move-page', section: 'x', direction: 'up' }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-section'
+		});
+		// A condition's question must come before it: "formaga" follows up "vision", so it cannot go first.
+		let moved = draft;
+		for (let i = 0; i < 3; i++) {
+			const step = applyDraftEdit(moved, { target: 'move-page', section: 'formaga', direction: 'up' }, 'sv');
+			if (!step.ok) {
+				expect(step.reason).toBe('invalid');
+				break;
+			}
+			moved = step.definition;
+		}
+		expect(codes(moved).indexOf('formaga')).toBeGreaterThan(codes(moved).indexOf('vision'));
+
+		const level = applyDraftEdit(
+			draft,
+			{
+				target: 'level',
+				level: 'lag',
+				label: { sv: 'Tidig', en: 'Early' },
+				min: 0,
+				max: 33,
+				description: { sv: 'I början.', en: '' }
+			},
+			'sv'
+		);
+		expect(level.ok && level.definition.levels[0]).toEqual({
+			code: 'lag',
+			label: { sv: 'Tidig', en: 'Early' },
+			min: 0,
+			max: 33,
+			description: { sv: 'I början.' }
+		});
+		// Levels must follow each other without a gap: the model's error.
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'level', level: 'lag', label: { sv: 'Låg', en: '' }, min: 0, max: 20, description: none },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		const figure = applyDraftEdit(
+			draft,
+			{ target: 'key-figure', index: 0, template: { sv: '{percent} ser ett stort behov', en: '' } },
+			'sv'
+		);
+		expect(figure.ok && figure.definition.keyFigures[0]?.template).toEqual({
+			sv: '{percent} ser ett stort behov'
+		});
+		expect(applyDraftEdit(draft, { target: 'key-figure', index: 99, template: none }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-code'
+		});
+	});
 });

@@ -37,7 +37,11 @@ export type TDraftEdit =
 	/** A maturity dimension's label and weight. */
 	| { target: 'dimension'; dimension: string; label: TTextInput; weight: number }
 	/** A role group's label and the title keywords that place a respondent in it. */
-	| { target: 'role-group'; group: string; label: TTextInput; keywords: string[] };
+	| { target: 'role-group'; group: string; label: TTextInput; keywords: string[] }
+	/** A maturity level's label, range of the index and what it means. */
+	| { target: 'level'; level: string; label: TTextInput; min: number; max: number; description: TTextInput }
+	/** A key figure's sentence, by its place in the list ({percent} stands for the figure). */
+	| { target: 'key-figure'; index: number; template: TTextInput };
 
 /**
  * The kinds of question the designer adds; "yes-no" is a single choice of Ja, Nej and Vet ej;
@@ -89,7 +93,9 @@ export type TDraftStructureEdit =
 	/** A dimension no question measures any more (the model refuses one still in use). */
 	| { target: 'remove-dimension'; dimension: string }
 	| { target: 'add-role-group'; code: string; label: TTextInput; keywords: string[] }
-	| { target: 'remove-role-group'; group: string };
+	| { target: 'remove-role-group'; group: string }
+	/** A page one step earlier or later in the questionnaire, with its questions. */
+	| { target: 'move-page'; section: string; direction: 'up' | 'down' };
 
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
@@ -215,6 +221,23 @@ export function applyDraftEdit(
 		const code =
 			edit.code || suggestCode(edit.label.sv, new Set(next.roleGroups.map((g) => g.code)), 'grupp');
 		next.roleGroups.push({ code, label: text(edit.label), titleKeywords: edit.keywords });
+	} else if (edit.target === 'level') {
+		const found = next.levels.find((l) => l.code === edit.level);
+		if (!found) return { ok: false, reason: 'unknown-code' };
+		found.label = text(edit.label);
+		found.min = edit.min;
+		found.max = edit.max;
+		setOptional(found, 'description', optionalText(edit.description));
+	} else if (edit.target === 'key-figure') {
+		const found = next.keyFigures[edit.index];
+		if (!found) return { ok: false, reason: 'unknown-code' };
+		found.template = text(edit.template);
+	} else if (edit.target === 'move-page') {
+		const i = next.sections.findIndex((section) => section.code === edit.section);
+		if (i < 0) return { ok: false, reason: 'unknown-section' };
+		const j = edit.direction === 'up' ? i - 1 : i + 1;
+		const [moved] = next.sections.splice(i, 1);
+		if (moved) next.sections.splice(Math.max(0, Math.min(j, next.sections.length)), 0, moved);
 	} else if (edit.target === 'questionnaire') {
 		next.title = text(edit.title);
 		setOptional(next, 'description', optionalText(edit.description));

@@ -61,6 +61,14 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 			updatedBy: draft.updatedBy,
 			questionnaire: { title: text(q.title), description: text(q.description) },
 			dimensions: q.dimensions.map((d) => ({ code: d.code, label: text(d.label), weight: d.weight })),
+			levels: q.levels.map((l) => ({
+				code: l.code,
+				label: text(l.label),
+				min: String(l.min),
+				max: String(l.max),
+				description: text(l.description)
+			})),
+			keyFigures: q.keyFigures.map((k) => ({ question: k.question, template: text(k.template) })),
 			roleGroups: q.roleGroups.map((g) => ({
 				code: g.code,
 				label: text(g.label),
@@ -246,6 +254,28 @@ const ZRoleGroupForm = (lang: TLang) =>
 	z.object({ ...roleGroupFields(lang), group: z.string().min(1).max(100) });
 const ZNewRoleGroupForm = (lang: TLang) => z.object({ ...roleGroupFields(lang), code: ZCode(lang) });
 
+const ZLevelForm = (lang: TLang) => {
+	const message = m.questionnaire_draft_error_level({}, { locale: lang });
+	const bound = z.preprocess(
+		(value) => (typeof value === 'string' ? value.trim().replace(',', '.') : value),
+		z.coerce.number(message).min(0, message).max(100, message)
+	);
+	return z.object({
+		...DRAFT_FORM,
+		level: z.string().min(1).max(100),
+		min: bound,
+		max: bound,
+		...textFields('label', lang, true),
+		...textFields('description', lang, false)
+	});
+};
+const ZKeyFigureForm = (lang: TLang) =>
+	z.object({
+		...DRAFT_FORM,
+		index: z.coerce.number().int().min(0).max(1000),
+		...textFields('template', lang, true)
+	});
+
 /** Title keywords as the form gives them: separated by commas or lines, lower-case, each once. */
 const keywordsOf = (value: string): string[] => [
 	...new Set(
@@ -413,6 +443,23 @@ export const actions: Actions = {
 			return { target: 'add-page', code: input.pageCode, title: textOf(input, 'pageTitle'), question };
 		}
 	),
+	movePage: draftEditAction(
+		z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100), direction: z.enum(['up', 'down']) }),
+		(input) => ({ target: 'move-page', section: input.section, direction: input.direction })
+	),
+	level: draftEditAction(ZLevelForm, (input) => ({
+		target: 'level',
+		level: input.level,
+		label: textOf(input, 'label'),
+		min: input.min,
+		max: input.max,
+		description: textOf(input, 'description')
+	})),
+	keyFigure: draftEditAction(ZKeyFigureForm, (input) => ({
+		target: 'key-figure',
+		index: input.index,
+		template: textOf(input, 'template')
+	})),
 	removePage: draftEditAction(z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100) }), (input) => ({
 		target: 'remove-page',
 		section: input.section
