@@ -34,6 +34,33 @@ async function expectNoSidewaysScrolling(page: Page): Promise<void> {
 	).toBeLessThanOrEqual(widths.viewport);
 }
 
+/**
+ * Every radio button and checkbox is at least 24 × 24 CSS pixels (WCAG 2.2, 2.5.8), and a scale of up to
+ * ten points is one row.
+ */
+async function expectLargeEnoughTargets(page: Page) {
+	const found = await page.evaluate(() => {
+		const boxes = [...document.querySelectorAll('input[type=radio], input[type=checkbox]')].map((e) =>
+			e.getBoundingClientRect()
+		);
+		const scales = [...document.querySelectorAll('.scale:not(.long)')].map(
+			(scale) =>
+				new Set([...scale.querySelectorAll('input')].map((e) => Math.round(e.getBoundingClientRect().top)))
+					.size
+		);
+		return {
+			small: boxes.filter((b) => b.width < 24 || b.height < 24).length,
+			count: boxes.length,
+			rows: scales
+		};
+	});
+	expect(found.small, `targets under 24 × 24 px on ${page.url()}`).toBe(0);
+	expect(
+		found.rows.every((rows) => rows === 1),
+		`a scale in more than one row on ${page.url()}`
+	).toBe(true);
+}
+
 describe('on a small phone (320 × 568 CSS pixels, touch)', () => {
 	it('every respondent page fits the screen width and passes the accessibility checks', async () => {
 		const context = await respondentContext(app.browser, {
@@ -52,6 +79,7 @@ describe('on a small phone (320 × 568 CSS pixels, touch)', () => {
 		const pages = templatePages(1);
 		for (const [i, step] of pages.entries()) {
 			await expectNoSidewaysScrolling(page);
+			await expectLargeEnoughTargets(page);
 			await answerPages(page, [step]);
 			expect(new URL(page.url()).pathname).toBe(
 				`/s/${token}/${i + 1 < pages.length ? `sida/${pages[i + 1]?.section}` : 'granska'}`
