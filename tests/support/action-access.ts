@@ -63,6 +63,7 @@ export const actionAccess: TActionAccess[] = [
 			'movePage',
 			'level',
 			'keyFigure',
+			'rename',
 			'page',
 			'removePage',
 			'publish',

@@ -4,6 +4,7 @@ import {
 	applyDraftEdit,
 	blankQuestionnaire,
 	conditionChoices,
+	renameable,
 	suggestCode,
 	type TNewQuestion
 } from './draft-edit.ts';
@@ -678,5 +679,30 @@ describe("the designer's edits to a draft", () => {
 			ok: false,
 			reason: 'unknown-code'
 		});
+	});
+
+	it('renames a question and its options with every reference to them, and tells what may still be renamed', () => {
+		const draft = builtInTemplate();
+		const renamed = applyDraftEdit(
+			draft,
+			{ target: 'rename', question: 'kultur', code: 'kulturen', options: { nej: 'inte', ja: '' } },
+			'sv'
+		);
+		if (!renamed.ok) throw new Error(JSON.stringify(renamed));
+		const kultur = questionOf(renamed.definition, 'kulturen');
+		expect(kultur.type === 'single' && kultur.options.map((o) => o.code)).toEqual(['ja', 'inte', 'vet_ej']);
+		expect(questionOf(renamed.definition, 'kultur_varfor').showIf).toEqual({
+			question: 'kulturen',
+			in: ['inte']
+		});
+		expect(questionOf(renamed.definition, 'kultur_atgarder').followUpOf).toBe('kulturen');
+		expect(renamed.definition.keyFigures.filter((k) => k.question === 'kultur')).toEqual([]);
+		// A code another question has is the model's error.
+		expect(
+			applyDraftEdit(draft, { target: 'rename', question: 'kultur', code: 'vision', options: {} }, 'sv')
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(renameable('kultur', draft)).toBe(false);
+		expect(renameable('ny_fraga', draft)).toBe(true);
+		expect(renameable('kultur', null)).toBe(true);
 	});
 });

@@ -95,7 +95,12 @@ export type TDraftStructureEdit =
 	| { target: 'add-role-group'; code: string; label: TTextInput; keywords: string[] }
 	| { target: 'remove-role-group'; group: string }
 	/** A page one step earlier or later in the questionnaire, with its questions. */
-	| { target: 'move-page'; section: string; direction: 'up' | 'down' };
+	| { target: 'move-page'; section: string; direction: 'up' | 'down' }
+	/**
+	 * New codes for a question and its options (old code → new), with every reference to them (conditions,
+	 * follow-ups, key figures). Only for what no published version has: the caller decides (renameable).
+	 */
+	| { target: 'rename'; question: string; code: string; options: Record<string, string> };
 
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
@@ -238,6 +243,24 @@ export function applyDraftEdit(
 		const j = edit.direction === 'up' ? i - 1 : i + 1;
 		const [moved] = next.sections.splice(i, 1);
 		if (moved) next.sections.splice(Math.max(0, Math.min(j, next.sections.length)), 0, moved);
+	} else if (edit.target === 'rename') {
+		const questions = next.sections.flatMap((section) => section.questions);
+		const question = questions.find((q) => q.code === edit.question);
+		if (!question) return { ok: false, reason: 'unknown-question' };
+		const code = edit.code || question.code;
+		const option = (o: string) => edit.options[o] || o;
+		if (question.type === 'single' || question.type === 'multi')
+			for (const o of question.options) o.code = option(o.code);
+		question.code = code;
+		for (const q of questions) {
+			if (q.showIf?.question === edit.question) q.showIf = { question: code, in: q.showIf.in.map(option) };
+			if (q.followUpOf === edit.question) q.followUpOf = code;
+		}
+		for (const figure of next.keyFigures) {
+			if (figure.question !== edit.question) continue;
+			figure.question = code;
+			if (figure.measure.kind === 'option') figure.measure.option = option(figure.measure.option);
+		}
 	} else if (edit.target === 'questionnaire') {
 		next.title = text(edit.title);
 		setOptional(next, 'description', optionalText(edit.description));
@@ -395,4 +418,12 @@ export function blankQuestionnaire(code: string, title: string): TQuestionnaire 
 			}
 		]
 	};
+}
+
+/**
+ * Whether a question's code and its option codes may still change: never once a published version of the
+ * questionnaire has the question (waves are compared by code).
+ */
+export function renameable(question: string, published: TQuestionnaire | null): boolean {
+	return !published?.sections.some((section) => section.questions.some((q) => q.code === question));
 }

@@ -138,6 +138,44 @@ describe('a questionnaire draft', () => {
 		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v4`]);
 	});
 
+	it('renames the codes of a question no published version has, and refuses those of one that has', async () => {
+		const draft = await createQuestionnaireDraft(database.db, { code: Q, actor });
+		const rename = (revision: number, question: string, code: string) =>
+			editQuestionnaireDraft(database.db, {
+				code: Q,
+				revision,
+				actor,
+				lang: 'sv',
+				edit: { target: 'rename', question, code, options: {} }
+			});
+		await expect(rename(draft.revision, 'vision', 'visionen')).rejects.toMatchObject({
+			code: 'INVALID_INPUT',
+			message:
+				'Frågan vision finns i en publicerad version: dess koder går inte att ändra, eftersom mätomgångarna jämförs med dem.'
+		});
+		const added = await editQuestionnaireDraft(database.db, {
+			code: Q,
+			revision: draft.revision,
+			actor,
+			lang: 'sv',
+			edit: {
+				target: 'add-question',
+				section: 'stod',
+				type: 'text',
+				code: 'ny',
+				text: { sv: 'Något mer?', en: '' },
+				required: false,
+				options: [],
+				min: 1,
+				max: 10
+			}
+		});
+		await rename(added.revision, 'ny', 'nagot_mer');
+		const renamed = await getQuestionnaireDraft(database.db, Q);
+		expect(renamed?.definition.sections.at(-1)?.questions.map((q) => q.code)).toContain('nagot_mer');
+		await discardQuestionnaireDraft(database.db, { code: Q, actor });
+	});
+
 	it('starts a new questionnaire from nothing: one page with one free-text question, valid as it is', async () => {
 		const draft = await startNewQuestionnaire(database.db, {
 			code: 'tom',

@@ -4,6 +4,7 @@ import { compareVersions } from '#lib/core/questionnaire/compare-versions.ts';
 import type { TQuestionnaire } from '#lib/core/questionnaire/definition.ts';
 import {
 	NEW_QUESTION_TYPES,
+	renameable,
 	type TNewQuestion,
 	type TTextInput
 } from '#lib/core/questionnaire/draft-edit.ts';
@@ -81,6 +82,8 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 				questions: s.questions.map((question, qi) => ({
 					code: question.code,
 					type: question.type,
+					// Codes change only until a published version has the question.
+					renameable: renameable(question.code, newest),
 					dimension: question.dimension ?? '',
 					reversed: question.reversed,
 					followUpOf: question.followUpOf ?? '',
@@ -276,6 +279,20 @@ const ZKeyFigureForm = (lang: TLang) =>
 		...textFields('template', lang, true)
 	});
 
+// A question's new code, and its options' as `code.<option>` (empty: unchanged).
+const ZRenameForm = (lang: TLang) =>
+	z.looseObject({ ...DRAFT_FORM, question: z.string().min(1).max(100), code: ZCode(lang) });
+
+/** The posted option codes (`code.<old>` → new), those given only. */
+function optionCodes(input: Record<string, unknown>): Record<string, string> {
+	const codes: Record<string, string> = {};
+	for (const [key, value] of Object.entries(input)) {
+		const match = /^code\.([a-z][a-z0-9_]*)$/.exec(key);
+		if (match?.[1] && typeof value === 'string' && value.trim()) codes[match[1]] = value.trim().slice(0, 100);
+	}
+	return codes;
+}
+
 /** Title keywords as the form gives them: separated by commas or lines, lower-case, each once. */
 const keywordsOf = (value: string): string[] => [
 	...new Set(
@@ -443,6 +460,12 @@ export const actions: Actions = {
 			return { target: 'add-page', code: input.pageCode, title: textOf(input, 'pageTitle'), question };
 		}
 	),
+	rename: draftEditAction(ZRenameForm, (input) => ({
+		target: 'rename',
+		question: input.question,
+		code: input.code,
+		options: optionCodes(input)
+	})),
 	movePage: draftEditAction(
 		z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100), direction: z.enum(['up', 'down']) }),
 		(input) => ({ target: 'move-page', section: input.section, direction: input.direction })
