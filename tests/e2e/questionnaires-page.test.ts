@@ -699,7 +699,9 @@ describe('the questionnaires page', () => {
 		]);
 		await post([
 			['f-q-fraga_1-text_sv', 'Vad vill ni säga?'],
-			['f-q-fraga_1-text_en', 'What would you like to say?']
+			['f-q-fraga_1-text_en', 'What would you like to say?'],
+			['f-q-fraga_1-lines', 'one'],
+			['f-q-fraga_1-maxLength', '300']
 		]);
 		await post([
 			['f-a-sida_1-type-yes-no', true],
@@ -797,6 +799,8 @@ describe('the questionnaires page', () => {
 		await answering.getByRole('button', { name: 'Börja svara' }).click();
 		await answering.getByRole('link', { name: 'Börja svara' }).click();
 		expect(await answering.locator('h1').textContent()).toBe('Om er');
+		expect(await answering.locator('input#q-fraga_1').getAttribute('maxlength')).toBe('300');
+		await answering.locator('#q-fraga_1').fill('Mer stöd, tack.');
 		await answering.locator('#q-ai').check();
 		await answering.locator('#q-storlek-stor').check();
 		await answering.getByRole('button', { name: 'Nästa' }).click();

@@ -705,4 +705,47 @@ describe("the designer's edits to a draft", () => {
 		expect(renameable('ny_fraga', draft)).toBe(true);
 		expect(renameable('kultur', null)).toBe(true);
 	});
+
+	it("sets a free-text question's lines and length, and which multiple-choice option takes a text", () => {
+		const draft = builtInTemplate();
+		const base = { help: none, topic: none, required: false };
+		const text = applyDraftEdit(
+			draft,
+			{
+				target: 'question',
+				question: 'stod',
+				text: { sv: 'Stöd?', en: '' },
+				...base,
+				multiline: false,
+				maxLength: 200
+			},
+			'sv'
+		);
+		expect(text.ok && questionOf(text.definition, 'stod')).toMatchObject({
+			multiline: false,
+			maxLength: 200
+		});
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'question', question: 'stod', text: { sv: 'Stöd?', en: '' }, ...base, maxLength: 0 },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		const multi = {
+			target: 'question',
+			question: 'drivande',
+			text: { sv: 'Vem driver?', en: '' },
+			...base,
+			required: true
+		} as const;
+		const other = applyDraftEdit(draft, { ...multi, other: 'it' }, 'sv');
+		const drivande = other.ok ? questionOf(other.definition, 'drivande') : null;
+		expect(drivande?.type === 'multi' && drivande.options.filter((o) => o.other).map((o) => o.code)).toEqual([
+			'it'
+		]);
+		const none_ = applyDraftEdit(draft, { ...multi, other: null }, 'sv');
+		const without = none_.ok ? questionOf(none_.definition, 'drivande') : null;
+		expect(without?.type === 'multi' && without.options.some((o) => o.other)).toBe(false);
+	});
 });

@@ -33,6 +33,11 @@ export type TDraftEdit =
 			followUpOf?: string | null;
 			/** A scale's top box: the points from `from` up, counted together under `label` (null: none). */
 			topBox?: { from: number; label: TTextInput } | null;
+			/** A free-text question: one line or several, and the longest answer in characters. */
+			multiline?: boolean;
+			maxLength?: number;
+			/** A multiple choice's option that takes a text of its own ("annat"); null for none. */
+			other?: string | null;
 	  }
 	/** A maturity dimension's label and weight. */
 	| { target: 'dimension'; dimension: string; label: TTextInput; weight: number }
@@ -292,6 +297,12 @@ export function applyDraftEdit(
 				'topBox',
 				edit.topBox ? { from: edit.topBox.from, label: text(edit.topBox.label) } : undefined
 			);
+		if (question.type === 'text') {
+			if (edit.multiline !== undefined) question.multiline = edit.multiline;
+			if (edit.maxLength !== undefined) question.maxLength = edit.maxLength;
+		}
+		if (question.type === 'multi' && edit.other !== undefined)
+			for (const option of question.options) option.other = option.code === edit.other;
 		if (edit.dimension !== undefined) setOptional(question, 'dimension', edit.dimension ?? undefined);
 		if (edit.reversed !== undefined) question.reversed = edit.reversed;
 		if (edit.followUpOf !== undefined) setOptional(question, 'followUpOf', edit.followUpOf ?? undefined);

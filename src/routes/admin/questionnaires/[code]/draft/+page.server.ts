@@ -82,6 +82,11 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 				questions: s.questions.map((question, qi) => ({
 					code: question.code,
 					type: question.type,
+					freeText:
+						question.type === 'text'
+							? { multiline: question.multiline, maxLength: String(question.maxLength) }
+							: null,
+					other: question.type === 'multi' ? (question.options.find((o) => o.other)?.code ?? '') : null,
 					// Codes change only until a published version has the question.
 					renameable: renameable(question.code, newest),
 					dimension: question.dimension ?? '',
@@ -214,6 +219,16 @@ const ZQuestionForm = (lang: TLang) =>
 			])
 			.optional(),
 		...textFields('topBox', lang, false),
+		// A free-text question's form: one line or several, and the longest answer.
+		lines: z.enum(['one', 'many']).optional(),
+		maxLength: z.coerce
+			.number(m.questionnaire_draft_error_length({}, { locale: lang }))
+			.int(m.questionnaire_draft_error_length({}, { locale: lang }))
+			.min(1, m.questionnaire_draft_error_length({}, { locale: lang }))
+			.max(20_000, m.questionnaire_draft_error_length({}, { locale: lang }))
+			.optional(),
+		// A multiple choice's form: the option that takes a text ('' for none).
+		other: z.string().max(100).optional(),
 		...textFields('text', lang, true),
 		...textFields('help', lang, false),
 		...textFields('topic', lang, false)
@@ -404,6 +419,9 @@ export const actions: Actions = {
 			? {}
 			: { dimension: input.dimension || null, reversed: input.reversed === 'on' }),
 		...(input.followUpOf === undefined ? {} : { followUpOf: input.followUpOf || null }),
+		...(input.lines === undefined ? {} : { multiline: input.lines === 'many' }),
+		...(input.maxLength === undefined ? {} : { maxLength: input.maxLength }),
+		...(input.other === undefined ? {} : { other: input.other || null }),
 		...(input.topBoxFrom === undefined
 			? {}
 			: {
