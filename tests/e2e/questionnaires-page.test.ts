@@ -375,7 +375,7 @@ describe('the questionnaires page', () => {
 		await expectNoAxeViolations(page);
 		// A page of its own at the end, with a free-text question; the first page (background) removed.
 		const newPage = page.locator('details', {
-			has: page.locator(':scope > summary', { hasText: 'Lägg till en sida sist' })
+			has: page.locator(':scope > summary', { hasText: 'Lägg till en sida' })
 		});
 		await newPage.locator(':scope > summary').focus();
 		await page.keyboard.press('Enter');
@@ -746,6 +746,21 @@ describe('the questionnaires page', () => {
 			['f-q-verktyg-option.chattbot_en', 'Chatbot'],
 			['f-q-verktyg-option.oversattning_en', 'Translation']
 		]);
+		// A page put between the two, then removed again.
+		await post([
+			['f-new-page-pageTitle_sv', 'Mellan'],
+			['f-new-page-after', 'sida_1'],
+			['f-new-page-type-text', true],
+			['f-new-page-text_sv', 'Något mer?'],
+			['f-new-page-code', 'mellan_fraga']
+		]);
+		expect(await page.locator('h2', { hasText: /^Sida \d:/ }).allTextContents()).toEqual([
+			'Sida 1: Om er',
+			'Sida 2: Mellan',
+			'Sida 3: Mer'
+		]);
+		await page.getByRole('button', { name: 'Ta bort sida 2 och dess frågor' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		// "Vilka verktyg?" only for those who use AI, set in two steps.
 		await reveal(page, 'q-verktyg');
 		await page.getByRole('link', { name: 'Ändra när frågan verktyg visas' }).focus();

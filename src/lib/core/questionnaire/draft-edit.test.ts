@@ -748,4 +748,35 @@ describe("the designer's edits to a draft", () => {
 		const without = none_.ok ? questionOf(none_.definition, 'drivande') : null;
 		expect(without?.type === 'multi' && without.options.some((o) => o.other)).toBe(false);
 	});
+
+	it('adds a page after a given one, and refuses an unknown one', () => {
+		const draft = builtInTemplate();
+		const question: Omit<TNewQuestion, 'section'> = {
+			type: 'text',
+			code: 'mellan',
+			text: { sv: 'Mellan?', en: '' },
+			required: false,
+			options: [],
+			min: 1,
+			max: 10
+		};
+		const added = applyDraftEdit(
+			draft,
+			{ target: 'add-page', title: { sv: 'Mellan', en: '' }, question, after: 'behov' },
+			'sv'
+		);
+		expect(added.ok && added.definition.sections.map((s) => s.code).slice(0, 4)).toEqual([
+			'om_dig',
+			'behov',
+			'mellan',
+			'vision'
+		]);
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'add-page', title: { sv: 'X', en: '' }, question, after: 'saknas' },
+				'sv'
+			)
+		).toEqual({ ok: false, reason: 'unknown-section' });
+	});
 });

@@ -83,10 +83,17 @@ export type TDraftStructureEdit =
 	/** When a question is shown: only when an earlier page's choice question has one of `options`, or always. */
 	| { target: 'condition'; question: string; when: { question: string; options: string[] } | null }
 	/**
-	 * A new page at the end, with its title and its first question (a page has at least one); its code
-	 * suggested from the title when empty.
+	 * A new page, at the end or after a given page, with its title and its first question (a page has at
+	 * least one); its code suggested from the title when empty.
 	 */
-	| { target: 'add-page'; code?: string; title: TTextInput; question: Omit<TNewQuestion, 'section'> }
+	| {
+			target: 'add-page';
+			code?: string;
+			title: TTextInput;
+			question: Omit<TNewQuestion, 'section'>;
+			/** The page it goes after; at the end when not given. */
+			after?: string;
+	  }
 	/** A page and its questions. */
 	| { target: 'remove-page'; section: string }
 	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
@@ -160,7 +167,9 @@ export function applyDraftEdit(
 		const code =
 			edit.code || suggestCode(edit.title.sv, new Set(next.sections.map((section) => section.code)), 'sida');
 		const taken = new Set(next.sections.flatMap((section) => section.questions.map((q) => q.code)));
-		next.sections.push({
+		const after = edit.after ? next.sections.findIndex((section) => section.code === edit.after) : -1;
+		if (edit.after && after < 0) return { ok: false, reason: 'unknown-section' };
+		next.sections.splice(edit.after ? after + 1 : next.sections.length, 0, {
 			code,
 			title: text(edit.title),
 			questions: [

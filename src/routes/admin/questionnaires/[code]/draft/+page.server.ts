@@ -329,6 +329,7 @@ const ZAddForm = (lang: TLang, page = false) => {
 			...DRAFT_FORM,
 			section: page ? z.string().max(100).default('') : z.string().min(1).max(100),
 			...(page ? textFields('pageTitle', lang, true) : {}),
+			after: z.string().max(100).default(''),
 			pageCode: z
 				.string()
 				.trim()
@@ -475,7 +476,13 @@ export const actions: Actions = {
 		(lang: TLang) => ZAddForm(lang, true),
 		(input) => {
 			const { section: _, ...question } = newQuestionOf(input);
-			return { target: 'add-page', code: input.pageCode, title: textOf(input, 'pageTitle'), question };
+			return {
+				target: 'add-page',
+				code: input.pageCode,
+				title: textOf(input, 'pageTitle'),
+				question,
+				after: input.after || undefined
+			};
 		}
 	),
 	rename: draftEditAction(ZRenameForm, (input) => ({
