@@ -1,4 +1,5 @@
 import type { TQuestion, TQuestionnaire, TText } from '../questionnaire/definition.ts';
+import { t } from '../questionnaire/text.ts';
 import type { TExportColumn, TMetaColumnName } from './response-columns.ts';
 import { spssNames } from './spss.ts';
 
@@ -42,11 +43,9 @@ const OTHER_TEXT: TText = { sv: 'text', en: 'text' };
 
 /** The words SPSS value labels use for a multi-choice column's 0 and 1. */
 export const flagLabels = (lang: 'sv' | 'en' = 'sv') => ({
-	chosen: tr(FLAG_LABELS.chosen, lang),
-	notChosen: tr(FLAG_LABELS.notChosen, lang)
+	chosen: t(FLAG_LABELS.chosen, lang),
+	notChosen: t(FLAG_LABELS.notChosen, lang)
 });
-
-const tr = (text: TText, lang: 'sv' | 'en') => (lang === 'en' && text.en ? text.en : text.sv);
 
 /** The codebook of an export: one entry per column, in column order. */
 export function buildCodebook(
@@ -86,7 +85,7 @@ function entryOf(
 		dimension: null,
 		reversed: false
 	};
-	if (c.kind === 'meta') return { ...entry, label: tr(META_LABELS[c.name], lang) };
+	if (c.kind === 'meta') return { ...entry, label: t(META_LABELS[c.name], lang) };
 	const found = where.get(c.question);
 	if (!found) return entry;
 	const q = found.question;
@@ -95,7 +94,7 @@ function entryOf(
 		section: found.section,
 		question: q.code,
 		type: q.type,
-		label: tr(q.text, lang),
+		label: t(q.text, lang),
 		required: q.required,
 		condition: q.showIf ? `${q.showIf.question} in (${q.showIf.in.join(', ')})` : null,
 		dimension: q.dimension ?? null,
@@ -105,12 +104,12 @@ function entryOf(
 		case 'single':
 			return {
 				...question,
-				values: c.options.map((o, k) => ({ code: o.code, spss: k + 1, label: tr(o.label, lang) }))
+				values: c.options.map((o, k) => ({ code: o.code, spss: k + 1, label: t(o.label, lang) }))
 			};
 		case 'multi_option':
 			return {
 				...question,
-				label: `${question.label}: ${tr(c.label, lang)}`,
+				label: `${question.label}: ${t(c.label, lang)}`,
 				values: [
 					{ code: '0', spss: 0, label: flags.notChosen },
 					{ code: '1', spss: 1, label: flags.chosen }
@@ -118,10 +117,10 @@ function entryOf(
 			};
 		case 'other_text': {
 			const option = q.type === 'multi' ? q.options.find((o) => o.code === c.option) : undefined;
-			const optionLabel = option ? tr(option.label, lang) : c.option;
+			const optionLabel = option ? t(option.label, lang) : c.option;
 			return {
 				...question,
-				label: `${question.label}: ${optionLabel} (${tr(OTHER_TEXT, lang)})`,
+				label: `${question.label}: ${optionLabel} (${t(OTHER_TEXT, lang)})`,
 				maxLength: c.maxLength
 			};
 		}

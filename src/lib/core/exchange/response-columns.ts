@@ -1,6 +1,7 @@
 import { spreadsheetSafeCell } from '../csv/spreadsheet-safe-cell.ts';
 import type { TAnswerRow } from '../questionnaire/answer.ts';
 import type { TQuestion, TQuestionnaire, TText } from '../questionnaire/definition.ts';
+import { t } from '../questionnaire/text.ts';
 
 /**
  * The column layout of a response export (CSV, XLSX, SPSS) and the conversions between one response and
@@ -409,7 +410,7 @@ export function cellsInColumnOrder(positions: readonly number[], row: readonly T
  * label (empty when not chosen), everything else as it is.
  */
 export function cellLabel(column: TExportColumn, cell: TCell, lang: 'sv' | 'en' = 'sv'): TCell {
-	const label = (text: TText) => protectText(lang === 'en' && text.en ? text.en : text.sv);
+	const label = (text: TText) => protectText(t(text, lang));
 	if (column.kind === 'single' && typeof cell === 'string') {
 		const option = column.options.find((o) => o.code === cell);
 		return option ? label(option.label) : cell;

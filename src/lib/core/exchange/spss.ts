@@ -1,4 +1,5 @@
 import type { TText } from '../questionnaire/definition.ts';
+import { t } from '../questionnaire/text.ts';
 import type { TCell, TExportColumn } from './response-columns.ts';
 
 /**
@@ -72,7 +73,7 @@ export function spssVariables(
 	lang: 'sv' | 'en' = 'sv'
 ): TSpssVariable[] {
 	const names = spssNames(columns);
-	const label = (text: TText) => (lang === 'en' && text.en ? text.en : text.sv);
+	const label = (text: TText) => t(text, lang);
 	return columns.map((c, i) =>
 		variableOf(c, names[i] ?? c.name, labels, label, stringWidth(textWidths.get(c.name) ?? 0))
 	);

@@ -6,8 +6,31 @@ const code = z
 
 const text = z.string().regex(/\S/, 'must not be empty');
 
+/**
+ * A language of the questionnaire's texts: an ISO 639 code of two or three lower-case letters ("sv",
+ * "en", "fi", "se" for Northern Sami, "fit" for Meänkieli). The model names no list of its own.
+ */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
+export const ZLanguage = z
+	.string()
+	.regex(LANGUAGE_PATTERN, 'use a language code of 2 or 3 lower-case letters');
+
 // Strict objects throughout: a misspelt key ("requried") is refused, not silently dropped.
-export const ZText = z.strictObject({ sv: text, en: text.optional() });
+/** A text: Swedish, and the same text in any other languages, keyed by language code. */
+export const ZText = z
+	.object({ sv: text })
+	.catchall(text)
+	.superRefine((value, ctx) => {
+		for (const key of Object.keys(value)) {
+			if (!LANGUAGE_PATTERN.test(key))
+				ctx.addIssue({
+					code: 'custom',
+					path: [key],
+					message: `"${key}" is not a language code`,
+					params: { key: 'languageCode', code: key }
+				});
+		}
+	});
 export type TText = z.infer<typeof ZText>;
 
 export const ZCondition = z.strictObject({ question: code, in: z.array(code).min(1) });
@@ -107,6 +130,18 @@ export const ZQuestionnaireShape = z.strictObject({
 	version: z.number().int().min(1),
 	title: ZText,
 	description: ZText.optional(),
+	/**
+	 * The languages the questionnaire is offered in, Swedish first. A text without a value in one of
+	 * them is shown in Swedish; `untranslated.ts` lists what a translator still has to do.
+	 */
+	languages: z
+		.array(ZLanguage)
+		.min(1)
+		.default(['sv', 'en'])
+		.refine((languages) => languages[0] === 'sv' && new Set(languages).size === languages.length, {
+			message: 'Swedish first, each language once',
+			params: { key: 'languageList' }
+		}),
 	roleGroups: z
 		.array(z.strictObject({ code, label: ZText, titleKeywords: z.array(z.string().min(1)).default([]) }))
 		.default([]),
@@ -131,6 +166,8 @@ export const ZQuestionnaireShape = z.strictObject({
 
 /** The checks across fields, each with its own message in every language. */
 export type TDefinitionCheck =
+	| 'languageCode'
+	| 'languageList'
 	| 'duplicate'
 	| 'multipleOther'
 	| 'scaleOrder'

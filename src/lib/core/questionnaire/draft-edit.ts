@@ -416,6 +416,7 @@ export function blankQuestionnaire(code: string, title: string): TQuestionnaire 
 		code,
 		version: 1,
 		title: { sv: title },
+		languages: ['sv', 'en'],
 		roleGroups: [],
 		dimensions: [],
 		levels: [],

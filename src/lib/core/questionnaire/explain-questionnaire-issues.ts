@@ -165,6 +165,14 @@ function check(params: ({ key: TDefinitionCheck } & TValues) | undefined, lang: 
 	const q = (text: unknown) => quote(lang, text);
 	const v = params;
 	const texts: Record<TDefinitionCheck, Record<TLang, string>> = {
+		languageCode: {
+			sv: `${q(v.code)} är ingen språkkod; använd två eller tre små bokstäver (sv, en, fi, se, fit)`,
+			en: `${q(v.code)} is not a language code; use two or three lower-case letters (sv, en, fi, se, fit)`
+		},
+		languageList: {
+			sv: 'svenska först, och varje språk en gång',
+			en: 'Swedish first, and each language once'
+		},
 		duplicate: {
 			sv: `koden ${q(v.code)} används redan`,
 			en: `the code ${q(v.code)} is already used`

@@ -18,6 +18,24 @@ const dimension = (code: string) => ({ code, label: { sv: code } });
 const level = (code: string, min: number, max: number) => ({ code, label: { sv: code }, min, max });
 
 describe('parseQuestionnaire accepts', () => {
+	it('texts in any language, such as Finnish, Northern Sami and Meänkieli', () => {
+		const result = parseQuestionnaire(
+			definition(
+				[page('a', yesNo('x', { text: { sv: 'Fråga?', fi: 'Kysymys?', se: 'Gažaldat?', fit: 'Kysymys?' } }))],
+				{
+					languages: ['sv', 'fi', 'se', 'fit']
+				}
+			)
+		);
+		expect(result.ok && result.questionnaire.sections[0]?.questions[0]?.text).toEqual({
+			sv: 'Fråga?',
+			fi: 'Kysymys?',
+			se: 'Gažaldat?',
+			fit: 'Kysymys?'
+		});
+		expect(result.ok && result.questionnaire.languages).toEqual(['sv', 'fi', 'se', 'fit']);
+	});
+
 	it('a minimal definition, filling in the defaults', () => {
 		const result = parseQuestionnaire(definition([page('a', yesNo('x'), freeText('y'), multi('z'))]));
 		expect(result).toEqual({
@@ -26,6 +44,7 @@ describe('parseQuestionnaire accepts', () => {
 				code: 'test',
 				version: 1,
 				title: { sv: 'Testenkät' },
+				languages: ['sv', 'en'],
 				roleGroups: [],
 				dimensions: [],
 				levels: [],
@@ -193,6 +212,16 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 	it('an empty English text (leave it out instead)', () => {
 		expect(errorsOf(definition([page('a', yesNo('x'))], { title: { sv: 'Test', en: '' } }))).toEqual([
 			'title.en: must not be empty'
+		]);
+	});
+
+	it('a text key that is not a language code, and a language list without Swedish first', () => {
+		const input = definition([page('a', yesNo('x', { text: { sv: 'X?', English: 'X?' } }))], {
+			languages: ['en', 'sv', 'en']
+		});
+		expect(errorsOf(input)).toEqual([
+			'languages: Swedish first, each language once',
+			'sections[0].questions[0].text.English: "English" is not a language code'
 		]);
 	});
 

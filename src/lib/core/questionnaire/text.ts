@@ -1,4 +1,4 @@
 import type { TText } from './definition.ts';
 
-/** A questionnaire text in the respondent's language, Swedish when there is no translation. */
-export const t = (text: TText, lang: 'sv' | 'en'): string => (lang === 'en' && text.en ? text.en : text.sv);
+/** A questionnaire text in a language ("sv", "en", "fi", …), Swedish when it has no translation. */
+export const t = (text: TText, lang: string): string => text[lang] ?? text.sv;
