@@ -1,5 +1,6 @@
 import type { TQuestionnaire, TText } from './definition.ts';
 import { parseQuestionnaire } from './parse-questionnaire.ts';
+import { applyTranslationEdit, type TTranslationEdit } from './translations.ts';
 
 /** A text as the designer's form gives it: Swedish always, English when filled in. */
 export interface TTextInput {
@@ -112,18 +113,26 @@ export type TDraftStructureEdit =
 	 * New codes for a question and its options (old code → new), with every reference to them (conditions,
 	 * follow-ups, key figures). Only for what no published version has: the caller decides (renameable).
 	 */
-	| { target: 'rename'; question: string; code: string; options: Record<string, string> };
+	| { target: 'rename'; question: string; code: string; options: Record<string, string> }
+	| TTranslationEdit;
 
 export type TDraftEditResult =
 	| { ok: true; definition: TQuestionnaire }
 	| { ok: false; reason: 'unknown-section' | 'unknown-question' | 'unknown-option' | 'unknown-code' }
 	| { ok: false; reason: 'invalid'; errors: string[] };
 
-/** A required text: Swedish, with English only when given. */
-const text = (input: TTextInput): TText => ({ sv: input.sv, ...(input.en ? { en: input.en } : {}) });
+/**
+ * A required text: Swedish, with English only when given. The designer's forms edit those two; the text's
+ * other languages (`previous`, from a translator) stay as they were.
+ */
+function text(input: TTextInput, previous?: TText): TText {
+	const { sv: _sv, en: _en, ...others }: Partial<TText> = previous ?? {};
+	return { ...others, sv: input.sv, ...(input.en ? { en: input.en } : {}) };
+}
 
 /** An optional text: none when the Swedish is empty. */
-const optionalText = (input: TTextInput): TText | undefined => (input.sv ? text(input) : undefined);
+const optionalText = (input: TTextInput, previous?: TText): TText | undefined =>
+	input.sv ? text(input, previous) : undefined;
 
 /** Sets or removes an optional field, so that an emptied text leaves no key behind. */
 function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -142,7 +151,9 @@ export function applyDraftEdit(
 	lang: 'sv' | 'en'
 ): TDraftEditResult {
 	const next = structuredClone(draft);
-	if (edit.target === 'add-question') {
+	if (edit.target === 'add-language' || edit.target === 'remove-language' || edit.target === 'translate') {
+		if (!applyTranslationEdit(next, edit)) return { ok: false, reason: 'unknown-code' };
+	} else if (edit.target === 'add-question') {
 		const section = next.sections.find((s) => s.code === edit.section);
 		if (!section) return { ok: false, reason: 'unknown-section' };
 		const taken = new Set(next.sections.flatMap((s) => s.questions.map((q) => q.code)));
@@ -222,7 +233,7 @@ export function applyDraftEdit(
 		const found = next.dimensions.find((d) => d.code === edit.dimension);
 		if (!found) return { ok: false, reason: 'unknown-code' };
 		if (edit.target === 'dimension') {
-			found.label = text(edit.label);
+			found.label = text(edit.label, found.label);
 			found.weight = edit.weight;
 		} else next.dimensions = next.dimensions.filter((d) => d !== found);
 	} else if (edit.target === 'add-dimension') {
@@ -233,7 +244,7 @@ export function applyDraftEdit(
 		const found = next.roleGroups.find((g) => g.code === edit.group);
 		if (!found) return { ok: false, reason: 'unknown-code' };
 		if (edit.target === 'role-group') {
-			found.label = text(edit.label);
+			found.label = text(edit.label, found.label);
 			found.titleKeywords = edit.keywords;
 		} else next.roleGroups = next.roleGroups.filter((g) => g !== found);
 	} else if (edit.target === 'add-role-group') {
@@ -243,14 +254,14 @@ export function applyDraftEdit(
 	} else if (edit.target === 'level') {
 		const found = next.levels.find((l) => l.code === edit.level);
 		if (!found) return { ok: false, reason: 'unknown-code' };
-		found.label = text(edit.label);
+		found.label = text(edit.label, found.label);
 		found.min = edit.min;
 		found.max = edit.max;
-		setOptional(found, 'description', optionalText(edit.description));
+		setOptional(found, 'description', optionalText(edit.description, found.description));
 	} else if (edit.target === 'key-figure') {
 		const found = next.keyFigures[edit.index];
 		if (!found) return { ok: false, reason: 'unknown-code' };
-		found.template = text(edit.template);
+		found.template = text(edit.template, found.template);
 	} else if (edit.target === 'move-page') {
 		const i = next.sections.findIndex((section) => section.code === edit.section);
 		if (i < 0) return { ok: false, reason: 'unknown-section' };
@@ -276,35 +287,37 @@ export function applyDraftEdit(
 			if (figure.measure.kind === 'option') figure.measure.option = option(figure.measure.option);
 		}
 	} else if (edit.target === 'questionnaire') {
-		next.title = text(edit.title);
-		setOptional(next, 'description', optionalText(edit.description));
+		next.title = text(edit.title, next.title);
+		setOptional(next, 'description', optionalText(edit.description, next.description));
 	} else if (edit.target === 'section') {
 		const section = next.sections.find((s) => s.code === edit.section);
 		if (!section) return { ok: false, reason: 'unknown-section' };
-		section.title = text(edit.title);
-		setOptional(section, 'intro', optionalText(edit.intro));
+		section.title = text(edit.title, section.title);
+		setOptional(section, 'intro', optionalText(edit.intro, section.intro));
 	} else {
 		const question = next.sections.flatMap((s) => s.questions).find((q) => q.code === edit.question);
 		if (!question) return { ok: false, reason: 'unknown-question' };
-		question.text = text(edit.text);
-		setOptional(question, 'help', optionalText(edit.help));
-		setOptional(question, 'topic', optionalText(edit.topic));
+		question.text = text(edit.text, question.text);
+		setOptional(question, 'help', optionalText(edit.help, question.help));
+		setOptional(question, 'topic', optionalText(edit.topic, question.topic));
 		question.required = edit.required;
 		if ((question.type === 'single' || question.type === 'multi') && edit.options) {
 			for (const option of question.options) {
 				const label = edit.options[option.code];
-				if (label) option.label = text(label);
+				if (label) option.label = text(label, option.label);
 			}
 		}
 		if (question.type === 'scale') {
-			if (edit.minLabel) setOptional(question, 'minLabel', optionalText(edit.minLabel));
-			if (edit.maxLabel) setOptional(question, 'maxLabel', optionalText(edit.maxLabel));
+			if (edit.minLabel) setOptional(question, 'minLabel', optionalText(edit.minLabel, question.minLabel));
+			if (edit.maxLabel) setOptional(question, 'maxLabel', optionalText(edit.maxLabel, question.maxLabel));
 		}
 		if (question.type === 'scale' && edit.topBox !== undefined)
 			setOptional(
 				question,
 				'topBox',
-				edit.topBox ? { from: edit.topBox.from, label: text(edit.topBox.label) } : undefined
+				edit.topBox
+					? { from: edit.topBox.from, label: text(edit.topBox.label, question.topBox?.label) }
+					: undefined
 			);
 		if (question.type === 'text') {
 			if (edit.multiline !== undefined) question.multiline = edit.multiline;

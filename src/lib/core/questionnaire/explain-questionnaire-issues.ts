@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TDefinitionCheck } from './definition.ts';
+import { LANGUAGE_PATTERN, type TDefinitionCheck } from './definition.ts';
 
 type TLang = 'sv' | 'en';
 type TValues = Record<string, unknown>;
@@ -133,6 +133,10 @@ function explain(issue: z.core.$ZodIssue, value: unknown, lang: TLang): string {
 		case 'invalid_format':
 			if (issue.format === 'regex' && issue.pattern === String(/\S/))
 				return sv ? 'får inte vara tom' : 'must not be empty';
+			if (issue.format === 'regex' && issue.pattern === String(LANGUAGE_PATTERN))
+				return sv
+					? 'använd en språkkod av två eller tre små bokstäver (sv, en, fi, se, fit)'
+					: 'use a language code of two or three lower-case letters (sv, en, fi, se, fit)';
 			if (issue.format === 'regex' && issue.path.length === 1 && last === 'code')
 				return QUESTIONNAIRE_CODE_RULE[lang];
 			if (issue.format === 'regex') return CODE_RULE[lang];

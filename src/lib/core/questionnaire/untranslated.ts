@@ -1,7 +1,10 @@
-import type { TQuestionnaire, TText } from './definition.ts';
+import type { TQuestionnaire } from './definition.ts';
+import { questionnaireTexts } from './questionnaire-texts.ts';
 
 /** A text of a questionnaire that has no translation into a language, and where it is. */
 export interface TUntranslated {
+	/** The text's name in a translation file (questionnaire-texts.ts). */
+	id: string;
 	/** The page's code, or null for the questionnaire's own texts. */
 	section: string | null;
 	/** The question's code, or null for a page's or the questionnaire's own texts. */
@@ -13,40 +16,25 @@ export interface TUntranslated {
 }
 
 /**
- * Every text of a questionnaire with a Swedish value and none in `lang` (today English; the model's texts
- * are Swedish first), in the order a respondent meets them: what a translator still has to do.
+ * Every text of a questionnaire with a Swedish value and none in `lang`, in the order a respondent meets
+ * them: what a translator still has to do.
  */
-export function untranslatedTexts(q: TQuestionnaire, lang: 'en'): TUntranslated[] {
-	const missing: TUntranslated[] = [];
-	const check = (text: TText | undefined, section: string | null, question: string | null, field: string) => {
-		if (text && !text[lang]) missing.push({ section, question, field, sv: text.sv });
-	};
-	check(q.title, null, null, 'title');
-	check(q.description, null, null, 'description');
-	for (const section of q.sections) {
-		check(section.title, section.code, null, 'title');
-		check(section.intro, section.code, null, 'intro');
-		for (const question of section.questions) {
-			check(question.text, section.code, question.code, 'text');
-			check(question.help, section.code, question.code, 'help');
-			check(question.topic, section.code, question.code, 'topic');
-			if (question.type === 'single' || question.type === 'multi') {
-				for (const option of question.options)
-					check(option.label, section.code, question.code, `option ${option.code}`);
-			}
-			if (question.type === 'scale') {
-				check(question.minLabel, section.code, question.code, 'minLabel');
-				check(question.maxLabel, section.code, question.code, 'maxLabel');
-				check(question.topBox?.label, section.code, question.code, 'topBox');
-			}
-		}
-	}
-	for (const group of q.roleGroups) check(group.label, null, null, `roleGroup ${group.code}`);
-	for (const dimension of q.dimensions) check(dimension.label, null, null, `dimension ${dimension.code}`);
-	for (const level of q.levels) {
-		check(level.label, null, null, `level ${level.code}`);
-		check(level.description, null, null, `level ${level.code} description`);
-	}
-	for (const [i, figure] of q.keyFigures.entries()) check(figure.template, null, null, `keyFigure ${i + 1}`);
-	return missing;
+export function untranslatedTexts(q: TQuestionnaire, lang: string): TUntranslated[] {
+	return questionnaireTexts(q)
+		.filter(({ text }) => !text[lang])
+		.map(({ id, section, question, field, text }) => ({ id, section, question, field, sv: text.sv }));
+}
+
+/** How far each of the questionnaire's languages other than Swedish is translated. */
+export function translationProgress(
+	q: TQuestionnaire
+): { lang: string; translated: number; total: number }[] {
+	const texts = questionnaireTexts(q);
+	return q.languages
+		.filter((lang) => lang !== 'sv')
+		.map((lang) => ({
+			lang,
+			translated: texts.filter(({ text }) => text[lang]).length,
+			total: texts.length
+		}));
 }
