@@ -73,7 +73,8 @@ export type TReadXliff =
 	| ({ ok: false } & TXliffRefusal);
 
 type TNode = Record<string, unknown>;
-const list = (value: unknown): TNode[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const list = (value: unknown): TNode[] =>
+	Array.isArray(value) ? value : value && typeof value === 'object' ? [value as TNode] : [];
 
 /** The plain text of a <source> or <target>: undefined when it holds inline elements. */
 function plain(value: unknown): string | undefined {
