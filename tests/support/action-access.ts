@@ -42,6 +42,8 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/draft/condition/[question]', ['default'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/preview/sida/[section]', ['default'], MANAGERS),
+	...actions('/admin/questionnaires/[code]/draft/languages', ['add', 'remove', 'import'], MANAGERS),
+	...actions('/admin/questionnaires/[code]/draft/languages/[lang]', ['default'], MANAGERS),
 	...actions(
 		'/admin/questionnaires/[code]/draft',
 		[

@@ -132,6 +132,21 @@ export const routeAccess: TRouteAccess[] = [
 		expect: only(['admin', 'analyst'])
 	},
 	{
+		route: '/admin/questionnaires/[code]/draft/languages',
+		path: '/admin/questionnaires/{draftCode}/draft/languages',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/questionnaires/[code]/draft/languages/[lang]',
+		path: '/admin/questionnaires/{draftCode}/draft/languages/en',
+		expect: only(['admin', 'analyst'])
+	},
+	{
+		route: '/admin/questionnaires/[code]/draft/languages/[lang].xlf',
+		path: '/admin/questionnaires/{draftCode}/draft/languages/en.xlf',
+		expect: only(['admin', 'analyst'])
+	},
+	{
 		route: '/admin/questionnaires/[code]/preview',
 		path: '/admin/questionnaires/digital-mognad-i-kommuner/preview?sprak=en',
 		expect: only(['admin', 'analyst'])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVersions } from '../../core/questionnaire/compare-versions.ts';
+import { writeTranslationXliff } from '../../core/questionnaire/translation-xliff.ts';
 import { questionOf } from '../../core/testing/questionnaires.ts';
 import { listAuditEntries } from '../audit/list-audit-entries.ts';
 import type { TDatabase } from '../db/client.ts';
@@ -9,6 +10,7 @@ import { createQuestionnaireDraft } from './create-questionnaire-draft.ts';
 import { discardQuestionnaireDraft } from './discard-questionnaire-draft.ts';
 import { editQuestionnaireDraft } from './edit-questionnaire-draft.ts';
 import { getQuestionnaireDraft } from './get-questionnaire-draft.ts';
+import { importDraftTranslations } from './import-draft-translations.ts';
 import { listQuestionnaireDrafts } from './list-questionnaire-drafts.ts';
 import { publishQuestionnaireDraft } from './publish-questionnaire-draft.ts';
 import { startNewQuestionnaire } from './start-new-questionnaire.ts';
@@ -233,5 +235,50 @@ describe('a questionnaire draft', () => {
 		expect((await exportQuestionnaire(database.db, { code: 'medborgare' })).definition.title).toEqual({
 			sv: 'Medborgarenkät'
 		});
+	});
+
+	it('takes a translator’s XLIFF file into the draft in one save, and refuses a file that is no translation', async () => {
+		const draft = await startNewQuestionnaire(database.db, {
+			code: 'oversatt',
+			title: 'Översätt',
+			from: 'blank',
+			actor
+		});
+		const file = writeTranslationXliff(draft.definition, 'fi')
+			.replace('<source>Översätt</source>', '<source>Översätt</source>\n        <target>Käännä</target>')
+			.replace(
+				'</file>',
+				'<unit id="question.borta.text"><segment><source>Borta</source><target>Poissa</target></segment></unit></file>'
+			);
+		const result = await importDraftTranslations(database.db, {
+			code: 'oversatt',
+			xml: file,
+			actor,
+			lang: 'sv'
+		});
+		expect(result).toEqual({
+			lang: 'fi',
+			translated: 1,
+			unknown: ['question.borta.text'],
+			sourceChanged: [],
+			withMarkup: [],
+			revision: 2
+		});
+		const saved = await getQuestionnaireDraft(database.db, 'oversatt');
+		expect(saved?.definition.languages).toEqual(['sv', 'en', 'fi']);
+		expect(saved?.definition.title).toEqual({ sv: 'Översätt', fi: 'Käännä' });
+		await expect(
+			importDraftTranslations(database.db, {
+				code: 'oversatt',
+				xml: '<xliff version="1.2"/>',
+				actor,
+				lang: 'en'
+			})
+		).rejects.toMatchObject({
+			code: 'INVALID_INPUT',
+			details: ["The file is XLIFF 1.2; use XLIFF 2.0, as the questionnaire's export."]
+		});
+		expect((await getQuestionnaireDraft(database.db, 'oversatt'))?.revision).toBe(2);
+		await discardQuestionnaireDraft(database.db, { code: 'oversatt', actor });
 	});
 });

@@ -8,6 +8,7 @@ import {
 	type TNewQuestion,
 	type TTextInput
 } from '#lib/core/questionnaire/draft-edit.ts';
+import { languageName } from '#lib/core/questionnaire/language-name.ts';
 import { t } from '#lib/core/questionnaire/text.ts';
 import { untranslatedTexts } from '#lib/core/questionnaire/untranslated.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
@@ -21,6 +22,7 @@ import { DRAFT_FORM, draftEditAction, draftRefusal } from '#lib/server/web/draft
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
 import { questionEditsText } from '#lib/server/web/question-edits-text.ts';
+import { textPlace } from '#lib/server/web/text-place.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type TLang = 'sv' | 'en';
@@ -128,16 +130,9 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 				}))
 			})),
 			changes,
+			languages: q.languages.map((code) => languageName(code, lang)).join(', '),
 			untranslated: untranslatedTexts(q, 'en').map((u) => ({
-				where: [
-					u.section === null
-						? m.questionnaire_draft_where_questionnaire()
-						: m.questionnaire_draft_where_page({ section: u.section }),
-					u.question === null ? '' : m.questionnaire_draft_where_question({ question: u.question }),
-					fieldName(u.field)
-				]
-					.filter(Boolean)
-					.join(', '),
+				where: textPlace(u),
 				sv: u.sv
 			}))
 		}
@@ -152,21 +147,6 @@ function optionLabel(q: TQuestionnaire, question: string, option: string, lang: 
 			? target.options.find((o) => o.code === option)
 			: undefined;
 	return found ? t(found.label, lang) : option;
-}
-
-/** A text's field in words ("svarsalternativ ja"); the model's own name for the rarer ones. */
-function fieldName(field: string): string {
-	const named: Record<string, () => string> = {
-		title: m.questionnaire_draft_field_title,
-		description: m.questionnaire_draft_field_description,
-		intro: m.questionnaire_draft_field_intro,
-		text: m.questionnaire_draft_field_text,
-		help: m.questionnaire_draft_field_help,
-		topic: m.questionnaire_draft_field_topic
-	};
-	const option = /^option (.+)$/.exec(field);
-	if (option) return m.questionnaire_draft_field_option({ code: option[1] ?? '' });
-	return named[field]?.().toLowerCase() ?? field;
 }
 
 /** A text's Swedish (required or not) and English fields, e.g. `text_sv` and `text_en`. */
