@@ -476,6 +476,106 @@ describe('the questionnaires page', () => {
 		await context.close();
 	});
 
+	it('translates a draft into Finnish in the browser and through an XLIFF file, by keyboard without JavaScript', async () => {
+		const context = await signedInContext(browser, app.url, analyst, {
+			javaScriptEnabled: false,
+			acceptDownloads: true
+		});
+		const page = await context.newPage();
+		const press = async (name: string) => {
+			await page.getByRole('button', { name, exact: true }).focus();
+			await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		};
+		const languages = () =>
+			page
+				.locator('table.data tbody tr')
+				.evaluateAll((trs) =>
+					trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent?.trim()))
+				);
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'oversatt');
+		await page.fill('#f-new-name', 'Översättning');
+		await page.locator('#f-new-start-blank').focus();
+		await page.keyboard.press('Space');
+		await press('Skapa utkastet');
+		await page.getByRole('link', { name: 'Språk och översättningar: svenska, engelska' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).pathname).toBe('/admin/questionnaires/oversatt/draft/languages');
+		expect(await languages()).toEqual([
+			['svenska', 'sv', 'källspråket'],
+			['engelska', 'en', '0 av 3']
+		]);
+
+		// A language code the model does not take is refused beside its field; "fi" is Finnish.
+		await page.fill('#f-lang', 'fi1');
+		await press('Lägg till språket');
+		expect(await page.locator('.error-summary a').allTextContents()).toEqual([
+			'Skriv en språkkod av två eller tre små bokstäver, till exempel fi.'
+		]);
+		await expectNoAxeViolations(page);
+		await page.fill('#f-lang', 'fi');
+		await press('Lägg till språket');
+		expect(await languages()).toEqual([
+			['svenska', 'sv', 'källspråket'],
+			['engelska', 'en', '0 av 3'],
+			['finska', 'fi', '0 av 3']
+		]);
+
+		// Translated in the browser: the questionnaire's name.
+		await page.getByRole('link', { name: 'Översätt till finska' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('label[for="f-t-title"]').textContent()).toBe('Enkäten, namn');
+		await page.fill('#f-t-title', 'Käännös');
+		await press('Spara översättningarna');
+		expect(await page.locator('[role=status]').textContent()).toContain('Ändringen är sparad.');
+		expect(await page.getByText('2 av 3 texter saknar översättning.').count()).toBe(1);
+		await expectNoAxeViolations(page);
+
+		// Out to a translator as XLIFF 2.0 and back with the page's title translated.
+		await page.goto(`${app.url}/admin/questionnaires/oversatt/draft/languages`);
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'Hämta XLIFF-fil för finska' }).focus();
+		await page.keyboard.press('Enter');
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe('oversatt-fi.xlf');
+		const xliff = (await downloadedBytes(download)).toString('utf8');
+		expect(xliff).toContain('<target>Käännös</target>');
+		const translated = xliff.replace(
+			'<source>Sida 1</source>',
+			'<source>Sida 1</source><target>Sivu 1</target>'
+		);
+		await page.setInputFiles('#f-file', {
+			name: 'oversatt-fi.xlf',
+			mimeType: 'application/xliff+xml',
+			buffer: Buffer.from(translated)
+		});
+		await press('Läs in översättningen');
+		expect(await page.locator('[role=status]').textContent()).toContain(
+			'1 texter fick en ny översättning till finska.'
+		);
+		expect((await languages())[2]).toEqual(['finska', 'fi', '2 av 3']);
+
+		// A file that is no translation is refused with the reason, and nothing changes.
+		await page.setInputFiles('#f-file', {
+			name: 'fel.xlf',
+			mimeType: 'application/xliff+xml',
+			buffer: Buffer.from('<xliff><file></xliff>')
+		});
+		await press('Läs in översättningen');
+		expect(await page.locator('.error-summary a').allTextContents()).toEqual([
+			"Filen är inte giltig XML (rad 1, kolumn 14): Expected closing tag 'file' (opened in line 1, col 8) instead of closing tag 'xliff'."
+		]);
+		await expectNoAxeViolations(page);
+
+		// English withdrawn with its translations.
+		await press('Ta bort engelska och dess översättningar');
+		expect(await languages()).toEqual([
+			['svenska', 'sv', 'källspråket'],
+			['finska', 'fi', '2 av 3']
+		]);
+		await context.close();
+	});
+
 	it("edits a draft's options, a question's dimension and follow-up, its maturity dimensions and role groups, by keyboard without JavaScript", async () => {
 		const context = await signedInContext(browser, app.url, analyst, { javaScriptEnabled: false });
 		const page = await context.newPage();
