@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { type Handle, type HandleServerError, type ServerInit, sequence } from '@sveltejs/kit/hooks';
+import { LANGUAGE_PATTERN } from '#lib/core/questionnaire/definition.ts';
 import { defineCustomServerStrategy, isLocale } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { errorStatus, isAppError } from '#lib/server/app-error.ts';
@@ -16,6 +17,7 @@ import {
 	databaseUnavailableResponse,
 	RETRY_AFTER_SECONDS
 } from '#lib/server/web/database-unavailable.ts';
+import { TEXT_LANG_COOKIE } from '#lib/server/web/questionnaire-lang.ts';
 
 // PGlite has one connection: open and migrate the database before the first request, not during it.
 export const init: ServerInit = async () => {
@@ -33,15 +35,21 @@ const language: Handle = ({ event, resolve }) =>
 	// No URL-based locale strategy is configured, so the request passes through unchanged.
 	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.lang = locale;
-		// A language picked with ?lang= sticks for the following pages.
+		// A language picked with ?lang= sticks for the following pages. The app's own words are Swedish or
+		// English; a questionnaire may also be offered in others (?lang=fi), whose texts the respondent pages
+		// then show beside the app's words in the language the visitor had.
 		const picked = event.url.searchParams.get('lang');
+		const cookie = { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 } as const;
 		if (picked && isLocale(picked)) {
-			event.cookies.set('lang', picked, {
-				path: '/',
-				httpOnly: true,
-				sameSite: 'lax',
-				maxAge: 60 * 60 * 24 * 365
-			});
+			event.cookies.set('lang', picked, cookie);
+			event.cookies.delete(TEXT_LANG_COOKIE, { path: '/' });
+			event.locals.textLang = picked;
+		} else if (picked && LANGUAGE_PATTERN.test(picked)) {
+			event.cookies.set(TEXT_LANG_COOKIE, picked, cookie);
+			event.locals.textLang = picked;
+		} else {
+			const kept = event.cookies.get(TEXT_LANG_COOKIE);
+			event.locals.textLang = kept && LANGUAGE_PATTERN.test(kept) ? kept : locale;
 		}
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});

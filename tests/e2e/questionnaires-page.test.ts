@@ -555,6 +555,28 @@ describe('the questionnaires page', () => {
 		);
 		expect((await languages())[2]).toEqual(['finska', 'fi', '2 av 3']);
 
+		// The preview in Finnish: the questionnaire's texts in Finnish and marked so, the app's own words in
+		// Swedish; the untranslated question in Swedish.
+		await page.goto(`${app.url}/admin/questionnaires/oversatt/preview`);
+		await page.getByRole('link', { name: 'suomi' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(await page.locator('h1').textContent()).toBe('Käännös');
+		expect(await page.locator('h1').getAttribute('lang')).toBe('fi');
+		await page.getByRole('link', { name: 'Börja svara' }).focus();
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).search).toBe('?sprak=fi');
+		expect(await page.locator('h1').textContent()).toBe('Sivu 1');
+		expect(await page.locator('h1').getAttribute('lang')).toBe('fi');
+		// Not yet translated: in Swedish on a page in Swedish, so without a language of its own.
+		expect(
+			await page
+				.locator('label[for="q-fraga_1"]')
+				.evaluate((e) => [e.getAttribute('lang'), e.textContent?.trim()])
+		).toEqual([null, 'Fråga 1 (frivillig)']);
+		expect(await page.getByRole('button', { name: 'Granska dina svar' }).count()).toBe(1);
+		await expectNoAxeViolations(page);
+		await page.goto(`${app.url}/admin/questionnaires/oversatt/draft/languages`);
+
 		// A file that is no translation is refused with the reason, and nothing changes.
 		await page.setInputFiles('#f-file', {
 			name: 'fel.xlf',

@@ -6,7 +6,7 @@ import { t } from './text.ts';
 export function describeAnswer(
 	question: TQuestion,
 	answer: TAnswer | undefined,
-	lang: 'sv' | 'en'
+	lang: string
 ): string | null {
 	if (!answer) return null;
 	const label = (code: string) => {

@@ -10,3 +10,18 @@ export function languageName(code: string, lang: 'sv' | 'en'): string {
 		return code;
 	}
 }
+
+/**
+ * A language's name in itself, as a link to it is written ("suomi", "davvisámegiella"); its Swedish name
+ * when the platform knows none of its own (Meänkieli).
+ */
+export function nativeLanguageName(code: string): string {
+	try {
+		const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+		const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code);
+		if (own && own !== code && (own !== english || code === 'en')) return own;
+	} catch {
+		// An unknown code: named below.
+	}
+	return languageName(code, 'sv');
+}

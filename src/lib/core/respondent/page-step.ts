@@ -1,10 +1,10 @@
-import { answerTo, type TAnswerMap } from '../questionnaire/answer.ts';
+import { answerTo, type TAnswer, type TAnswerMap } from '../questionnaire/answer.ts';
 import { answerToFormValues } from '../questionnaire/answer-form-values.ts';
-import type { TQuestionnaire } from '../questionnaire/definition.ts';
+import type { TQuestion, TQuestionnaire } from '../questionnaire/definition.ts';
 import { describeAnswer } from '../questionnaire/describe-answer.ts';
 import { missingRequired } from '../questionnaire/missing-required.ts';
 import { parseSectionForm, type TFieldError } from '../questionnaire/parse-section-form.ts';
-import { t } from '../questionnaire/text.ts';
+import { t, textLanguage } from '../questionnaire/text.ts';
 import { visibleQuestions, visibleSections } from '../questionnaire/visibility.ts';
 import { locate, sectionAfter, type TMode } from './flow.ts';
 
@@ -19,7 +19,8 @@ export function pageView(
 	answers: TAnswerMap,
 	mode: TMode,
 	sectionCode: string,
-	lang: TLang
+	/** The questionnaire's language ("sv", "en", "fi", …). */
+	lang: string
 ) {
 	const position = locate(questionnaire, answers, mode, sectionCode);
 	if (!position) return undefined;
@@ -30,6 +31,12 @@ export function pageView(
 		questionnaireTitle: t(questionnaire.title, lang),
 		title: t(section.title, lang),
 		intro: section.intro ? t(section.intro, lang) : null,
+		/** The language each of those texts is in: `lang`, or Swedish where it has no translation. */
+		langs: {
+			questionnaireTitle: textLanguage(questionnaire.title, lang),
+			title: textLanguage(section.title, lang),
+			intro: section.intro ? textLanguage(section.intro, lang) : lang
+		},
 		questions,
 		saved: Object.fromEntries(questions.map((q) => [q.code, answerToFormValues(answerTo(answers, q.code))])),
 		index: index + 1,
@@ -102,23 +109,36 @@ export function pageStep(options: {
 }
 
 /** The review page: every page shown, each question's answer in words, and which required ones are missing. */
-export function reviewView(questionnaire: TQuestionnaire, answers: TAnswerMap, mode: TMode, lang: TLang) {
+export function reviewView(questionnaire: TQuestionnaire, answers: TAnswerMap, mode: TMode, lang: string) {
 	const missing = new Set(missingRequired(questionnaire, answers, mode));
 	return {
 		questionnaireTitle: t(questionnaire.title, lang),
+		questionnaireTitleLang: textLanguage(questionnaire.title, lang),
 		sections: visibleSections(questionnaire, answers, mode).map((section) => ({
 			code: section.code,
 			title: t(section.title, lang),
+			titleLang: textLanguage(section.title, lang),
 			questions: visibleQuestions(section, answers, mode)
 				.filter((q) => q.type !== 'background')
 				.map((q) => ({
 					code: q.code,
 					text: t(q.text, lang),
+					textLang: textLanguage(q.text, lang),
+					answerLang: answerLanguage(q, answerTo(answers, q.code), lang),
 					answer: describeAnswer(q, answerTo(answers, q.code), lang),
 					missing: missing.has(q.code)
 				}))
 		}))
 	};
+}
+
+/** The language a chosen option's label is shown in; null for a number or the respondent's own text. */
+function answerLanguage(question: TQuestion, answer: TAnswer | undefined, lang: string): string | null {
+	if (!answer || (answer.kind !== 'single' && answer.kind !== 'multi')) return null;
+	if (question.type !== 'single' && question.type !== 'multi') return null;
+	const code = answer.kind === 'single' ? answer.option : answer.options[0];
+	const option = question.options.find((o) => o.code === code);
+	return option ? textLanguage(option.label, lang) : null;
 }
 
 function isMissing(

@@ -1,21 +1,25 @@
 import type { TAnswerMap } from '../../core/questionnaire/answer.ts';
 import { encodePreviewAnswers } from '../../core/respondent/preview-answers.ts';
-import type { TLang } from './form-input.ts';
 
 // The addresses of the respondent preview (/admin/questionnaires/<code>/preview/…): the questionnaire's
 // language as `sprak`, the answers so far as `svar` (see preview-answers.ts). Only the questionnaire's
 // texts and the respondent pages' own words change language; the staff pages keep theirs.
 
-/** The language a preview shows: `sprak=en` for English, Swedish otherwise. */
-export function previewLang(url: URL): TLang {
-	return url.searchParams.get('sprak') === 'en' ? 'en' : 'sv';
+/**
+ * The language a preview shows the questionnaire's texts in: `sprak=en` for English, another of the
+ * questionnaire's languages by its code, Swedish otherwise. The respondent pages' own words follow in
+ * Swedish or English (uiLocale).
+ */
+export function previewLang(url: URL, languages: readonly string[]): string {
+	const asked = url.searchParams.get('sprak') ?? 'sv';
+	return asked === 'en' || languages.includes(asked) ? asked : 'sv';
 }
 
 /** The address of a preview page: the start (no page), a page by code, or the review at the end. */
 export function previewHref(
 	code: string,
 	page: { section: string } | 'start' | 'review',
-	lang: TLang,
+	lang: string,
 	answers: TAnswerMap = {}
 ): string {
 	const base = `/admin/questionnaires/${encodeURIComponent(code)}/preview`;

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { t } from '#lib/core/questionnaire/text.ts';
+import { t, textLanguage } from '#lib/core/questionnaire/text.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { config } from '#lib/server/config.ts';
 import type { TDb } from '#lib/server/db/client.ts';
@@ -13,6 +13,7 @@ import { listWaveOrganisations } from '#lib/server/waves/list-wave-organisations
 import { clientAddress } from '#lib/server/web/client-address.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { languageChoices, questionnaireLang } from '#lib/server/web/questionnaire-lang.ts';
 import { OPEN_START_COOKIE } from '#lib/server/web/require-respondent.ts';
 import { retryTime } from '#lib/server/web/retry-time.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +30,16 @@ async function openWave(db: TDb, slug: string) {
 export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ db, lang, event }) => {
 	const { params, cookies } = event;
 	const { wave, questionnaire } = await openWave(db, params.slug);
-	const base = { title: t(questionnaire.title, lang), waveName: wave.name };
+	const textLang = questionnaireLang(event.locals, questionnaire);
+	const base = {
+		title: t(questionnaire.title, textLang),
+		waveName: wave.name,
+		titleLang:
+			textLanguage(questionnaire.title, textLang) === lang
+				? undefined
+				: textLanguage(questionnaire.title, textLang),
+		languages: languageChoices(questionnaire, textLang)
+	};
 	if (wave.status !== 'open')
 		return { ...base, state: wave.status === 'closed' ? 'closed' : 'not-open' } as const;
 	// A respondent who started in this browser is offered to continue.
@@ -45,17 +55,21 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ db, l
 		.filter((q) => q.type === 'background');
 	const label = (field: 'organisation' | 'role', fallback: string) => {
 		const q = background.find((x) => x.type === 'background' && x.field === field);
-		return q ? t(q.text, lang) : fallback;
+		return q ? t(q.text, textLang) : fallback;
 	};
 	return {
 		...base,
 		state: 'ready',
-		description: questionnaire.description ? t(questionnaire.description, lang) : null,
+		description: questionnaire.description ? t(questionnaire.description, textLang) : null,
+		descriptionLang:
+			questionnaire.description && textLanguage(questionnaire.description, textLang) !== lang
+				? textLanguage(questionnaire.description, textLang)
+				: undefined,
 		resumeHref,
 		organisationLabel: label('organisation', m.open_organisation_label()),
 		roleLabel: label('role', m.open_role_group_label()),
 		organisations: await listWaveOrganisations(db, wave.ownerOrganisationId),
-		roleGroups: questionnaire.roleGroups.map((g) => ({ code: g.code, label: t(g.label, lang) }))
+		roleGroups: questionnaire.roleGroups.map((g) => ({ code: g.code, label: t(g.label, textLang) }))
 	} as const;
 });
 

@@ -1,7 +1,8 @@
-import { t } from '#lib/core/questionnaire/text.ts';
+import { t, textLanguage } from '#lib/core/questionnaire/text.ts';
 import { visibleSections } from '#lib/core/questionnaire/visibility.ts';
 import { resumeSection } from '#lib/core/respondent/flow.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { languageChoices, questionnaireLang } from '#lib/server/web/questionnaire-lang.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { PageServerLoad } from './$types';
 
@@ -19,11 +20,16 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang,
 			: r.wave.status === 'draft'
 				? 'not-open'
 				: 'ready';
+	const textLang = questionnaireLang(event.locals, r.questionnaire);
 	const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
 	return {
 		state,
-		title: t(r.questionnaire.title, lang),
-		description: r.questionnaire.description ? t(r.questionnaire.description, lang) : null,
+		lang,
+		titleLang: textLanguage(r.questionnaire.title, textLang),
+		descriptionLang: r.questionnaire.description ? textLanguage(r.questionnaire.description, textLang) : lang,
+		languages: languageChoices(r.questionnaire, textLang),
+		title: t(r.questionnaire.title, textLang),
+		description: r.questionnaire.description ? t(r.questionnaire.description, textLang) : null,
 		waveName: r.wave.name,
 		started: r.response !== null,
 		anonymous: r.wave.anonymous,

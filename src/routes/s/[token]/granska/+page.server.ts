@@ -3,6 +3,7 @@ import { reviewView } from '#lib/core/respondent/page-step.ts';
 import { submitResponse } from '#lib/server/responses/submit-response.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { questionnaireLang } from '#lib/server/web/questionnaire-lang.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,12 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang,
 	const r = await requireRespondent(params.token, lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
-	return { ...reviewView(r.questionnaire, r.answers, PAGES, lang), canSubmit: r.response !== null };
+	const textLang = questionnaireLang(event.locals, r.questionnaire);
+	return {
+		...reviewView(r.questionnaire, r.answers, PAGES, textLang),
+		canSubmit: r.response !== null,
+		lang
+	};
 });
 
 export const actions: Actions = {

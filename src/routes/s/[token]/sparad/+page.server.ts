@@ -1,5 +1,6 @@
 import { t } from '#lib/core/questionnaire/text.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { questionnaireLang } from '#lib/server/web/questionnaire-lang.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { PageServerLoad } from './$types';
 
@@ -7,7 +8,7 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang,
 	const { params, url, cookies } = event;
 	const r = await requireRespondent(params.token, lang, cookies);
 	return {
-		questionnaireTitle: t(r.questionnaire.title, lang),
+		questionnaireTitle: t(r.questionnaire.title, questionnaireLang(event.locals, r.questionnaire)),
 		link: `${url.origin}/s/${params.token}`
 	};
 });

@@ -5,6 +5,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { saveSection } from '#lib/server/responses/save-section.ts';
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
+import { questionnaireLang } from '#lib/server/web/questionnaire-lang.ts';
 import { readForm } from '#lib/server/web/read-form.ts';
 import { requireRespondent } from '#lib/server/web/require-respondent.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,12 +18,13 @@ export const load: PageServerLoad = pageLoad({ roles: 'public' }, async ({ lang,
 	const r = await requireRespondent(params.token, lang, cookies);
 	if (r.completed) redirect(303, `/s/${params.token}/tack`);
 	if (r.wave.status !== 'open') redirect(303, `/s/${params.token}`);
-	const view = pageView(r.questionnaire, r.answers, PAGES, params.section, lang);
+	const textLang = questionnaireLang(event.locals, r.questionnaire);
+	const view = pageView(r.questionnaire, r.answers, PAGES, params.section, textLang);
 	if (!view) {
 		const resume = resumeSection(r.questionnaire, r.answers, PAGES, r.response?.currentSection ?? null);
 		redirect(303, resume ? `/s/${params.token}/sida/${resume.code}` : `/s/${params.token}/granska`);
 	}
-	return view;
+	return { ...view, lang, textLang };
 });
 
 export const actions: Actions = {

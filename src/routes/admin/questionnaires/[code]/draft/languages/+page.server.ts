@@ -45,7 +45,7 @@ const ZLanguageForm = (lang: TLang) =>
 	});
 
 /** Adding or withdrawing a language: one save over the revision the page showed, then the page again. */
-const languageAction = (target: 'add-language' | 'remove-language') =>
+const languageAction = (target: 'add-language' | 'remove-language'): Actions[string] =>
 	formAction(
 		{ roles: MANAGERS, schema: ZLanguageForm, refusal: draftRefusal, context: { form: target as string } },
 		async ({ user, db, input, lang, event }) => {

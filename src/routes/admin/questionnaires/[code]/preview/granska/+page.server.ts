@@ -1,3 +1,4 @@
+import { uiLocale } from '#lib/core/questionnaire/text.ts';
 import { reviewView } from '#lib/core/respondent/page-step.ts';
 import { decodePreviewAnswers } from '#lib/core/respondent/preview-answers.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, event }) => {
 	const { params, url } = event;
 	const { definition, source } = await getPreviewQuestionnaire(db, params.code);
-	const lang = previewLang(url);
+	const lang = previewLang(url, definition.languages);
 	const answers = decodePreviewAnswers(url.searchParams.get('svar'), definition);
 	const review = reviewView(definition, answers, 'invite', lang);
 	return {
@@ -19,6 +20,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, e
 		source,
 		backHref: previewBackHref(params.code, source),
 		lang,
+		ui: uiLocale(lang),
 		...review,
 		sections: review.sections.map((s) => ({
 			...s,

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { uiLocale } from '#lib/core/questionnaire/text.ts';
 import { pageStep, pageView } from '#lib/core/respondent/page-step.ts';
 import { decodePreviewAnswers, encodePreviewAnswers } from '#lib/core/respondent/preview-answers.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
@@ -19,7 +20,7 @@ const ANSWERS = '_svar';
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, event }) => {
 	const { params, url } = event;
 	const { definition } = await getPreviewQuestionnaire(db, params.code);
-	const lang = previewLang(url);
+	const lang = previewLang(url, definition.languages);
 	const answers = decodePreviewAnswers(url.searchParams.get('svar'), definition);
 	const view = pageView(definition, answers, PAGES, params.section, lang);
 	// A page the answers so far do not show (or no longer exists): the preview's start.
@@ -27,6 +28,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, e
 	return {
 		code: params.code,
 		lang,
+		ui: uiLocale(lang),
 		view,
 		answers: encodePreviewAnswers(answers),
 		startHref: previewHref(params.code, 'start', lang)
@@ -37,14 +39,15 @@ export const actions: Actions = {
 	default: formAction({ roles: MANAGERS, body: 'none' }, async ({ db, event }) => {
 		const { params, request, url } = event;
 		const code = params.code ?? '';
-		const lang = previewLang(url);
 		const { definition } = await getPreviewQuestionnaire(db, code);
+		const lang = previewLang(url, definition.languages);
+		const ui = uiLocale(lang);
 		const form = await readForm(request);
 		if (!form.ok) {
 			const message =
 				form.reason === 'too-large'
-					? m.error_form_too_large({}, { locale: lang })
-					: m.error_form_invalid({}, { locale: lang });
+					? m.error_form_too_large({}, { locale: ui })
+					: m.error_form_invalid({}, { locale: ui });
 			return fail(form.status, { formError: message, errors: [], raw: null });
 		}
 		const carried = form.entries.find(([k]) => k === ANSWERS)?.[1] ?? null;
@@ -55,7 +58,7 @@ export const actions: Actions = {
 			mode: PAGES,
 			sectionCode: params.section ?? '',
 			form: form.entries,
-			lang
+			lang: ui
 		});
 		if (!step) redirect(303, previewHref(code, 'start', lang));
 		if (!step.ok) return fail(400, { formError: null, errors: step.errors, raw: step.raw });
