@@ -47,7 +47,7 @@ export interface TLssSkipped {
 /** Something the import did that the designer should know about; the draft is made. */
 export type TLssNotice =
 	| { key: 'swedishFromBase'; language: string }
-	| { key: 'swedishMissing'; language: string; count: number }
+	| { key: 'swedishMissing'; count: number }
 	| { key: 'languageCollapsed'; from: string; to: string; kept: string }
 	| { key: 'languageUnknown'; language: string }
 	| { key: 'textFromCode'; question: string }
