@@ -91,6 +91,7 @@ describe('upload limits', () => {
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 		const row = (start: string) => readme.split('\n').find((line) => line.startsWith(`| ${start}`)) ?? '';
 		expect(row('questionnaire')).toContain(`| ${formatLimit(UPLOAD_LIMITS.questionnaire)} `);
+		expect(row('LimeSurvey survey')).toContain(`| ${formatLimit(UPLOAD_LIMITS.limesurvey)} `);
 		expect(row('participants')).toContain(`| ${formatLimit(UPLOAD_LIMITS.participants)} `);
 		expect(row('organisations')).toContain(`| ${formatLimit(UPLOAD_LIMITS.organisations)} `);
 		expect(row('responses, the import page')).toContain(`| ${formatLimit(UPLOAD_LIMITS.responses)} `);
@@ -113,6 +114,10 @@ describe('upload limits', () => {
 		const res = await postFile(server.url, admin.cookie, '/admin/questionnaires?/upload', atLimit);
 		expect(res.status).toBe(400);
 		expect(res.body).not.toContain('större än 1 MB');
+		const lss = { name: 'enkat.lss', bytes: filled(UPLOAD_LIMITS.limesurvey + 1) };
+		const refused = await postFile(server.url, admin.cookie, '/admin/questionnaires?/importLimeSurvey', lss);
+		expect(refused.status).toBe(413);
+		expect(refused.body).toContain('Filen är större än 5 MB.');
 	});
 
 	it('refuse participant and organisation lists over 10 MB with 413 and the limit', async () => {
