@@ -83,6 +83,7 @@ describe('upload limits', () => {
 	it('match the README', () => {
 		expect(UPLOAD_LIMITS).toEqual({
 			questionnaire: 1_000_000,
+			limesurvey: 5 * 1024 * 1024,
 			participants: 10 * 1024 * 1024,
 			organisations: 10 * 1024 * 1024,
 			responses: 64 * 1024 * 1024
@@ -101,7 +102,7 @@ describe('upload limits', () => {
 		);
 	});
 
-	it('refuse a questionnaire over 1 MB with 413 and the limit, by length or while reading a chunked body', async () => {
+	it('refuse a questionnaire over 1 MB and a LimeSurvey file over 5 MB with 413 and the limit, by length or while reading a chunked body', async () => {
 		const admin = await signInOverHttp(server.url, users.admin);
 		const big = { name: 'enkat.json', bytes: filled(UPLOAD_LIMITS.questionnaire + 1) };
 		for (const chunked of [false, true]) {
@@ -118,6 +119,23 @@ describe('upload limits', () => {
 		const refused = await postFile(server.url, admin.cookie, '/admin/questionnaires?/importLimeSurvey', lss);
 		expect(refused.status).toBe(413);
 		expect(refused.body).toContain('Filen är större än 5 MB.');
+		// Under the limit, a LimeSurvey file becomes a draft, and the page lists what it left out.
+		const survey = {
+			name: 'rangordning.lss',
+			bytes: readFileSync(
+				new URL('../fixtures/limesurvey/limesurvey_survey_836215_ranking_with_condition.lss', import.meta.url)
+			)
+		};
+		const imported = await postFile(
+			server.url,
+			admin.cookie,
+			'/admin/questionnaires?/importLimeSurvey',
+			survey
+		);
+		expect(imported.status).toBe(200);
+		expect(imported.body).toContain('Utkastet ls_836215 skapades, med 1 av filens frågor.');
+		expect(imported.body).toContain('<li>Q00: en rangordningsfråga, som enkätmodellen inte har</li>');
+		expect(imported.body).toContain('href="/admin/questionnaires/ls_836215/draft"');
 	});
 
 	it('refuse participant and organisation lists over 10 MB with 413 and the limit', async () => {
