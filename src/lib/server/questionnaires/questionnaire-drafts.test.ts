@@ -255,7 +255,7 @@ describe('a draft imported from LimeSurvey', () => {
 			revision: 1,
 			updatedBy: actor
 		});
-		expect(result.skipped).toHaveLength(15);
+		expect(result.skipped).toHaveLength(16);
 		expect(result.skipped[0]).toBe(
 			'Q7: en lista med ”Annat”-alternativ, som enkätmodellens envalsfrågor inte har'
 		);

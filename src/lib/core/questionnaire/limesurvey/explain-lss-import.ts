@@ -100,6 +100,10 @@ export function explainLssSkipped({ question, reason }: TLssSkipped, lang: TLang
 					: 'a list with comment, which the model does not have';
 			case 'tooFewOptions':
 				return sv ? 'färre än två svarsalternativ' : 'fewer than two options';
+			case 'optionCondition':
+				return sv
+					? 'svarsalternativen har egna villkor (filter eller villkor på delfrågor), som enkätmodellen inte har'
+					: 'its options have conditions of their own (a filter or subquestion relevance), which the model does not have';
 			case 'hidden':
 				return sv ? 'frågan är alltid dold' : 'the question is always hidden';
 			case 'condition':
@@ -177,6 +181,10 @@ export function explainLssNotice(notice: TLssNotice, lang: TLang): string {
 			return sv
 				? `Gruppen ${q(lang, notice.group)} fick inga frågor och blev ingen sida.`
 				: `Group ${q(lang, notice.group)} kept no questions and became no page.`;
+		case 'validationDropped':
+			return sv
+				? `${notice.question}: frågans validering i LimeSurvey följde inte med.`
+				: `${notice.question}: the question's validation in LimeSurvey was not imported.`;
 		case 'expressionKept':
 			return sv
 				? `${notice.question}: texten har LimeSurvey-uttryck inom {…}, som står kvar som text.`

@@ -22,6 +22,8 @@ export interface TLssQuestion {
 	order: number;
 	scale: string;
 	relevance: string;
+	/** A regular expression the answer must match (`preg`). */
+	validation: string;
 	text: TLssTexts;
 	help: TLssTexts;
 	attributes: Map<string, string>;
@@ -107,6 +109,7 @@ export function surveyOf(document: TLssDocument): TLssSurvey {
 			order: number(row.question_order),
 			scale: row.scale_id || '0',
 			relevance: row.relevance ?? '',
+			validation: row.preg ?? '',
 			text: new Map(),
 			help: new Map(),
 			attributes: attributes.get(qid) ?? new Map()

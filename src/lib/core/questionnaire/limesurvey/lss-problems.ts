@@ -27,6 +27,7 @@ export type TLssSkipReason =
 	| { key: 'otherInList' }
 	| { key: 'listWithComment' }
 	| { key: 'tooFewOptions' }
+	| { key: 'optionCondition' }
 	| { key: 'hidden' }
 	| { key: 'condition'; expression: string }
 	| { key: 'groupCondition'; expression: string }
@@ -54,4 +55,5 @@ export type TLssNotice =
 	| { key: 'commentsDropped'; question: string }
 	| { key: 'codeChanged'; from: string; to: string }
 	| { key: 'groupDropped'; group: string }
-	| { key: 'expressionKept'; question: string };
+	| { key: 'expressionKept'; question: string }
+	| { key: 'validationDropped'; question: string };

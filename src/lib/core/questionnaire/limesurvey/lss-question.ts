@@ -28,6 +28,16 @@ export function questionOf(
 	if (!['L', '!', 'Y', 'G', '5', 'M', 'P', 'S', 'T', 'U'].includes(type))
 		return { skip: { key: 'type', type } };
 	if (q.attributes.get('hidden') === '1') return { skip: { key: 'hidden' } };
+	// Options shown on conditions of their own: without them the question would ask something else.
+	const filtered =
+		q.attributes.get('array_filter') ||
+		q.attributes.get('array_filter_exclude') ||
+		(survey.subquestions.get(q.qid) ?? []).some(
+			(s) => s.relevance.trim() !== '' && s.relevance.trim() !== '1'
+		);
+	if ((type === 'M' || type === 'P') && filtered) return { skip: { key: 'optionCondition' } };
+	if (q.validation.trim() || q.attributes.get('em_validation_q')?.trim())
+		notices.push({ key: 'validationDropped', question: q.title });
 
 	const raw = [...q.text.values(), ...q.help.values()];
 	if (raw.some((t) => /\{[A-Za-z_][^{}]*\}/.test(t)))

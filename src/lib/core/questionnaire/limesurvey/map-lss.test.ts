@@ -118,6 +118,7 @@ describe('a hand-made survey with every question type', () => {
 			'Q21: the condition refers to the answer "A9", which "Q1" does not have',
 			'Q22: question type "D" (date/time) cannot be imported',
 			'Q23: the question is always hidden',
+			'Q26: its options have conditions of their own (a filter or subquestion relevance), which the model does not have',
 			'Q24: both the question and its group have a condition; a question can have one',
 			'Q25: an array question, which the model does not have'
 		]);
@@ -130,6 +131,7 @@ describe('a hand-made survey with every question type', () => {
 		expect(notices.map((n) => explainLssNotice(n, 'en'))).toEqual([
 			'Language "de" becomes "de", which "de-informal" already gives; its texts were not imported.',
 			'Code mc became mc_2.',
+			"Q13: the question's validation in LimeSurvey was not imported.",
 			'Q18: multiple choice with comments became multiple choice without comments.',
 			'Group "Matriser" kept no questions and became no page.',
 			"1 texts had no Swedish and have another language's text until they are translated."
