@@ -1,7 +1,8 @@
 /** `mognad questionnaire --help`: kept apart from the command so that printing it loads nothing else. */
 export const questionnaireHelp = `Usage: mognad questionnaire <list | validate <file> | import <file> [--code C] | compare <code>> [--json]
   list              published questionnaires and their versions
-  validate <file>   check a questionnaire definition (JSON) and list every error with its path
+  validate <file>   check a questionnaire definition (JSON) and list every error with its path; for a
+                    LimeSurvey file, what import would make of it (pages, skipped questions, notes)
   import <file>     validate and publish a definition as an immutable version; a question code an earlier
                     version used with another type or scale is refused (its answers would not compare)
   import <file.lss> [--code C]

@@ -113,6 +113,20 @@ describe('mognad questionnaire import <file.lss>', () => {
 			readFileSync(path.join(import.meta.dirname, '../../../tests/fixtures/limesurvey', name))
 		);
 
+	it('validates a LimeSurvey file without storing it: what it would import and skip', async () => {
+		fixture('limesurvey_survey_OldCodes.lss');
+		const result = await mognad('questionnaire', 'validate', 'limesurvey_survey_OldCodes.lss');
+		expect(result.code, result.err).toBe(0);
+		expect(result.out.split('\n').slice(0, 4)).toEqual([
+			'limesurvey_survey_OldCodes.lss: a LimeSurvey survey; would import ls_967851 v1 (1 question(s) on 1 page(s))',
+			'Would skip 2 question(s):',
+			'  OLD_CODE2: cannot read the condition "OLD_CODE1.shown>2" (only Q1 == "A1", with or between values)',
+			`  OLD_CODE3: cannot read the group's condition "OLD_CODE1.shown>2"`
+		]);
+		const list = await mognad('questionnaire', 'list');
+		expect(list.out).not.toContain('ls_967851');
+	});
+
 	it('makes a draft of a LimeSurvey file and prints its code, the skipped questions and the notices', async () => {
 		fixture('limesurvey_survey_allinoneCondition.lss');
 		const result = await mognad('questionnaire', 'import', 'limesurvey_survey_allinoneCondition.lss');

@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+	explainLssNotice,
+	explainLssRefusal,
+	explainLssSkipped
+} from '../../lib/core/questionnaire/limesurvey/explain-lss-import.ts';
+import { mapLss } from '../../lib/core/questionnaire/limesurvey/map-lss.ts';
+import { readLss } from '../../lib/core/questionnaire/limesurvey/read-lss.ts';
 import { parseQuestionnaire } from '../../lib/core/questionnaire/parse-questionnaire.ts';
 import { getDatabase } from '../../lib/server/db/instance.ts';
 import { compareQuestionnaireVersions } from '../../lib/server/questionnaires/compare-questionnaire-versions.ts';
@@ -29,8 +36,10 @@ export const questionnaireCommand: TCommand = async (argv, io) => {
 	if (sub === 'compare' && file) return compareCommand(file, args.values, io);
 	if ((sub === 'validate' || sub === 'import') && file) {
 		const bytes = await readBytes(path.resolve(io.cwd, file), file);
-		if (sub === 'import' && isLimeSurveyFile(file, bytes))
-			return importLimeSurveyCommand(bytes, args.values, io);
+		if (isLimeSurveyFile(file, bytes))
+			return sub === 'import'
+				? importLimeSurveyCommand(bytes, args.values, io)
+				: checkLimeSurveyCommand(bytes, file, args.values, io);
 		if (args.values.code !== undefined) throw new UsageError('--code is for a LimeSurvey file (.lss)');
 		const input = parseJson(bytes, file);
 		if (sub === 'validate') {
@@ -109,6 +118,31 @@ async function importLimeSurveyCommand(
 	if (result.skipped.length > 0) io.out(`Skipped ${result.skipped.length} question(s):`);
 	for (const line of result.skipped) io.out(`  ${line}`);
 	for (const line of result.notices) io.out(`Note: ${line}`);
+	return 0;
+}
+
+/** `validate <file.lss>`: what the import would make of the file, without storing anything. */
+function checkLimeSurveyCommand(
+	bytes: Uint8Array,
+	file: string,
+	values: { code?: string },
+	io: TCommandIo
+): number {
+	const read = readLss(bytes);
+	const mapped = read.ok ? mapLss(read.document, { code: values.code }) : { ...read, skipped: [] };
+	if (!mapped.ok) {
+		for (const s of mapped.skipped) io.err(`  ${explainLssSkipped(s, 'en')}`);
+		io.err(`mognad: ${file}: ${explainLssRefusal(mapped.refusal, 'en')}`);
+		return 1;
+	}
+	const { questionnaire, skipped, notices } = mapped.result;
+	const count = questionnaire.sections.reduce((n, s) => n + s.questions.length, 0);
+	io.out(
+		`${file}: a LimeSurvey survey; would import ${questionnaire.code} v1 (${count} question(s) on ${questionnaire.sections.length} page(s))`
+	);
+	if (skipped.length > 0) io.out(`Would skip ${skipped.length} question(s):`);
+	for (const s of skipped) io.out(`  ${explainLssSkipped(s, 'en')}`);
+	for (const n of notices) io.out(`Note: ${explainLssNotice(n, 'en')}`);
 	return 0;
 }
 
