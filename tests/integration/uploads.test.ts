@@ -83,6 +83,8 @@ describe('upload limits', () => {
 	it('match the README', () => {
 		expect(UPLOAD_LIMITS).toEqual({
 			questionnaire: 1_000_000,
+			limesurvey: 5 * 1024 * 1024,
+			translation: 1_000_000,
 			participants: 10 * 1024 * 1024,
 			organisations: 10 * 1024 * 1024,
 			responses: 64 * 1024 * 1024
@@ -91,6 +93,8 @@ describe('upload limits', () => {
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 		const row = (start: string) => readme.split('\n').find((line) => line.startsWith(`| ${start}`)) ?? '';
 		expect(row('questionnaire')).toContain(`| ${formatLimit(UPLOAD_LIMITS.questionnaire)} `);
+		expect(row('LimeSurvey survey')).toContain(`| ${formatLimit(UPLOAD_LIMITS.limesurvey)} `);
+		expect(row('translation')).toContain(`| ${formatLimit(UPLOAD_LIMITS.translation)} `);
 		expect(row('participants')).toContain(`| ${formatLimit(UPLOAD_LIMITS.participants)} `);
 		expect(row('organisations')).toContain(`| ${formatLimit(UPLOAD_LIMITS.organisations)} `);
 		expect(row('responses, the import page')).toContain(`| ${formatLimit(UPLOAD_LIMITS.responses)} `);
@@ -100,7 +104,7 @@ describe('upload limits', () => {
 		);
 	});
 
-	it('refuse a questionnaire over 1 MB with 413 and the limit, by length or while reading a chunked body', async () => {
+	it('refuse a questionnaire or translation over 1 MB and a LimeSurvey file over 5 MB with 413 and the limit, by length or while reading a chunked body', async () => {
 		const admin = await signInOverHttp(server.url, users.admin);
 		const big = { name: 'enkat.json', bytes: filled(UPLOAD_LIMITS.questionnaire + 1) };
 		for (const chunked of [false, true]) {
@@ -113,6 +117,37 @@ describe('upload limits', () => {
 		const res = await postFile(server.url, admin.cookie, '/admin/questionnaires?/upload', atLimit);
 		expect(res.status).toBe(400);
 		expect(res.body).not.toContain('större än 1 MB');
+		const lss = { name: 'enkat.lss', bytes: filled(UPLOAD_LIMITS.limesurvey + 1) };
+		const refused = await postFile(server.url, admin.cookie, '/admin/questionnaires?/importLimeSurvey', lss);
+		expect(refused.status).toBe(413);
+		expect(refused.body).toContain('Filen är större än 5 MB.');
+		// Under the limit, a LimeSurvey file becomes a draft, and the page lists what it left out.
+		const survey = {
+			name: 'rangordning.lss',
+			bytes: readFileSync(
+				new URL('../fixtures/limesurvey/limesurvey_survey_836215_ranking_with_condition.lss', import.meta.url)
+			)
+		};
+		const imported = await postFile(
+			server.url,
+			admin.cookie,
+			'/admin/questionnaires?/importLimeSurvey',
+			survey
+		);
+		expect(imported.status).toBe(200);
+		expect(imported.body).toContain('Utkastet ls_836215 skapades, med 1 av filens frågor.');
+		expect(imported.body).toContain('<li>Q00: en rangordningsfråga, som enkätmodellen inte har</li>');
+		expect(imported.body).toContain('href="/admin/questionnaires/ls_836215/draft"');
+		// A translator's XLIFF file over 1 MB, on that draft's languages page.
+		const xlf = { name: 'enkat-fi.xlf', bytes: filled(UPLOAD_LIMITS.translation + 1) };
+		const translation = await postFile(
+			server.url,
+			admin.cookie,
+			'/admin/questionnaires/ls_836215/draft/languages?/import',
+			xlf
+		);
+		expect(translation.status).toBe(413);
+		expect(translation.body).toContain('Filen är för stor: en översättning får vara högst 1 MB.');
 	});
 
 	it('refuse participant and organisation lists over 10 MB with 413 and the limit', async () => {

@@ -39,7 +39,7 @@ export const actionAccess: TActionAccess[] = [
 	...actions('/admin/users', ['create', 'role', 'disable', 'enable'], ADMIN),
 	...actions('/admin/organisations', ['add', 'rename', 'move', 'import'], ADMIN),
 	...actions('/admin/title-mappings', ['set', 'remove'], MANAGERS),
-	...actions('/admin/questionnaires', ['upload', 'new'], MANAGERS),
+	...actions('/admin/questionnaires', ['upload', 'new', 'importLimeSurvey'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/draft/condition/[question]', ['default'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/preview/sida/[section]', ['default'], MANAGERS),
 	...actions('/admin/questionnaires/[code]/draft/languages', ['add', 'remove', 'import'], MANAGERS),

@@ -105,3 +105,63 @@ describe('mognad questionnaire import', () => {
 		expect((await mognad('questionnaire', 'list')).out).not.toContain('\tv4\t');
 	});
 });
+
+describe('mognad questionnaire import <file.lss>', () => {
+	const fixture = (name: string, as = name) =>
+		writeFileSync(
+			path.join(cli.dir, as),
+			readFileSync(path.join(import.meta.dirname, '../../../tests/fixtures/limesurvey', name))
+		);
+
+	it('validates a LimeSurvey file without storing it: what it would import and skip', async () => {
+		fixture('limesurvey_survey_OldCodes.lss');
+		const result = await mognad('questionnaire', 'validate', 'limesurvey_survey_OldCodes.lss');
+		expect(result.code, result.err).toBe(0);
+		expect(result.out.split('\n').slice(0, 4)).toEqual([
+			'limesurvey_survey_OldCodes.lss: a LimeSurvey survey; would import ls_967851 v1 (1 question(s) on 1 page(s))',
+			'Would skip 2 question(s):',
+			'  OLD_CODE2: cannot read the condition "OLD_CODE1.shown>2" (only Q1 == "A1", with or between values)',
+			`  OLD_CODE3: cannot read the group's condition "OLD_CODE1.shown>2"`
+		]);
+		const list = await mognad('questionnaire', 'list');
+		expect(list.out).not.toContain('ls_967851');
+	});
+
+	it('makes a draft of a LimeSurvey file and prints its code, the skipped questions and the notices', async () => {
+		fixture('limesurvey_survey_allinoneCondition.lss');
+		const result = await mognad('questionnaire', 'import', 'limesurvey_survey_allinoneCondition.lss');
+		expect(result.code, result.err).toBe(0);
+		const lines = result.out.trim().split('\n');
+		expect(lines[0]).toMatch(
+			/^Draft: ls_494923 v1 \(2 question\(s\) on 2 page\(s\)\): http.*\/admin\/questionnaires\/ls_494923\/draft$/
+		);
+		expect(lines.slice(1)).toEqual([
+			'Note: The file has no Swedish: the texts in "en" stand in as Swedish until they are translated.',
+			'Note: G02Q02: the question has no text; its code stands as its text.'
+		]);
+	});
+
+	it('knows a LimeSurvey file by its content, takes a code, and lists what it skipped', async () => {
+		fixture('limesurvey_survey_836215_ranking_with_condition.lss', 'export.xml');
+		const result = await mognad('questionnaire', 'import', 'export.xml', '--code', 'rangordning');
+		expect(result.code, result.err).toBe(0);
+		expect(result.out).toContain('Draft: rangordning v1 (1 question(s) on 1 page(s))');
+		expect(result.out).toContain(
+			'Skipped 1 question(s):\n  Q00: a ranking question, which the model does not have\n'
+		);
+	});
+
+	it('refuses a broken file, one with nothing to import, and a code that is taken, with the reason', async () => {
+		fixture('handmade-malformed.lss');
+		const broken = await mognad('questionnaire', 'import', 'handmade-malformed.lss');
+		expect(broken.code).toBe(1);
+		expect(broken.err).toMatch(/The file is not valid XML \(line 9, column \d+\)/);
+		fixture('handmade-nothing-maps.lss');
+		const nothing = await mognad('questionnaire', 'import', 'handmade-nothing-maps.lss');
+		expect(nothing.code).toBe(1);
+		expect(nothing.err).toContain('No question of the file can be imported (3 skipped).');
+		const again = await mognad('questionnaire', 'import', 'export.xml', '--code', 'rangordning');
+		expect(again.code).toBe(1);
+		expect(again.err).toContain('already writing a questionnaire "rangordning"');
+	});
+});

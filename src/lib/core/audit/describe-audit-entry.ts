@@ -26,6 +26,7 @@ const SENTENCES: Record<string, TSay> = {
 	'questionnaire.import': m.audit_say_questionnaire_import,
 	'questionnaire.draft_create': m.audit_say_questionnaire_draft_create,
 	'questionnaire.draft_discard': m.audit_say_questionnaire_draft_discard,
+	'questionnaire.draft_import': m.audit_say_questionnaire_draft_import,
 	'reminders.queue': m.audit_say_reminders_queue,
 	'report.publish': m.audit_say_report_publish,
 	'responses.import': m.audit_say_responses_import,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVersions } from '../../core/questionnaire/compare-versions.ts';
 import { writeTranslationXliff } from '../../core/questionnaire/translation-xliff.ts';
@@ -11,6 +13,7 @@ import { discardQuestionnaireDraft } from './discard-questionnaire-draft.ts';
 import { editQuestionnaireDraft } from './edit-questionnaire-draft.ts';
 import { getQuestionnaireDraft } from './get-questionnaire-draft.ts';
 import { importDraftTranslations } from './import-draft-translations.ts';
+import { importLimeSurvey } from './import-limesurvey.ts';
 import { listQuestionnaireDrafts } from './list-questionnaire-drafts.ts';
 import { publishQuestionnaireDraft } from './publish-questionnaire-draft.ts';
 import { startNewQuestionnaire } from './start-new-questionnaire.ts';
@@ -280,5 +283,56 @@ describe('a questionnaire draft', () => {
 		});
 		expect((await getQuestionnaireDraft(database.db, 'oversatt'))?.revision).toBe(2);
 		await discardQuestionnaireDraft(database.db, { code: 'oversatt', actor });
+	});
+});
+
+describe('a draft imported from LimeSurvey', () => {
+	const lss = (name: string) =>
+		readFileSync(path.join(import.meta.dirname, '../../../../tests/fixtures/limesurvey', name));
+
+	it("becomes a new questionnaire's draft with what maps, and lists what was skipped", async () => {
+		const result = await importLimeSurvey(database.db, {
+			file: lss('handmade-all-types.lss'),
+			actor,
+			lang: 'sv'
+		});
+		expect(result.draft).toMatchObject({
+			code: 'ls_112233',
+			baseVersion: null,
+			revision: 1,
+			updatedBy: actor
+		});
+		expect(result.skipped).toHaveLength(16);
+		expect(result.skipped[0]).toBe(
+			'Q7: en lista med ”Annat”-alternativ, som enkätmodellens envalsfrågor inte har'
+		);
+		expect(result.notices).toContain('Koden mc blev mc_2.');
+		const stored = await getQuestionnaireDraft(database.db, 'ls_112233');
+		expect(stored?.definition).toEqual(result.draft.definition);
+		expect(stored?.definition.sections.map((s) => s.questions.length)).toEqual([6, 4, 1]);
+		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_import' });
+		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([[actor, 'ls_112233 v1']]);
+	});
+
+	it('stores nothing for a refused file or a code that is taken', async () => {
+		const drafts = await listQuestionnaireDrafts(database.db);
+		await expect(
+			importLimeSurvey(database.db, { file: lss('handmade-nothing-maps.lss'), actor, lang: 'en' })
+		).rejects.toMatchObject({
+			code: 'INVALID_INPUT',
+			message: expect.stringMatching(/^No question of the file can be imported \(3 skipped\)\.\nQ1: an array/)
+		});
+		await expect(
+			importLimeSurvey(database.db, { file: lss('handmade-all-types.lss'), actor, lang: 'en' })
+		).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(
+			importLimeSurvey(database.db, { file: lss('handmade-all-types.lss'), code: Q, actor })
+		).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(
+			importLimeSurvey(database.db, { file: new Uint8Array(6 * 1024 * 1024), actor, lang: 'sv' })
+		).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Filen är större än 5 MB.' });
+		expect(await listQuestionnaireDrafts(database.db)).toEqual(drafts);
+		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_import' });
+		expect(log.entries).toHaveLength(1);
 	});
 });

@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TQuestionnaire } from '../../core/questionnaire/definition.ts';
 import { blankQuestionnaire } from '../../core/questionnaire/draft-edit.ts';
 import { parseQuestionnaire } from '../../core/questionnaire/parse-questionnaire.ts';
-import { AppError } from '../app-error.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { TDb } from '../db/client.ts';
-import { questionnaireDrafts, questionnaires } from '../db/schema.ts';
 import { builtInTemplateFile } from '../setup/load-built-ins.ts';
-import { getQuestionnaireDraft, type TQuestionnaireDraft } from './get-questionnaire-draft.ts';
+import type { TQuestionnaireDraft } from './get-questionnaire-draft.ts';
+import { insertNewQuestionnaireDraft } from './insert-new-questionnaire-draft.ts';
 
 export const ZNewQuestionnaire = z.object({
 	code: z
@@ -32,34 +29,13 @@ export async function startNewQuestionnaire(
 	input: z.input<typeof ZNewQuestionnaire> & { actor: string }
 ): Promise<TQuestionnaireDraft> {
 	const { code, title, from } = ZNewQuestionnaire.parse(input);
-	const [published] = await db
-		.select({ id: questionnaires.id })
-		.from(questionnaires)
-		.where(eq(questionnaires.code, code));
-	if (published)
-		throw new AppError(
-			'CONFLICT',
-			`A questionnaire "${code}" is already published; write its next version instead`
-		);
 	const definition = from === 'blank' ? blankQuestionnaire(code, title) : await fromTemplate(code, title);
-	const created = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(questionnaireDrafts)
-			.values({ code, baseVersion: null, definition, updatedBy: input.actor })
-			.onConflictDoNothing({ target: questionnaireDrafts.code })
-			.returning({ id: questionnaireDrafts.id });
-		if (row)
-			await recordAudit(tx, {
-				actor: input.actor,
-				action: 'questionnaire.draft_create',
-				subject: `${code} v1`
-			});
-		return Boolean(row);
+	return insertNewQuestionnaireDraft(db, {
+		code,
+		definition,
+		actor: input.actor,
+		action: 'questionnaire.draft_create'
 	});
-	if (!created) throw new AppError('CONFLICT', `Someone is already writing a questionnaire "${code}"`);
-	const draft = await getQuestionnaireDraft(db, code);
-	if (!draft) throw new Error('questionnaire draft missing after insert');
-	return draft;
 }
 
 async function fromTemplate(code: string, title: string): Promise<TQuestionnaire> {

@@ -9,6 +9,10 @@ import { UPLOAD_FORM_OVERHEAD } from './read-upload.ts';
  */
 export const UPLOAD_LIMITS = {
 	questionnaire: 1000 * 1000,
+	/** LimeSurvey's .lss files carry e-mail templates and settings in every language beside the questions. */
+	limesurvey: 5 * 1024 * 1024,
+	/** A translator's XLIFF file of a questionnaire: the built-in one's is about 60 kB. */
+	translation: 1000 * 1000,
 	participants: MAX_IMPORT_BYTES,
 	organisations: MAX_IMPORT_BYTES,
 	responses: MAX_RESPONSE_UPLOAD_BYTES

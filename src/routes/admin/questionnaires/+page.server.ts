@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { QUESTIONNAIRE_CODE } from '#lib/core/questionnaire/limesurvey/map-lss.ts';
 import { MANAGERS } from '#lib/core/roles/role-sets.ts';
 import { m } from '#lib/paraglide/messages.js';
+import { importLimeSurvey } from '#lib/server/questionnaires/import-limesurvey.ts';
 import { importQuestionnaire } from '#lib/server/questionnaires/import-questionnaire.ts';
 import { listQuestionnaireDrafts } from '#lib/server/questionnaires/list-questionnaire-drafts.ts';
 import { listQuestionnaires } from '#lib/server/questionnaires/list-questionnaires.ts';
@@ -9,13 +11,14 @@ import { startNewQuestionnaire } from '#lib/server/questionnaires/start-new-ques
 import { formAction } from '#lib/server/web/form-action.ts';
 import { pageLoad } from '#lib/server/web/page-load.ts';
 import { readUpload } from '#lib/server/web/read-upload.ts';
-import { UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
+import { formatLimit, UPLOAD_LIMITS } from '#lib/server/web/upload-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Questionnaires decide what every wave asks: the same people who create waves share and publish them.
 export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db }) => {
 	const [rows, drafts] = await Promise.all([listQuestionnaires(db), listQuestionnaireDrafts(db)]);
 	return {
+		lssLimit: formatLimit(UPLOAD_LIMITS.limesurvey),
 		newDrafts: drafts.filter((d) => !d.published).map((d) => d.code),
 		questionnaires: rows.map((r) => ({
 			id: r.versionId,
@@ -120,6 +123,63 @@ export const actions: Actions = {
 			const result = await importQuestionnaire(db, json.value, { actor: user.email, lang });
 			const q = { code: result.questionnaire.code, version: result.questionnaire.version };
 			return { done: result.created ? m.questionnaires_published(q) : m.questionnaires_unchanged(q) };
+		}
+	),
+	// A LimeSurvey survey becomes a new questionnaire's draft; what was left out is listed on the page.
+	importLimeSurvey: formAction(
+		{
+			roles: MANAGERS,
+			body: 'none',
+			context: { problems: [] as string[], form: 'lss' },
+			refusal: (e) =>
+				e.code === 'CONFLICT'
+					? { field: 'lss-code', message: m.questionnaires_new_error_taken() }
+					: e.code === 'INVALID_INPUT'
+						? {
+								field: 'lss-file',
+								message: e.message.split('\n')[0],
+								context: { problems: Array.isArray(e.details) ? e.details.map(String) : [] }
+							}
+						: undefined
+		},
+		async ({ user, db, lang, event }) => {
+			const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.limesurvey);
+			const refuse = (status: number, field: string, error: string, values: Record<string, string> = {}) =>
+				fail(status, {
+					error,
+					errors: [{ field, message: error }],
+					values,
+					problems: [] as string[],
+					form: 'lss'
+				});
+			if (!posted.ok) {
+				return posted.reason === 'too-large'
+					? refuse(
+							413,
+							'lss-file',
+							m.questionnaires_lss_error_too_large({ limit: formatLimit(UPLOAD_LIMITS.limesurvey) })
+						)
+					: refuse(400, 'lss-file', m.error_form_invalid());
+			}
+			const code = (posted.fields.code ?? '').trim();
+			if (code !== '' && !QUESTIONNAIRE_CODE.test(code))
+				return refuse(400, 'lss-code', m.questionnaires_new_error_code(), { code });
+			if (!posted.file) return refuse(400, 'lss-file', m.questionnaires_lss_error_file_required(), { code });
+			const result = await importLimeSurvey(db, {
+				file: posted.file.bytes,
+				code: code || undefined,
+				actor: user.email,
+				lang
+			});
+			const { definition } = result.draft;
+			return {
+				imported: {
+					code: definition.code,
+					count: definition.sections.reduce((n, s) => n + s.questions.length, 0),
+					skipped: result.skipped,
+					notices: result.notices
+				}
+			};
 		}
 	)
 };

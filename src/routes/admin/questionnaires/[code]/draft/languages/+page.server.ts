@@ -26,7 +26,7 @@ export const load: PageServerLoad = pageLoad({ roles: MANAGERS }, async ({ db, l
 	return {
 		code,
 		revision: draft.revision,
-		limit: formatLimit(UPLOAD_LIMITS.questionnaire),
+		limit: formatLimit(UPLOAD_LIMITS.translation),
 		languages: [
 			{ code: 'sv', name: languageName('sv', lang), translated: null, total: null },
 			...progress.map((p) => ({ code: p.lang, name: languageName(p.lang, lang), ...p }))
@@ -76,8 +76,8 @@ export const actions: Actions = {
 		},
 		async ({ user, db, lang, event }) => {
 			const code = event.params.code ?? '';
-			const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.questionnaire);
-			const limit = formatLimit(UPLOAD_LIMITS.questionnaire);
+			const posted = await readUpload(event.request, 'file', UPLOAD_LIMITS.translation);
+			const limit = formatLimit(UPLOAD_LIMITS.translation);
 			if (!posted.ok) {
 				const tooLarge = posted.reason === 'too-large';
 				const message = tooLarge
