@@ -89,8 +89,12 @@ describe('readTranslationXliff', () => {
 			"Filen är inte giltig XML (rad 1, kolumn 14): Expected closing tag 'file' (opened in line 1, col 8) instead of closing tag 'xliff'."
 		]);
 		expect(
-			refusal('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="2.0" srcLang="sv" trgLang="fi"/>')[0]
-		).toBe('doctype');
+			refusal('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="2.0" srcLang="sv" trgLang="fi"/>')
+		).toEqual(['notXml', 'Filen har en DOCTYPE-deklaration, som en översättningsfil inte ska ha.']);
+		expect(refusal('<xliff version="2.0" srcLang="sv" trgLang="fi"><file>')).toEqual([
+			'notXml',
+			'Filen tar slut innan dess XML är avslutad; den är troligen avkortad.'
+		]);
 		expect(refusal('<html><body>hej</body></html>')).toEqual([
 			'notXliff',
 			'Filen är ingen XLIFF-fil: den börjar inte med <xliff>.'

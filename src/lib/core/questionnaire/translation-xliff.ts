@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { checkXml, malformedXmlMessage, type TXmlProblem } from './check-xml.ts';
 import { LANGUAGE_PATTERN, type TQuestionnaire } from './definition.ts';
 import { questionnaireTexts } from './questionnaire-texts.ts';
 
@@ -47,8 +48,7 @@ export function writeTranslationXliff(q: TQuestionnaire, lang: string): string {
 
 /** Why a translation file was refused. */
 export type TXliffRefusal =
-	| { reason: 'notXml'; line: number; column: number; detail: string }
-	| { reason: 'doctype' }
+	| { reason: 'notXml'; problem: TXmlProblem }
 	| { reason: 'notXliff' }
 	| { reason: 'version'; version: string }
 	| { reason: 'sourceLanguage'; lang: string }
@@ -89,20 +89,13 @@ function plain(value: unknown): string | undefined {
 
 /**
  * Reads a translated XLIFF 2.0 file (2.1 and 2.2 read the same): its target language and each unit's
- * name, Swedish source and translation. A file with a DOCTYPE is refused (no entity expansion);
+ * name, Swedish source and translation. A file that is not well-formed XML, or has a DOCTYPE (no entity
+ * expansion), is refused (check-xml.ts);
  * translations with inline markup are listed, not taken: the questionnaire's texts are plain text.
  */
 export function readTranslationXliff(xml: string): TReadXliff {
-	const valid = XMLValidator.validate(xml);
-	if (valid !== true)
-		return {
-			ok: false,
-			reason: 'notXml',
-			line: valid.err.line,
-			column: valid.err.col,
-			detail: valid.err.msg
-		};
-	if (/<!DOCTYPE/i.test(xml)) return { ok: false, reason: 'doctype' };
+	const problem = checkXml(xml);
+	if (problem) return { ok: false, reason: 'notXml', problem };
 	const parsed = new XMLParser({
 		ignoreAttributes: false,
 		attributeNamePrefix: '@',
@@ -151,10 +144,11 @@ export function explainXliffRefusal(refusal: TXliffRefusal, lang: 'sv' | 'en'): 
 	const sv = lang === 'sv';
 	switch (refusal.reason) {
 		case 'notXml':
-			return sv
-				? `Filen är inte giltig XML (rad ${refusal.line}, kolumn ${refusal.column}): ${refusal.detail}`
-				: `The file is not valid XML (line ${refusal.line}, column ${refusal.column}): ${refusal.detail}`;
-		case 'doctype':
+			if (refusal.problem.key === 'malformed') return malformedXmlMessage(refusal.problem, lang);
+			if (refusal.problem.key === 'truncated')
+				return sv
+					? 'Filen tar slut innan dess XML är avslutad; den är troligen avkortad.'
+					: 'The file ends before its XML is closed; it is probably cut off.';
 			return sv
 				? 'Filen har en DOCTYPE-deklaration, som en översättningsfil inte ska ha.'
 				: 'The file has a DOCTYPE declaration, which a translation file does not have.';

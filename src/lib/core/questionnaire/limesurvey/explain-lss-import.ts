@@ -1,3 +1,4 @@
+import { malformedXmlMessage } from '../check-xml.ts';
 import type { TLssNotice, TLssRefusal, TLssSkipped } from './lss-problems.ts';
 
 type TLang = 'sv' | 'en';
@@ -27,9 +28,7 @@ export function explainLssRefusal(refusal: TLssRefusal, lang: TLang): string {
 				? 'Filen är inte XML. Exportera enkätens struktur (.lss) i LimeSurvey.'
 				: "The file is not XML. Export the survey's structure (.lss) from LimeSurvey.";
 		case 'malformed':
-			return sv
-				? `Filen är inte giltig XML (rad ${refusal.line}, kolumn ${refusal.column}): ${refusal.reason}`
-				: `The file is not valid XML (line ${refusal.line}, column ${refusal.column}): ${refusal.reason}`;
+			return malformedXmlMessage(refusal, lang);
 		case 'truncated':
 			return sv
 				? 'Filen tar slut innan dess XML är avslutad; den är troligen avkortad. Exportera den på nytt.'

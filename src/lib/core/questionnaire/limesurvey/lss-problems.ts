@@ -1,3 +1,4 @@
+import type { TXmlProblem } from '../check-xml.ts';
 // What a LimeSurvey import can refuse, skip and note, as data; `explain-lss-import.ts` says it in Swedish
 // or English.
 
@@ -6,9 +7,7 @@ export type TLssRefusal =
 	| { key: 'tooLarge'; limit: string }
 	| { key: 'notUtf8' }
 	| { key: 'notXml' }
-	| { key: 'malformed'; line: number; column: number; reason: string }
-	| { key: 'truncated' }
-	| { key: 'doctype' }
+	| TXmlProblem
 	| { key: 'notLimeSurvey' }
 	| { key: 'notSurvey'; docType: string }
 	| { key: 'dbVersion'; version: string }

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { checkXml } from '../check-xml.ts';
 import type { TLssRefusal } from './lss-problems.ts';
 
 /** One row of a table of the file, every field as the text it holds ('' when empty). */
@@ -33,16 +34,9 @@ export function readLss(
 	}
 	xml = xml.replace(/^\ufeff/, '');
 	if (!xml.trimStart().startsWith('<')) return { ok: false, refusal: { key: 'notXml' } };
-	// LimeSurvey never writes a document type; one could declare entities that expand without end.
-	if (/<!DOCTYPE/i.test(xml)) return { ok: false, refusal: { key: 'doctype' } };
-	const valid = XMLValidator.validate(xml);
-	if (valid !== true) {
-		const { code, line, col, msg } = valid.err;
-		// The validator names the elements left open when the text ends: a file cut off in the middle.
-		if (code === 'InvalidXml' && msg.startsWith("Invalid '["))
-			return { ok: false, refusal: { key: 'truncated' } };
-		return { ok: false, refusal: { key: 'malformed', line, column: col, reason: msg } };
-	}
+	// LimeSurvey never writes a document type.
+	const problem = checkXml(xml);
+	if (problem) return { ok: false, refusal: problem };
 	const parsed: unknown = new XMLParser({
 		ignoreAttributes: true,
 		parseTagValue: false,
