@@ -178,7 +178,6 @@ export type TDefinitionCheck =
 	| 'dimensionType'
 	| 'reversedWithoutDimension'
 	| 'conditionUnknown'
-	| 'conditionSamePage'
 	| 'conditionNotChoice'
 	| 'conditionOption'
 	| 'followUpUnknown'
@@ -279,15 +278,8 @@ export const ZQuestionnaire = ZQuestionnaireShape.superRefine((q, ctx) => {
 				if (!target) {
 					issue(
 						[...path, 'showIf', 'question'],
-						`"${question.showIf.question}" is not a question on an earlier page`,
+						`"${question.showIf.question}" is not an earlier question`,
 						'conditionUnknown',
-						{ question: question.showIf.question }
-					);
-				} else if (target.section === s) {
-					issue(
-						[...path, 'showIf', 'question'],
-						`"${question.showIf.question}" is on the same page; a condition must refer to an earlier page`,
-						'conditionSamePage',
 						{ question: question.showIf.question }
 					);
 				} else if (target.question.type !== 'single' && target.question.type !== 'multi') {

@@ -349,10 +349,11 @@ describe("the designer's edits to a draft", () => {
 		});
 	});
 
-	it("sets a condition on an earlier page's choice question, removes it, and refuses one on the same page", () => {
+	it('sets a condition on an earlier choice question, on its page or before, removes it, and refuses a later one', () => {
 		const draft = builtInTemplate();
 		expect(conditionChoices(draft, 'stod').map((c) => c.code)).toContain('vision');
 		expect(conditionChoices(draft, 'vision').map((c) => c.code)).toEqual(['ledning_delar']);
+		expect(conditionChoices(draft, 'medborgarbild').map((c) => c.code)).toEqual(['ledning_delar', 'vision']);
 		const set = applyDraftEdit(
 			draft,
 			{ target: 'condition', question: 'stod', when: { question: 'vision', options: ['nej', 'vet_ej'] } },
@@ -369,14 +370,20 @@ describe("the designer's edits to a draft", () => {
 		expect(questionOf(cleared.definition, 'stod')).not.toHaveProperty('showIf');
 		const samePage = applyDraftEdit(
 			draft,
-			{
-				target: 'condition',
-				question: 'ledning_delar',
-				when: { question: 'behov_kommentar', options: ['x'] }
-			},
+			{ target: 'condition', question: 'medborgarbild', when: { question: 'vision', options: ['ja'] } },
 			'sv'
 		);
-		expect(samePage).toMatchObject({ ok: false, reason: 'invalid' });
+		if (!samePage.ok) throw new Error(JSON.stringify(samePage));
+		expect(questionOf(samePage.definition, 'medborgarbild').showIf).toEqual({
+			question: 'vision',
+			in: ['ja']
+		});
+		const later = applyDraftEdit(
+			draft,
+			{ target: 'condition', question: 'vision', when: { question: 'medborgarbild', options: ['ja'] } },
+			'sv'
+		);
+		expect(later).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 
 	it('adds an option with a code suggested from its label or given, and removes one no condition uses', () => {

@@ -81,7 +81,7 @@ export interface TNewQuestion {
 export type TDraftStructureEdit =
 	| ({ target: 'add-question' } & TNewQuestion)
 	| { target: 'remove-question'; question: string }
-	/** When a question is shown: only when an earlier page's choice question has one of `options`, or always. */
+	/** When a question is shown: only when an earlier choice question has one of `options`, or always. */
 	| { target: 'condition'; question: string; when: { question: string; options: string[] } | null }
 	/**
 	 * A new page, at the end or after a given page, with its title and its first question (a page has at
@@ -397,26 +397,25 @@ function newQuestion(input: TNewQuestion, taken: ReadonlySet<string>): Record<st
 }
 
 /**
- * The questions a condition on `question` can refer to: choice questions on pages before its own (the
- * model's rule), with their options.
+ * The questions a condition on `question` can refer to: choice questions before it, on earlier pages or
+ * earlier on its own (the model's rule), with their options.
  */
 export function conditionChoices(
 	q: TQuestionnaire,
 	question: string
 ): Array<{ code: string; text: TText; options: Array<{ code: string; label: TText }> }> {
-	const page = q.sections.findIndex((section) => section.questions.some((x) => x.code === question));
-	return q.sections.slice(0, Math.max(page, 0)).flatMap((section) =>
-		section.questions.flatMap((x) =>
-			x.type === 'single' || x.type === 'multi'
-				? [
-						{
-							code: x.code,
-							text: x.text,
-							options: x.options.map((o) => ({ code: o.code, label: o.label }))
-						}
-					]
-				: []
-		)
+	const all = q.sections.flatMap((section) => section.questions);
+	const position = all.findIndex((x) => x.code === question);
+	return all.slice(0, Math.max(position, 0)).flatMap((x) =>
+		x.type === 'single' || x.type === 'multi'
+			? [
+					{
+						code: x.code,
+						text: x.text,
+						options: x.options.map((o) => ({ code: o.code, label: o.label }))
+					}
+				]
+			: []
 	);
 }
 

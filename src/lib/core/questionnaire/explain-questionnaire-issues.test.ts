@@ -82,7 +82,7 @@ describe('questionnaire errors for people', () => {
 			'Avsnitt 2 ”b”, fråga 2 ”y”, fältet ”showIf.in[0]”: ”kanske” är inget svarsalternativ till ”x”',
 			'Avsnitt 2 ”b”, fråga 3 ”z”, fältet ”showIf.question”: ”t” är ingen fråga med svarsalternativ',
 			'Avsnitt 2 ”b”, fråga 4 ”w”, fältet ”dimension”: dimensionen ”okand” finns inte',
-			'Avsnitt 2 ”b”, fråga 4 ”w”, fältet ”showIf.question”: ”senare” är ingen fråga på en tidigare sida'
+			'Avsnitt 2 ”b”, fråga 4 ”w”, fältet ”showIf.question”: ”senare” är ingen tidigare fråga'
 		]);
 		expect(errors(input, 'en')).toEqual([
 			'Section 1 "a", question 3 "s", field "max": max must be greater than min',
@@ -90,7 +90,7 @@ describe('questionnaire errors for people', () => {
 			'Section 2 "b", question 2 "y", field "showIf.in[0]": "kanske" is not an option of "x"',
 			'Section 2 "b", question 3 "z", field "showIf.question": "t" is not a choice question',
 			'Section 2 "b", question 4 "w", field "dimension": there is no dimension "okand"',
-			'Section 2 "b", question 4 "w", field "showIf.question": "senare" is not a question on an earlier page'
+			'Section 2 "b", question 4 "w", field "showIf.question": "senare" is not an earlier question'
 		]);
 	});
 

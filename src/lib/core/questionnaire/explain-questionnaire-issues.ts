@@ -205,12 +205,8 @@ function check(params: ({ key: TDefinitionCheck } & TValues) | undefined, lang: 
 			en: 'only a question with a dimension can be reversed'
 		},
 		conditionUnknown: {
-			sv: `${q(v.question)} är ingen fråga på en tidigare sida`,
-			en: `${q(v.question)} is not a question on an earlier page`
-		},
-		conditionSamePage: {
-			sv: `${q(v.question)} står på samma sida; ett villkor måste gälla en fråga på en tidigare sida`,
-			en: `${q(v.question)} is on the same page; a condition must refer to an earlier page`
+			sv: `${q(v.question)} är ingen tidigare fråga`,
+			en: `${q(v.question)} is not an earlier question`
 		},
 		conditionNotChoice: {
 			sv: `${q(v.question)} är ingen fråga med svarsalternativ`,

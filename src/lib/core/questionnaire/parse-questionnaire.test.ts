@@ -414,18 +414,24 @@ describe('parseQuestionnaire refuses, naming the path', () => {
 			page('d', yesNo('w'))
 		]);
 		expect(errorsOf(input)).toEqual([
-			'sections[0].questions[0].showIf.question: "finns_inte" is not a question on an earlier page',
-			'sections[1].questions[0].showIf.question: "y" is not a question on an earlier page',
-			'sections[2].questions[0].showIf.question: "w" is not a question on an earlier page'
+			'sections[0].questions[0].showIf.question: "finns_inte" is not an earlier question',
+			'sections[1].questions[0].showIf.question: "y" is not an earlier question',
+			'sections[2].questions[0].showIf.question: "w" is not an earlier question'
 		]);
 	});
 
-	it('a condition on a question of the same page', () => {
+	it('a condition on an earlier question of the same page, not on a later one', () => {
 		const input = definition([
-			page('a', yesNo('x'), freeText('y', { showIf: { question: 'x', in: ['ja'] } }))
+			page(
+				'a',
+				yesNo('x'),
+				freeText('y', { showIf: { question: 'x', in: ['ja'] } }),
+				freeText('z', { showIf: { question: 'w', in: ['ja'] } }),
+				yesNo('w')
+			)
 		]);
 		expect(errorsOf(input)).toEqual([
-			'sections[0].questions[1].showIf.question: "x" is on the same page; a condition must refer to an earlier page'
+			'sections[0].questions[2].showIf.question: "w" is not an earlier question'
 		]);
 	});
 

@@ -233,6 +233,63 @@ describe('parseSectionForm, conditional questions', () => {
 	});
 });
 
+describe('parseSectionForm, a follow-up on the same page', () => {
+	// y follows x on its own page; z follows y.
+	const questionnaire = questionnaireFrom(
+		definition([
+			page(
+				'a',
+				yesNo('x'),
+				freeText('y', { required: true, showIf: { question: 'x', in: ['ja'] } }),
+				freeText('z', { showIf: { question: 'x', in: ['nej'] } })
+			)
+		])
+	);
+	const yes = { kind: 'single', option: 'ja' } as const;
+
+	it('is shown, and required, by the answer posted with it', () => {
+		expect(post('a', [['q.x', 'ja']], { questionnaire }).errors).toEqual([
+			{ question: 'y', field: 'q.y', message: 'Frågan måste besvaras.' }
+		]);
+		expect(
+			post(
+				'a',
+				[
+					['q.x', 'ja'],
+					['q.y', 'Så här']
+				],
+				{ questionnaire }
+			)
+		).toEqual({
+			answers: { x: yes, y: { kind: 'text', value: 'Så här' } },
+			errors: [],
+			raw: { 'q.x': ['ja'], 'q.y': ['Så här'] }
+		});
+	});
+
+	it('is hidden by the answer posted, whatever was stored: its answer is dropped without an error', () => {
+		const result = post(
+			'a',
+			[
+				['q.x', 'nej'],
+				['q.y', 'Gammal text'],
+				['q.z', 'Därför']
+			],
+			{ questionnaire, previous: { x: yes, y: { kind: 'text', value: 'Gammal text' } } }
+		);
+		expect(result.errors).toEqual([]);
+		expect(result.answers).toEqual({
+			x: { kind: 'single', option: 'nej' },
+			z: { kind: 'text', value: 'Därför' }
+		});
+	});
+
+	it('is hidden when its question is left blank, also when the stored answer showed it', () => {
+		const result = post('a', [['q.y', 'Text']], { questionnaire, previous: { x: yes } });
+		expect(result).toMatchObject({ errors: [], answers: {} });
+	});
+});
+
 describe('parseSectionForm, single choice', () => {
 	it('refuses an answer that is not one of the options', () => {
 		const result = post('behov', [

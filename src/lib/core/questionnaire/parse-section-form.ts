@@ -15,7 +15,7 @@ export interface ParseSectionFormOptions {
 	section: TSection;
 	/** Every posted name/value pair, in order. */
 	form: Array<[string, string]>;
-	/** Answers so far, for the conditions of this page's questions. */
+	/** Answers so far, for the conditions of this page's questions on earlier pages. */
 	previous: TAnswerMap;
 	mode: TMode;
 	lang: 'sv' | 'en';
@@ -98,9 +98,15 @@ export function parseSectionForm(options: ParseSectionFormOptions): ParseSection
 			)
 		});
 	}
-	// Conditions refer to earlier pages only, so the answers so far decide what this page shows.
+	// Conditions refer to earlier questions: those of earlier pages are decided by the answers so far,
+	// those of this page by what was posted, read in page order. An answer to a question its condition
+	// hides is dropped, whatever the browser sent.
+	const onPage = new Set(section.questions.map((q) => q.code));
+	const earlier: TAnswerMap = Object.fromEntries(
+		Object.entries(previous).filter(([code]) => !onPage.has(code))
+	);
 	for (const q of questions) {
-		if (!isQuestionVisible(q, previous)) continue;
+		if (!isQuestionVisible(q, { ...earlier, ...answers })) continue;
 		const field = fieldName(q.code);
 		const result = parseQuestion(q, raw[field] ?? [], raw[otherFieldName(q.code)] ?? [], text);
 		if ('error' in result) errors.push({ question: q.code, field, message: result.error });

@@ -11,7 +11,13 @@ import {
 	yesNo
 } from '../testing/questionnaires.ts';
 import type { TAnswerMap } from './answer.ts';
-import { isQuestionVisible, pruneHidden, visibleQuestions, visibleSections } from './visibility.ts';
+import {
+	isQuestionVisible,
+	pageQuestions,
+	pruneHidden,
+	visibleQuestions,
+	visibleSections
+} from './visibility.ts';
 
 const template = builtInTemplate();
 const single = (option: string) => ({ kind: 'single', option }) as const;
@@ -144,5 +150,51 @@ describe('pruneHidden', () => {
 		const answers: TAnswerMap = { a: single('nej'), b: single('ja') };
 		pruneHidden(chain, answers, 'invite');
 		expect(answers).toEqual({ a: single('nej'), b: single('ja') });
+	});
+});
+
+describe('pageQuestions', () => {
+	// On page p2: b (multiple choice) follows up a (earlier page); c and d follow b on the page, e follows
+	// c, f follows m.
+	const q = questionnaireFrom(
+		definition([
+			page('p1', yesNo('a'), multi('m')),
+			page(
+				'p2',
+				multi('b', { showIf: { question: 'a', in: ['ja'] } }),
+				yesNo('c', { showIf: { question: 'b', in: ['a', 'b'] } }),
+				freeText('d', { showIf: { question: 'b', in: ['a'] } }),
+				freeText('e', { showIf: { question: 'c', in: ['nej'] } }),
+				freeText('f', { showIf: { question: 'm', in: ['a'] } }),
+				freeText('g')
+			)
+		])
+	);
+	const p2 = sectionOf(q, 'p2');
+
+	it('draws the follow-ups of questions on the page, numbered, with the options that open them', () => {
+		const drawn = pageQuestions(p2, { a: single('ja') }, 'invite');
+		expect(codes(drawn.questions)).toEqual(['b', 'c', 'd', 'e', 'g']);
+		expect(Object.fromEntries(drawn.reveals)).toEqual({
+			c: { index: 1, within: [1] },
+			d: { index: 2, within: [2] },
+			// Shown only while c is: within c's reveal and its own.
+			e: { index: 3, within: [1, 3] }
+		});
+		expect(Object.fromEntries([...drawn.opens].map(([k, v]) => [k, Object.fromEntries(v)]))).toEqual({
+			b: { a: [1, 2], b: [1] },
+			c: { nej: [3] }
+		});
+	});
+
+	it('leaves out the follow-ups of a question the earlier answers hide, and follows earlier pages as before', () => {
+		const drawn = pageQuestions(p2, { a: single('nej'), m: { kind: 'multi', options: ['a'] } }, 'invite');
+		expect(codes(drawn.questions)).toEqual(['f', 'g']);
+		expect(drawn.reveals.size).toBe(0);
+	});
+
+	it('draws a follow-up on the page whatever its stored answer says: the answer posted decides', () => {
+		const drawn = pageQuestions(p2, { a: single('ja'), b: { kind: 'multi', options: ['annat'] } }, 'invite');
+		expect(codes(drawn.questions)).toEqual(['b', 'c', 'd', 'e', 'g']);
 	});
 });

@@ -13,7 +13,7 @@ export function isQuestionVisible(question: TQuestion, answers: TAnswerMap): boo
 	return false;
 }
 
-/** The questions of a page a respondent sees; background questions only on open links. */
+/** The questions of a page a respondent sees for these answers; background questions only on open links. */
 export function visibleQuestions(section: TSection, answers: TAnswerMap, mode: TMode): TQuestion[] {
 	return section.questions.filter(
 		(q) => (q.type !== 'background' || mode === 'open') && isQuestionVisible(q, answers)
@@ -36,4 +36,50 @@ export function pruneHidden(questionnaire: TQuestionnaire, answers: TAnswerMap, 
 		if (Object.keys(next).length === Object.keys(current).length) return next;
 		current = next;
 	}
+}
+
+/** How a page shows a question whose condition refers to an earlier question on the same page. */
+export interface TReveal {
+	/** The reveal's number on its page, from 1. */
+	index: number;
+	/** The reveals the question's display depends on: its own and those of the questions it depends on. */
+	within: number[];
+}
+
+/** A page as it is drawn: its questions, and the follow-ups that the answers on the page itself reveal. */
+export interface TPageQuestions {
+	questions: TQuestion[];
+	/** By question code: the follow-ups shown or hidden by an answer on the same page. */
+	reveals: Map<string, TReveal>;
+	/** By question code, then option code: the reveals that option's choice opens. */
+	opens: Map<string, Map<string, number[]>>;
+}
+
+/**
+ * The questions a page draws. A question whose condition refers to an earlier page shows when the
+ * answers so far meet it; one whose condition refers to an earlier question on the same page is drawn
+ * whenever that question is, and revealed by the browser (CSS, no script) when one of the options that
+ * show it is chosen. The server decides again from what is posted (`parseSectionForm`).
+ */
+export function pageQuestions(section: TSection, answers: TAnswerMap, mode: TMode): TPageQuestions {
+	const onPage = new Set(section.questions.map((q) => q.code));
+	const drawn = new Set<string>();
+	const questions: TQuestion[] = [];
+	const reveals = new Map<string, TReveal>();
+	const opens = new Map<string, Map<string, number[]>>();
+	for (const question of section.questions) {
+		if (question.type === 'background' && mode !== 'open') continue;
+		const parent = question.showIf?.question;
+		if (question.showIf && parent !== undefined && onPage.has(parent)) {
+			if (!drawn.has(parent)) continue;
+			const index = reveals.size + 1;
+			reveals.set(question.code, { index, within: [...(reveals.get(parent)?.within ?? []), index] });
+			const byOption = opens.get(parent) ?? new Map<string, number[]>();
+			for (const option of question.showIf.in) byOption.set(option, [...(byOption.get(option) ?? []), index]);
+			opens.set(parent, byOption);
+		} else if (!isQuestionVisible(question, answers)) continue;
+		drawn.add(question.code);
+		questions.push(question);
+	}
+	return { questions, reveals, opens };
 }

@@ -5,7 +5,7 @@ import { describeAnswer } from '../questionnaire/describe-answer.ts';
 import { missingRequired } from '../questionnaire/missing-required.ts';
 import { parseSectionForm, type TFieldError } from '../questionnaire/parse-section-form.ts';
 import { t, textLanguage } from '../questionnaire/text.ts';
-import { visibleQuestions, visibleSections } from '../questionnaire/visibility.ts';
+import { pageQuestions, visibleQuestions, visibleSections } from '../questionnaire/visibility.ts';
 import { locate, sectionAfter, type TMode } from './flow.ts';
 
 // What a respondent page shows and what its form post does, shared by the respondent's pages (which
@@ -25,8 +25,10 @@ export function pageView(
 	const position = locate(questionnaire, answers, mode, sectionCode);
 	if (!position) return undefined;
 	const { section, index, sections } = position;
-	// Conditions refer to earlier pages, so the answers so far decide which follow-up questions show.
-	const questions = visibleQuestions(section, answers, mode).filter((q) => q.type !== 'background');
+	// The answers so far decide the follow-ups of earlier pages' questions; a follow-up of a question on
+	// this page is drawn and revealed in the browser by the answer chosen there.
+	const drawn = pageQuestions(section, answers, mode);
+	const questions = drawn.questions.filter((q) => q.type !== 'background');
 	return {
 		questionnaireTitle: t(questionnaire.title, lang),
 		title: t(section.title, lang),
@@ -39,6 +41,12 @@ export function pageView(
 		},
 		questions,
 		saved: Object.fromEntries(questions.map((q) => [q.code, answerToFormValues(answerTo(answers, q.code))])),
+		/** By follow-up code: the reveals it is shown within (its own last). */
+		reveals: Object.fromEntries([...drawn.reveals].map(([code, reveal]) => [code, reveal.within])),
+		/** By question code, then option code: the reveals choosing that option opens. */
+		opens: Object.fromEntries(
+			[...drawn.opens].map(([code, byOption]) => [code, Object.fromEntries(byOption)])
+		),
 		index: index + 1,
 		total: sections.length,
 		hasPrevious: index > 0,

@@ -121,10 +121,6 @@ export function explainLssSkipped({ question, reason }: TLssSkipped, lang: TLang
 				return sv
 					? `villkoret gäller ${q(lang, reason.question)}, som inte finns i filen`
 					: `the condition refers to ${q(lang, reason.question)}, which the file does not have`;
-			case 'conditionSamePage':
-				return sv
-					? `villkoret gäller ${q(lang, reason.question)} på samma sida; ett villkor måste gälla en tidigare sida`
-					: `the condition refers to ${q(lang, reason.question)} on the same page; a condition must refer to an earlier page`;
 			case 'conditionLater':
 				return sv
 					? `villkoret gäller ${q(lang, reason.question)}, som kommer senare`

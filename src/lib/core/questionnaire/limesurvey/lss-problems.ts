@@ -32,7 +32,6 @@ export type TLssSkipReason =
 	| { key: 'groupCondition'; expression: string }
 	| { key: 'twoConditions' }
 	| { key: 'conditionUnknown'; question: string }
-	| { key: 'conditionSamePage'; question: string }
 	| { key: 'conditionLater'; question: string }
 	| { key: 'conditionNotChoice'; question: string }
 	| { key: 'conditionOption'; question: string; option: string }

@@ -39,7 +39,7 @@ describe('a hand-made survey with every question type', () => {
 		expect(questionnaire.description).toEqual({ sv: 'Om arbetet' });
 		expect(questionnaire.languages).toEqual(['sv', 'en', 'de']);
 		expect(questionnaire.sections.map((s) => [s.code, s.title.sv, s.questions.map((q) => q.code)])).toEqual([
-			['sida_1', 'Om dig', ['q1', 'q2', 'mc', 'q4', 'q5', 'q6']],
+			['sida_1', 'Om dig', ['q1', 'q2', 'mc', 'q4', 'q5', 'q6', 'q10']],
 			['sida_2', 'Arbetet', ['q12', 'q13', 'q14', 'q18']],
 			['sida_3', 'Uppföljning', ['mc_2']]
 		]);
@@ -94,8 +94,10 @@ describe('a hand-made survey with every question type', () => {
 		expect(question(questionnaire, 'q14')).toMatchObject({ type: 'text', multiline: true });
 	});
 
-	it('turns the simple relevance forms into conditions on earlier pages, with the mapped codes', () => {
+	it('turns the simple relevance forms into conditions on earlier questions, with the mapped codes', () => {
 		expect(question(questionnaire, 'q12').showIf).toEqual({ question: 'q1', in: ['a1', 'a2'] });
+		// On the same page as the question it refers to.
+		expect(question(questionnaire, 'q10').showIf).toEqual({ question: 'q1', in: ['a1'] });
 		expect(question(questionnaire, 'q13').showIf).toEqual({ question: 'q2', in: ['ja'] });
 		expect(question(questionnaire, 'q14').showIf).toEqual({ question: 'mc', in: ['sq002'] });
 		// The group's own condition, on the question without one.
@@ -108,7 +110,6 @@ describe('a hand-made survey with every question type', () => {
 			'Q7: a list with an "Other" option, which single-choice questions of the model do not have',
 			'Q8: an array question, which the model does not have',
 			'Q9: a numerical input, which the model does not have',
-			'Q10: the condition refers to "Q1" on the same page; a condition must refer to an earlier page',
 			'Q11: a text display without an answer',
 			'Q15: the condition refers to "Q4", which is not a choice question',
 			'Q16: depends on "Q7", which was skipped',

@@ -77,7 +77,7 @@ export function mapLss(
 			}
 			const equality = own.equality ?? groupCondition;
 			if (equality) {
-				const showIf = resolveCondition(equality, page, survey, mapped, skippedQids);
+				const showIf = resolveCondition(equality, survey, mapped, skippedQids);
 				if ('skip' in showIf) {
 					skip(showIf.skip);
 					continue;

@@ -38,10 +38,9 @@ export function conditionOf(
 	return { equality: { ref: target.title, values: rows.map((r) => r.value ?? '') } };
 }
 
-/** A condition as the model's `showIf`, when it refers to a choice question mapped on an earlier page. */
+/** A condition as the model's `showIf`, when it refers to a choice question mapped before it. */
 export function resolveCondition(
 	equality: TLssEquality,
-	page: number,
 	survey: TLssSurvey,
 	mapped: Map<string, TMapped>,
 	skippedQids: Set<string>
@@ -65,12 +64,9 @@ export function resolveCondition(
 	if (!target) return { skip: { key: 'conditionUnknown', question } };
 	if (skippedQids.has(target.qid)) return { skip: { key: 'dependsOnSkipped', question: target.title } };
 	const found = mapped.get(target.qid);
-	if (!found) {
-		// Neither mapped nor left out yet: it comes later, on this page or after it.
-		const samePage = survey.groups[page]?.gid === target.gid;
-		return { skip: { key: samePage ? 'conditionSamePage' : 'conditionLater', question: target.title } };
-	}
-	if (found.page === page) return { skip: { key: 'conditionSamePage', question: target.title } };
+	// Neither mapped nor left out yet: it comes later, on this page or after it. A question mapped
+	// already comes earlier, on an earlier page or on this one.
+	if (!found) return { skip: { key: 'conditionLater', question: target.title } };
 	if (found.question.type !== 'single' && found.question.type !== 'multi')
 		return { skip: { key: 'conditionNotChoice', question: target.title } };
 	const options: string[] = [];
