@@ -23,34 +23,34 @@ export function templatePages(seed = 0): Array<{ section: string; fields: Array<
 				['q.vision', pick(1)],
 				['q.vision_kommentar', 'Vi arbetar med en handlingsplan.'],
 				['q.medborgarbild', pick(5)],
-				['q.beslutskapacitet', beslut]
+				['q.beslutskapacitet', beslut],
+				...(beslut === 'ja'
+					? []
+					: ([['q.beslutskapacitet_varfor', 'Resurser saknas.']] as Array<[string, string]>))
 			]
 		},
 		{
 			section: 'formaga',
 			fields: [
-				...(beslut === 'ja'
-					? []
-					: ([['q.beslutskapacitet_varfor', 'Resurser saknas.']] as Array<[string, string]>)),
-				['q.it_arv', itArv]
+				['q.it_arv', itArv],
+				...(itArv === 'ja'
+					? ([['q.it_arv_kommentar', 'Många olika system.']] as Array<[string, string]>)
+					: [])
 			]
 		},
 		{
 			section: 'omvarld',
 			fields: [
-				...(itArv === 'ja'
-					? ([['q.it_arv_kommentar', 'Många olika system.']] as Array<[string, string]>)
-					: []),
 				['q.omvarld', pick(6)],
 				['q.drivande', 'it'],
 				['q.drivande', seed % 2 === 0 ? 'ledning' : 'politiker'],
-				['q.drivkrafter', 'Ansträngd ekonomi och krav från medborgarna.'],
-				['q.kultur', kultur]
+				['q.drivkrafter', 'Ansträngd ekonomi och krav från medborgarna.']
 			]
 		},
 		{
 			section: 'kultur',
 			fields: [
+				['q.kultur', kultur],
 				...(kultur === 'nej'
 					? ([['q.kultur_varfor', 'Ovana vid förändring.']] as Array<[string, string]>)
 					: []),

@@ -47,7 +47,7 @@ export interface ImportReaderOptions {
 /**
  * Reads imported rows as responses. Each cell is checked against its column (option codes, 0/1 flags, the
  * scale, lengths, status, dates); the answers are then validated page by page by the respondent form's own
- * parser (`parseSectionForm`) with the answers of earlier pages deciding the conditions, as when a
+ * parser (`parseSectionForm`) with the answers of earlier questions deciding the conditions, as when a
  * respondent answers. An answer to a question its own row hides is refused, not dropped, so that nothing
  * in a file is silently lost. Required questions are not enforced: an imported answer sheet is taken as it
  * was collected, and an unanswered question stays unanswered.
@@ -127,13 +127,16 @@ export function importReader(options: ImportReaderOptions): TImportReader {
 			const accepted: TAnswerMap = {};
 			for (const section of sections) {
 				const form: Array<[string, string]> = [];
+				// A condition on a question of the same page is decided by the row's answer to it.
+				const onPage: TAnswerMap = {};
 				for (const q of section.questions) {
 					const answer = answerTo(given, q.code);
 					if (!answer) continue;
-					if (!isQuestionVisible(q, accepted)) {
+					if (!isQuestionVisible(q, { ...accepted, ...onPage })) {
 						problems.push({ line, column: columnOf(q.code), code: 'hidden_answer', value: describe(answer) });
 						continue;
 					}
+					onPage[q.code] = answer;
 					form.push(...formValues(q, answer));
 				}
 				if (form.length === 0) continue;

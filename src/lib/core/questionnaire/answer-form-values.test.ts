@@ -36,10 +36,9 @@ describe('answerToFormValues', () => {
 
 	it('fills in a page so that posting it again gives the same answers', () => {
 		const saved: Record<string, TAnswer> = {
-			it_arv_kommentar: { kind: 'text', value: 'Gamla system' },
 			omvarld: { kind: 'single', option: 'ja' },
 			drivande: { kind: 'multi', options: ['annat', 'medborgare'], other: 'Skolan' },
-			kultur: { kind: 'single', option: 'nej' }
+			drivkrafter: { kind: 'text', value: 'Krav från medborgarna' }
 		};
 		const form = Object.entries(saved).flatMap(([code, answer]): Array<[string, string]> => {
 			const { values, other } = answerToFormValues(answer);
@@ -52,7 +51,7 @@ describe('answerToFormValues', () => {
 			questionnaire: template,
 			section: sectionOf(template, 'omvarld'),
 			form,
-			previous: { it_arv: { kind: 'single', option: 'ja' } },
+			previous: {},
 			mode: 'invite',
 			lang: 'sv'
 		});

@@ -84,25 +84,37 @@ describe('the built-in template "Digital mognad i kommuner"', () => {
 		expect(questions.filter((q) => q.topic).length).toBe(11);
 	});
 
-	it('is version 2 of the questionnaire digital-mognad-i-kommuner', () => {
+	it('is version 3 of the questionnaire digital-mognad-i-kommuner', () => {
 		expect(questionnaire.code).toBe('digital-mognad-i-kommuner');
-		expect(questionnaire.version).toBe(2);
+		expect(questionnaire.version).toBe(3);
 		expect(questionnaire.title).toEqual({
 			sv: 'Digital mognad i kommuner',
 			en: 'Digital maturity in municipalities'
 		});
 	});
 
-	it('has its pages in order, background first and the support question last', () => {
-		expect(questionnaire.sections.map((s) => [s.code, s.questions.map((q) => q.code)])).toEqual([
-			['om_dig', ['organisation', 'roll']],
-			['behov', ['behov', 'behov_kommentar', 'ledning_delar']],
-			['vision', ['vision', 'vision_kommentar', 'medborgarbild', 'beslutskapacitet']],
-			['formaga', ['beslutskapacitet_varfor', 'it_arv']],
-			['omvarld', ['it_arv_kommentar', 'omvarld', 'drivande', 'drivkrafter', 'kultur']],
-			['kultur', ['kultur_varfor', 'kultur_atgarder', 'kompetens']],
-			['stod', ['stod']]
+	it("has one topic a page, each follow-up on its question's page, background first and support last", () => {
+		expect(questionnaire.sections.map((s) => [s.code, s.title.sv, s.questions.map((q) => q.code)])).toEqual([
+			['om_dig', 'Om dig', ['organisation', 'roll']],
+			['behov', 'Behovet av digitalisering', ['behov', 'behov_kommentar', 'ledning_delar']],
+			[
+				'vision',
+				'Vision och medborgarupplevelse',
+				['vision', 'vision_kommentar', 'medborgarbild', 'beslutskapacitet', 'beslutskapacitet_varfor']
+			],
+			['formaga', 'Tidigare IT-investeringar', ['it_arv', 'it_arv_kommentar']],
+			['omvarld', 'Omvärld och drivkrafter', ['omvarld', 'drivande', 'drivkrafter']],
+			['kultur', 'Kultur och kompetens', ['kultur', 'kultur_varfor', 'kultur_atgarder', 'kompetens']],
+			['stod', 'Stöd', ['stod']]
 		]);
+		// "Beskriv gärna hur." follows the IT-investment question on its page, shown when it is answered Ja.
+		const page = (code: string) =>
+			questionnaire.sections.find((s) => s.questions.some((q) => q.code === code))?.code;
+		for (const question of questions.filter((q) => q.showIf))
+			expect([question.code, page(question.code)]).toEqual([
+				question.code,
+				page(question.showIf?.question ?? '')
+			]);
 	});
 
 	it('asks the background (organisation and role) on the first page, both required', () => {

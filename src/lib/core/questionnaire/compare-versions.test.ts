@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import v1 from '../../../../questionnaires/digital-mognad-i-kommuner.v1.json' with { type: 'json' };
+import v2 from '../../../../questionnaires/digital-mognad-i-kommuner.v2.json' with { type: 'json' };
 import {
 	builtInTemplate,
 	definition,
@@ -20,10 +21,21 @@ const summary = (before: unknown, after: unknown) =>
 	);
 
 describe('comparing two versions of a questionnaire', () => {
-	it('finds the built-in versions 1 and 2 comparable question for question, with the same wording', () => {
-		const compared = compareVersions(questionnaireFrom(v1), builtInTemplate());
+	it('finds the built-in versions 1, 2 and 3 comparable question for question, with the same wording', () => {
+		const compared = compareVersions(questionnaireFrom(v1), questionnaireFrom(v2));
 		expect(compared).toHaveLength(20);
 		expect(compared.every((c) => c.status === 'comparable' && c.edits.length === 0)).toBe(true);
+		// Version 3 moved three questions to the page of the question they follow.
+		const moved = compareVersions(questionnaireFrom(v2), builtInTemplate()).filter(
+			(c) => c.status !== 'comparable' || c.edits.length > 0
+		);
+		expect(moved.map((c) => (c.status === 'comparable' ? [c.code, ...c.edits] : [c.code, c.status]))).toEqual(
+			[
+				['beslutskapacitet_varfor', 'moved'],
+				['it_arv_kommentar', 'moved'],
+				['kultur', 'moved']
+			]
+		);
 	});
 
 	it('tells comparable, new and dropped questions apart, and what changed in the comparable ones', () => {

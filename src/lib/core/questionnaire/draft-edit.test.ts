@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
+import {
+	builtInTemplate,
+	definition,
+	freeText,
+	page,
+	questionnaireFrom,
+	questionOf,
+	sectionOf,
+	yesNo
+} from '../testing/questionnaires.ts';
 import {
 	applyDraftEdit,
 	blankQuestionnaire,
@@ -635,17 +644,23 @@ describe("the designer's edits to a draft", () => {
 			ok: false,
 			reason: 'unknown-section'
 		});
-		// A condition's question must come before it: "formaga" follows up "vision", so it cannot go first.
-		let moved = draft;
-		for (let i = 0; i < 3; i++) {
-			const step = applyDraftEdit(moved, { target: 'move-page', section: 'formaga', direction: 'up' }, 'sv');
-			if (!step.ok) {
-				expect(step.reason).toBe('invalid');
-				break;
-			}
-			moved = step.definition;
-		}
-		expect(codes(moved).indexOf('formaga')).toBeGreaterThan(codes(moved).indexOf('vision'));
+		// A condition's question must come before it: "c" follows up "a", so its page cannot go before a's.
+		const chain = questionnaireFrom(
+			definition([
+				page('p1', yesNo('a')),
+				page('p2', yesNo('b')),
+				page('p3', freeText('c', { showIf: { question: 'a', in: ['ja'] } }))
+			])
+		);
+		const once = applyDraftEdit(chain, { target: 'move-page', section: 'p3', direction: 'up' }, 'sv');
+		expect(once.ok && codes(once.definition)).toEqual(['p1', 'p3', 'p2']);
+		if (!once.ok) throw new Error('not moved');
+		expect(
+			applyDraftEdit(once.definition, { target: 'move-page', section: 'p3', direction: 'up' }, 'sv')
+		).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
 
 		const level = applyDraftEdit(
 			draft,

@@ -32,8 +32,7 @@ function post(
 }
 
 // The "omvarld" page with its other required questions answered, for the multiple-choice "drivande".
-const drivande = (...fields: Array<[string, string]>) =>
-	post('omvarld', [['q.omvarld', 'ja'], ['q.kultur', 'nej'], ...fields]);
+const drivande = (...fields: Array<[string, string]>) => post('omvarld', [['q.omvarld', 'ja'], ...fields]);
 
 /** A page with one optional text question of at most `maxLength` characters. */
 const textPage = (maxLength: number) =>
@@ -192,14 +191,14 @@ describe('parseSectionForm, conditional questions', () => {
 		const result = post(
 			'formaga',
 			[
-				['q.beslutskapacitet_varfor', 'Pengar'],
-				['q.it_arv', 'ja']
+				['q.it_arv', 'ja'],
+				['q.it_arv_kommentar', 'Gamla system']
 			],
 			{ previous: { beslutskapacitet: { kind: 'single', option: 'vet_ej' } } }
 		);
 		expect(result.answers).toEqual({
-			beslutskapacitet_varfor: { kind: 'text', value: 'Pengar' },
-			it_arv: { kind: 'single', option: 'ja' }
+			it_arv: { kind: 'single', option: 'ja' },
+			it_arv_kommentar: { kind: 'text', value: 'Gamla system' }
 		});
 	});
 
@@ -207,13 +206,13 @@ describe('parseSectionForm, conditional questions', () => {
 		const result = post(
 			'formaga',
 			[
-				['q.beslutskapacitet_varfor', 'Pengar'],
-				['q.it_arv', 'ja']
+				['q.it_arv', 'nej'],
+				['q.it_arv_kommentar', 'Gamla system']
 			],
-			{ previous: { beslutskapacitet: { kind: 'single', option: 'ja' } } }
+			{ previous: { it_arv: { kind: 'single', option: 'ja' } } }
 		);
 		expect(result.errors).toEqual([]);
-		expect(result.answers).toEqual({ it_arv: { kind: 'single', option: 'ja' } });
+		expect(result.answers).toEqual({ it_arv: { kind: 'single', option: 'nej' } });
 	});
 
 	it('does not require a required question that is hidden', () => {
@@ -378,7 +377,6 @@ describe('parseSectionForm, multiple choice', () => {
 				'omvarld',
 				[
 					['q.omvarld', 'ja'],
-					['q.kultur', 'ja'],
 					['q.drivande', 'x']
 				],
 				{ lang: 'en' }

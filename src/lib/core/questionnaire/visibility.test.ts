@@ -71,13 +71,17 @@ describe('visibleQuestions', () => {
 	});
 
 	it("leaves out the page's hidden follow-up questions, keeping the order", () => {
-		const formaga = sectionOf(template, 'formaga');
-		expect(codes(visibleQuestions(formaga, { beslutskapacitet: single('nej') }, 'invite'))).toEqual([
-			'beslutskapacitet_varfor',
-			'it_arv'
+		const kultur = sectionOf(template, 'kultur');
+		expect(codes(visibleQuestions(kultur, { kultur: single('nej') }, 'invite'))).toEqual([
+			'kultur',
+			'kultur_varfor',
+			'kultur_atgarder',
+			'kompetens'
 		]);
-		expect(codes(visibleQuestions(formaga, { beslutskapacitet: single('ja') }, 'invite'))).toEqual([
-			'it_arv'
+		expect(codes(visibleQuestions(kultur, { kultur: single('ja') }, 'invite'))).toEqual([
+			'kultur',
+			'kultur_atgarder',
+			'kompetens'
 		]);
 	});
 });

@@ -11,18 +11,15 @@ export const allRequiredAnswers: Record<string, TAnswerMap> = {
 	vision: {
 		vision: { kind: 'single', option: 'ja' },
 		medborgarbild: { kind: 'single', option: 'nej' },
-		beslutskapacitet: { kind: 'single', option: 'nej' }
+		beslutskapacitet: { kind: 'single', option: 'nej' },
+		beslutskapacitet_varfor: { kind: 'text', value: 'Resurser' }
 	},
-	formaga: {
-		beslutskapacitet_varfor: { kind: 'text', value: 'Resurser' },
-		it_arv: { kind: 'single', option: 'nej' }
-	},
+	formaga: { it_arv: { kind: 'single', option: 'nej' } },
 	omvarld: {
 		omvarld: { kind: 'single', option: 'ja' },
-		drivande: { kind: 'multi', options: ['it', 'annat'], other: 'Skolan' },
-		kultur: { kind: 'single', option: 'ja' }
+		drivande: { kind: 'multi', options: ['it', 'annat'], other: 'Skolan' }
 	},
-	kultur: { kompetens: { kind: 'single', option: 'vet_ej' } }
+	kultur: { kultur: { kind: 'single', option: 'ja' }, kompetens: { kind: 'single', option: 'vet_ej' } }
 };
 
 /**
