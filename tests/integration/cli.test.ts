@@ -52,7 +52,7 @@ describe('mognad CLI', () => {
 		expect(mognad('migrate').code).toBe(0);
 		const list = mognad('questionnaire', 'list');
 		expect(list.code).toBe(0);
-		expect(list.out).toContain('digital-mognad-i-kommuner\tv2\tDigital mognad i kommuner');
+		expect(list.out).toContain('digital-mognad-i-kommuner\tv3\tDigital mognad i kommuner');
 		expect(list.out).toContain('digital-mognad-i-kommuner\tv1\tDigital mognad i kommuner');
 	});
 
@@ -81,7 +81,7 @@ describe('mognad CLI', () => {
 			mode: 'open',
 			status: 'open',
 			minGroupSize: 3,
-			questionnaire: { code: 'digital-mognad-i-kommuner', version: 2 },
+			questionnaire: { code: 'digital-mognad-i-kommuner', version: 3 },
 			responses: { complete: 0, partial: 0 }
 		});
 		expect(mognad('wave', 'close', 'varen-2020').out).toBe('varen-2020 is closed\n');
@@ -209,7 +209,7 @@ describe('mognad CLI', () => {
 			expect(await page.text()).toContain('Under drift');
 			// Relative file names are the caller's.
 			const valid = mognad('questionnaire', 'validate', 'questionnaires/digital-mognad-i-kommuner.json');
-			expect(valid.out).toContain('valid (digital-mognad-i-kommuner v2)');
+			expect(valid.out).toContain('valid (digital-mognad-i-kommuner v3)');
 			const refused = mognad('wave', 'show', 'finns-inte');
 			expect(refused.code).toBe(1);
 			expect(refused.err).toMatch(/^mognad: .*finns-inte/);

@@ -144,9 +144,9 @@ export async function seedResultsDataset(db: TDb): Promise<void> {
 			{ code: 'nej', label: { sv: 'Nej' } }
 		]
 	});
-	await importQuestionnaire(db, { ...template, version: 3 });
+	await importQuestionnaire(db, { ...template, version: 4 });
 
-	await createWave(db, { questionnaireCode: Q, questionnaireVersion: 2, name: 'Förra', slug: 'forra' });
+	await createWave(db, { questionnaireCode: Q, questionnaireVersion: 3, name: 'Förra', slug: 'forra' });
 	await createWave(db, { questionnaireCode: Q, name: 'Nu', slug: 'nu', minGroupSize: 3 });
 	await createWave(db, { questionnaireCode: Q, name: 'Tom', slug: 'tom' });
 	for (const slug of ['forra', 'nu', 'tom']) await setWaveStatus(db, slug, 'open');

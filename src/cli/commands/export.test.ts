@@ -170,9 +170,9 @@ describe('mognad export questionnaire', () => {
 			(await mognad('export', 'questionnaire', 'digital-mognad-i-kommuner', '--out', 'enkat.json')).code
 		).toBe(0);
 		const validated = await mognad('questionnaire', 'validate', 'enkat.json');
-		expect(validated.out.trim()).toBe('enkat.json: valid (digital-mognad-i-kommuner v2)');
+		expect(validated.out.trim()).toBe('enkat.json: valid (digital-mognad-i-kommuner v3)');
 		expect((await mognad('questionnaire', 'import', 'enkat.json')).out.trim()).toBe(
-			'Already published: digital-mognad-i-kommuner v2'
+			'Already published: digital-mognad-i-kommuner v3'
 		);
 	});
 

@@ -23,17 +23,19 @@ const template = (): TDefinition =>
 	JSON.parse(readFileSync(path.join(builtInQuestionnairesFolder(), `${Q}.json`), 'utf8'));
 
 describe('mognad questionnaire compare', () => {
-	it('compares the newest version with the one before it by default: the built-in 1 and 2 share every question', async () => {
+	it('compares the newest version with the one before it by default: the built-in 2 and 3 share every question', async () => {
 		const result = await mognad('questionnaire', 'compare', Q);
 		expect(result.code, result.err).toBe(0);
 		const lines = result.out.trim().split('\n');
-		expect(lines[0]).toBe(`${Q} v1 → v2: 20 comparable, 0 new, 0 dropped, 0 not comparable`);
+		expect(lines[0]).toBe(`${Q} v2 → v3: 20 comparable, 0 new, 0 dropped, 0 not comparable`);
 		expect(lines.slice(1, 3)).toEqual(['organisation\tcomparable', 'roll\tcomparable']);
+		// Version 3 moved the follow-ups to their questions' pages.
+		expect(lines).toContain('it_arv_kommentar\tcomparable\tmoved');
 	});
 
 	it("lists a new version's new, dropped and reworded questions, as text and as JSON", async () => {
 		const next = template();
-		next.version = 3;
+		next.version = 4;
 		const stod = next.sections.find((s) => s.code === 'stod');
 		if (!stod) throw new Error('no section stod');
 		stod.questions.push({
@@ -51,16 +53,16 @@ describe('mognad questionnaire compare', () => {
 		const behov = next.sections.find((s) => s.code === 'behov')?.questions[0];
 		if (!behov) throw new Error('no question behov');
 		behov.text = { sv: 'Hur stort är behovet av digitalisering i er kommun?', en: 'How great is the need?' };
-		writeFileSync(path.join(cli.dir, 'v3.json'), JSON.stringify(next));
-		const imported = await mognad('questionnaire', 'import', 'v3.json');
+		writeFileSync(path.join(cli.dir, 'v4.json'), JSON.stringify(next));
+		const imported = await mognad('questionnaire', 'import', 'v4.json');
 		expect(imported.code, imported.err).toBe(0);
 		const text = await mognad('questionnaire', 'compare', Q, '--from', '1');
-		expect(text.out).toContain(`${Q} v1 → v3: 19 comparable, 1 new, 1 dropped, 0 not comparable\n`);
+		expect(text.out).toContain(`${Q} v1 → v4: 19 comparable, 1 new, 1 dropped, 0 not comparable\n`);
 		expect(text.out).toContain('behov\tcomparable\ttext\n');
 		expect(text.out).toContain('ai\tnew\tsection stod\n');
 		expect(text.out).toContain('kultur_atgarder\tdropped\tsection kultur\n');
 		const json = JSON.parse((await mognad('questionnaire', 'compare', Q, '--json')).out);
-		expect(json).toMatchObject({ code: Q, from: 2, to: 3 });
+		expect(json).toMatchObject({ code: Q, from: 3, to: 4 });
 		expect(json.questions.find((q: { code: string }) => q.code === 'ai')).toEqual({
 			code: 'ai',
 			status: 'new',
@@ -84,7 +86,7 @@ describe('mognad questionnaire compare', () => {
 describe('mognad questionnaire import', () => {
 	it('refuses a version that gives a question code another type, naming it, and publishes nothing', async () => {
 		const next = template();
-		next.version = 4;
+		next.version = 5;
 		const it_arv = next.sections.flatMap((s) => s.questions).find((q) => q.code === 'it_arv_kommentar');
 		if (!it_arv) throw new Error('no question it_arv_kommentar');
 		Object.assign(it_arv, {
@@ -96,13 +98,13 @@ describe('mognad questionnaire import', () => {
 		});
 		delete it_arv.multiline;
 		delete it_arv.maxLength;
-		writeFileSync(path.join(cli.dir, 'v4.json'), JSON.stringify(next));
-		const refused = await mognad('questionnaire', 'import', 'v4.json');
+		writeFileSync(path.join(cli.dir, 'v5.json'), JSON.stringify(next));
+		const refused = await mognad('questionnaire', 'import', 'v5.json');
 		expect(refused.code).toBe(1);
 		expect(refused.err).toContain(
 			'field "type": the code "it_arv_kommentar" was a question of type "text" in version 1; its answers could not be compared, so give the changed question a new code'
 		);
-		expect((await mognad('questionnaire', 'list')).out).not.toContain('\tv4\t');
+		expect((await mognad('questionnaire', 'list')).out).not.toContain('\tv5\t');
 	});
 });
 

@@ -341,12 +341,12 @@ describe('exportCodebook', () => {
 		const json = JSON.parse(
 			Buffer.from((await exportCodebook(database.db, { slug: 'export', format: 'json' })).body).toString()
 		);
-		expect(json.questionnaire).toEqual({ code: 'digital-mognad-i-kommuner', version: 2 });
+		expect(json.questionnaire).toEqual({ code: 'digital-mognad-i-kommuner', version: 3 });
 		const entry = (column: string) => json.columns.find((c: { column: string }) => c.column === column);
 		expect(entry('beslutskapacitet_varfor')).toMatchObject({
 			spssName: 'beslutskapacitet_varfor',
 			type: 'text',
-			section: 'formaga',
+			section: 'vision',
 			condition: 'beslutskapacitet in (nej, vet_ej)'
 		});
 		expect(entry('vision')).toMatchObject({

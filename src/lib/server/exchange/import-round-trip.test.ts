@@ -16,7 +16,7 @@ beforeAll(async () => {
 	database = await createTestDatabase();
 	await seedResultsDataset(database.db);
 	for (const slug of ['forra-csv', 'forra-xlsx']) {
-		await createWave(database.db, { questionnaireCode: Q, questionnaireVersion: 2, name: slug, slug });
+		await createWave(database.db, { questionnaireCode: Q, questionnaireVersion: 3, name: slug, slug });
 	}
 	await createWave(database.db, { questionnaireCode: Q, name: 'Nu igen', slug: 'nu-igen', minGroupSize: 3 });
 });

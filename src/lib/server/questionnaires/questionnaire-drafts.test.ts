@@ -49,14 +49,14 @@ const reword = (revision: number, sv: string) =>
 describe('a questionnaire draft', () => {
 	it('starts as a copy of the newest version under the next number, once however often it is asked for', async () => {
 		const draft = await createQuestionnaireDraft(database.db, { code: Q, actor });
-		expect(draft).toMatchObject({ code: Q, baseVersion: 2, revision: 1, updatedBy: actor });
-		expect(draft.definition.version).toBe(3);
+		expect(draft).toMatchObject({ code: Q, baseVersion: 3, revision: 1, updatedBy: actor });
+		expect(draft.definition.version).toBe(4);
 		const { definition: newest } = await exportQuestionnaire(database.db, { code: Q });
-		expect({ ...draft.definition, version: 2 }).toEqual(newest);
+		expect({ ...draft.definition, version: 3 }).toEqual(newest);
 		expect((await createQuestionnaireDraft(database.db, { code: Q, actor: 'bo@pitea.se' })).updatedBy).toBe(
 			actor
 		);
-		expect(await listQuestionnaireDrafts(database.db)).toEqual([{ code: Q, version: 3, published: true }]);
+		expect(await listQuestionnaireDrafts(database.db)).toEqual([{ code: Q, version: 4, published: true }]);
 		await expect(createQuestionnaireDraft(database.db, { code: 'ingen', actor })).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
@@ -105,14 +105,14 @@ describe('a questionnaire draft', () => {
 			code: 'CONFLICT'
 		});
 		expect(await publishQuestionnaireDraft(database.db, { code: Q, revision: 2, actor, lang: 'sv' })).toEqual(
-			{ version: 3 }
+			{ version: 4 }
 		);
 		expect(await getQuestionnaireDraft(database.db, Q)).toBeNull();
-		const [v2, v3] = await Promise.all(
-			[2, 3].map(async (version) => (await exportQuestionnaire(database.db, { code: Q, version })).definition)
+		const [v3, v4] = await Promise.all(
+			[3, 4].map(async (version) => (await exportQuestionnaire(database.db, { code: Q, version })).definition)
 		);
-		if (!v2 || !v3) throw new Error('a version is missing');
-		const compared = compareVersions(v2, v3);
+		if (!v3 || !v4) throw new Error('a version is missing');
+		const compared = compareVersions(v3, v4);
 		expect(compared.every((c) => c.status === 'comparable')).toBe(true);
 		expect(
 			compared.filter((c) => c.status === 'comparable' && c.edits.length > 0).map((c) => c.code)
@@ -127,8 +127,8 @@ describe('a questionnaire draft', () => {
 			log.entries.filter((e) => e.action.startsWith('questionnaire.')).map((e) => [e.action, e.subject])
 		).toEqual(
 			expect.arrayContaining([
-				['questionnaire.draft_create', `${Q} v3`],
-				['questionnaire.import', `${Q} v3`]
+				['questionnaire.draft_create', `${Q} v4`],
+				['questionnaire.import', `${Q} v4`]
 			])
 		);
 	});
@@ -138,9 +138,9 @@ describe('a questionnaire draft', () => {
 		await discardQuestionnaireDraft(database.db, { code: Q, actor });
 		await discardQuestionnaireDraft(database.db, { code: Q, actor });
 		expect(await getQuestionnaireDraft(database.db, Q)).toBeNull();
-		expect((await exportQuestionnaire(database.db, { code: Q })).definition.version).toBe(3);
+		expect((await exportQuestionnaire(database.db, { code: Q })).definition.version).toBe(4);
 		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_discard' });
-		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v4`]);
+		expect(log.entries.map((e) => e.subject)).toEqual([`${Q} v5`]);
 	});
 
 	it('renames the codes of a question no published version has, and refuses those of one that has', async () => {
@@ -302,14 +302,14 @@ describe('a draft imported from LimeSurvey', () => {
 			revision: 1,
 			updatedBy: actor
 		});
-		expect(result.skipped).toHaveLength(16);
+		expect(result.skipped).toHaveLength(15);
 		expect(result.skipped[0]).toBe(
 			'Q7: en lista med ”Annat”-alternativ, som enkätmodellens envalsfrågor inte har'
 		);
 		expect(result.notices).toContain('Koden mc blev mc_2.');
 		const stored = await getQuestionnaireDraft(database.db, 'ls_112233');
 		expect(stored?.definition).toEqual(result.draft.definition);
-		expect(stored?.definition.sections.map((s) => s.questions.length)).toEqual([6, 4, 1]);
+		expect(stored?.definition.sections.map((s) => s.questions.length)).toEqual([7, 4, 1]);
 		const log = await listAuditEntries(database.db, { action: 'questionnaire.draft_import' });
 		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([[actor, 'ls_112233 v1']]);
 	});

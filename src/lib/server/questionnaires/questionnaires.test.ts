@@ -22,7 +22,8 @@ afterAll(async () => database.close());
 
 describe('questionnaires for sharing', () => {
 	it('counts the questions of each version over all its sections', async () => {
-		// The built-in questionnaire, versions 2 and 1: 2 + 3 + 4 + 2 + 5 + 3 + 1 questions in seven sections.
+		// The built-in questionnaire, versions 3, 2 and 1: 2 + 3 + 5 + 2 + 3 + 4 + 1 questions in seven
+		// sections in version 3 (2 + 3 + 4 + 2 + 5 + 3 + 1 in the earlier two).
 		// A copy with one more question in its last section.
 		const longer = template();
 		longer.code = 'langre';
@@ -31,23 +32,24 @@ describe('questionnaires for sharing', () => {
 		await importQuestionnaire(database.db, longer);
 		const rows = await listQuestionnaires(database.db);
 		expect(rows.map((r) => [r.code, r.version, r.questionCount])).toEqual([
+			[Q, 3, 20],
 			[Q, 2, 20],
 			[Q, 1, 20],
-			['langre', 2, 21]
+			['langre', 3, 21]
 		]);
 	});
 
 	it('records a newly published version in the audit log when told who did it, and not an unchanged one', async () => {
-		const copy = { ...template(), code: 'delad', version: 3 };
+		const copy = { ...template(), code: 'delad', version: 4 };
 		expect((await importQuestionnaire(database.db, copy, { actor: 'anna@lulea.se' })).created).toBe(true);
 		expect((await importQuestionnaire(database.db, copy, { actor: 'anna@lulea.se' })).created).toBe(false);
 		const log = await listAuditEntries(database.db, { action: 'questionnaire.import' });
-		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([['anna@lulea.se', 'delad v3']]);
+		expect(log.entries.map((e) => [e.actor, e.subject])).toEqual([['anna@lulea.se', 'delad v4']]);
 	});
 
 	it('refuses a version that reuses a question code for another type or scale, naming each in Swedish, and publishes nothing', async () => {
 		type TQ = Record<string, unknown> & { code: string };
-		const changed = { ...template(), version: 3 };
+		const changed = { ...template(), version: 4 };
 		const questions = changed.sections.flatMap((section) => section.questions as TQ[]);
 		const vision = questions.find((q) => q.code === 'vision');
 		const behov = questions.find((q) => q.code === 'behov');
@@ -67,7 +69,7 @@ describe('questionnaires for sharing', () => {
 			]
 		});
 		expect((await listQuestionnaires(database.db)).filter((r) => r.code === Q).map((r) => r.version)).toEqual(
-			[2, 1]
+			[3, 2, 1]
 		);
 		// The same changes under new question codes (and every reference to them) are a new version.
 		const renamed = JSON.parse(

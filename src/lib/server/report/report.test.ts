@@ -291,7 +291,7 @@ describe('resolving the report for the whole wave', () => {
 	it('gives each topic a subsection titled by the topic, the question under it with n, chart, table and themes', () => {
 		const questions = section(doc, '5').sections;
 		expect(questions[0]?.number).toBe('5.1');
-		// 19 questions: the template's 18 in its 11 topics, and version 3's `ny_fraga`, which has no topic title.
+		// 19 questions: the template's 18 in its 11 topics, and version 4's `ny_fraga`, which has no topic title.
 		expect(questions.map((s) => s.title)).toEqual([...SEED_TOPICS, 'En ny fråga?']);
 		const behov = subsectionOf(doc, 'Behovet av digitalisering');
 		expect(behov.blocks.slice(0, 2)).toEqual([

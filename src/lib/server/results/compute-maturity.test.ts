@@ -92,10 +92,9 @@ function templateAnswers(answers: string): Record<string, TAnswerMap> {
 		formaga: { it_arv: item('it_arv') },
 		omvarld: {
 			omvarld: item('omvarld'),
-			drivande: { kind: 'multi', options: ['it'] },
-			kultur: item('kultur')
+			drivande: { kind: 'multi', options: ['it'] }
 		},
-		kultur: { kompetens: item('kompetens') }
+		kultur: { kultur: item('kultur'), kompetens: item('kompetens') }
 	};
 }
 

@@ -47,7 +47,7 @@ describe('results of a whole wave', () => {
 		expect(wave.responses).toEqual({ complete: 13, partial: 1 });
 		// Invited: Luleå (with its department), Piteå, Boden, Kiruna, Haparanda; Haparanda never answered.
 		expect(wave.organisations).toEqual({ invited: 5, responded: 4 });
-		expect(wave.wave).toMatchObject({ slug: 'nu', minGroupSize: 3, questionnaire: { version: 3 } });
+		expect(wave.wave).toMatchObject({ slug: 'nu', minGroupSize: 3, questionnaire: { version: 4 } });
 		expect(wave.breakdown).toBeUndefined();
 	});
 

@@ -22,9 +22,10 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 describe('publishing questionnaires', () => {
-	it('has the built-in questionnaire published as versions 2 and 1', async () => {
+	it('has the built-in questionnaire published as versions 3, 2 and 1', async () => {
 		const rows = await listQuestionnaires(database.db);
 		expect(rows.map((r) => [r.code, r.version, r.title])).toEqual([
+			[Q, 3, 'Digital mognad i kommuner'],
 			[Q, 2, 'Digital mognad i kommuner'],
 			[Q, 1, 'Digital mognad i kommuner']
 		]);
@@ -33,25 +34,25 @@ describe('publishing questionnaires', () => {
 	it('changes nothing when the same definition is imported again', async () => {
 		const result = await importQuestionnaire(database.db, template());
 		expect(result.created).toBe(false);
-		expect(await listQuestionnaires(database.db)).toHaveLength(2);
+		expect(await listQuestionnaires(database.db)).toHaveLength(3);
 	});
 
 	it('refuses other content under a published version, and publishes it as a new version', async () => {
 		const changed = { ...template(), title: { sv: 'Digital mognad i kommuner 2024' } };
 		await expect(importQuestionnaire(database.db, changed)).rejects.toThrow(
-			`Version 2 of "${Q}" is already published with other content; give the changed questionnaire a new version number`
+			`Version 3 of "${Q}" is already published with other content; give the changed questionnaire a new version number`
 		);
-		const v3 = await importQuestionnaire(database.db, { ...changed, version: 3 });
-		expect(v3.created).toBe(true);
-		expect((await listQuestionnaires(database.db)).map((r) => r.version)).toEqual([3, 2, 1]);
+		const v4 = await importQuestionnaire(database.db, { ...changed, version: 4 });
+		expect(v4.created).toBe(true);
+		expect((await listQuestionnaires(database.db)).map((r) => r.version)).toEqual([4, 3, 2, 1]);
 	});
 
 	it('refuses a definition with errors, listing each with its path', async () => {
-		const broken = { ...template(), version: 4, levels: 'none' };
+		const broken = { ...template(), version: 5, levels: 'none' };
 		await expect(importQuestionnaire(database.db, broken)).rejects.toThrow(
 			/The questionnaire has errors:\nField "levels": must be a list/
 		);
-		expect((await listQuestionnaires(database.db)).map((r) => r.version)).toEqual([3, 2, 1]);
+		expect((await listQuestionnaires(database.db)).map((r) => r.version)).toEqual([4, 3, 2, 1]);
 	});
 });
 
@@ -67,7 +68,7 @@ describe('waves', () => {
 		const shown = await getWave(database.db, wave.slug);
 		expect(shown).toMatchObject({
 			questionnaireCode: Q,
-			questionnaireVersion: 3,
+			questionnaireVersion: 4,
 			responses: { complete: 0, partial: 0 },
 			invited: 0
 		});
