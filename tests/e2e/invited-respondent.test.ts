@@ -69,32 +69,32 @@ describe('an invited respondent', () => {
 		await choice('gemensam bild av framtidens medborgarupplevelse')
 			.getByLabel('Nej', { exact: true })
 			.check();
+		// Answering "nej" on decision capacity reveals its follow-up under it, on the same page.
+		expect(await page.getByLabel('Vad saknas?').isVisible()).toBe(false);
 		await choice('beslutsmässighet och kapacitet').getByLabel('Nej', { exact: true }).check();
-		await follow(page, 'button', 'Nästa');
-
-		// Answering "nej" on decision capacity brings its follow-up question.
-		expect(path(page)).toBe(`/s/${token}/sida/formaga`);
-		await expectRespondentPage(page);
 		await page.getByLabel('Vad saknas?').fill('Tid och pengar.');
 		expect(await page.textContent('#q-beslutskapacitet_varfor-help')).toContain(
 			'Du svarade nej eller vet ej'
 		);
+		await expectRespondentPage(page);
+		await follow(page, 'button', 'Nästa');
+
+		expect(path(page)).toBe(`/s/${token}/sida/formaga`);
 		await choice('tidigare gjorda IT-investeringar').getByLabel('Ja', { exact: true }).check();
+		await page.getByLabel('Beskriv gärna hur.').fill('Gamla verksamhetssystem.');
 		await follow(page, 'button', 'Nästa');
 
 		expect(path(page)).toBe(`/s/${token}/sida/omvarld`);
 		await expectRespondentPage(page);
-		await page.getByLabel('Beskriv gärna hur.').fill('Gamla verksamhetssystem.');
 		await choice('Sker omvärldsbevakning').getByLabel('Ja', { exact: true }).check();
 		await page.getByRole('group', { name: 'Vem upplever du' }).getByLabel('IT-avdelningen').check();
 		await page.getByRole('group', { name: 'Vem upplever du' }).getByLabel('Medborgarna').check();
 		await page.getByLabel('Annat, nämligen').fill('Medborgarlöften');
 		await page.getByLabel('Vad driver på den digitala utvecklingen').fill('Ekonomin.');
-		await choice('kultur som uppmuntrar').getByLabel('Nej', { exact: true }).check();
 		await follow(page, 'button', 'Nästa');
 
 		expect(path(page)).toBe(`/s/${token}/sida/kultur`);
-		await expectRespondentPage(page);
+		await choice('kultur som uppmuntrar').getByLabel('Nej', { exact: true }).check();
 		await page.getByLabel('Utveckla gärna.').fill('Ovana vid förändring.');
 		await page.getByLabel('Vad kan göras').fill('Utbildning.');
 		await choice('kompetens är tillräcklig').getByLabel('Vet ej').check();
@@ -130,32 +130,52 @@ describe('an invited respondent', () => {
 		await expectRespondentPage(page);
 	});
 
-	it('is asked "Vad saknas?" only when the answer on decision capacity is nej or vet ej', async () => {
+	it('is asked "Vad saknas?" only while the answer on decision capacity is nej or vet ej, on the same page', async () => {
 		const token = app.token('chefer', 1);
 		const page = await (await respondentContext(app.browser)).newPage();
 		await page.goto(`${app.url}/s/${token}/sida/behov`);
-		// Seed 1 answers "ja" on decision capacity.
-		const [behov, vision] = templatePages(1);
-		expect(vision?.fields).toContainEqual(['q.beslutskapacitet', 'ja']);
-		await answerPages(
-			page,
-			[behov, vision].filter((p) => p !== undefined)
-		);
+		const [behov] = templatePages(1);
+		await answerPages(page, behov ? [behov] : []);
+		expect(path(page)).toBe(`/s/${token}/sida/vision`);
+		const varfor = page.getByLabel('Vad saknas?');
+		const capacity = (answer: string) =>
+			page
+				.getByRole('radiogroup', { name: 'beslutsmässighet och kapacitet' })
+				.getByLabel(answer, { exact: true });
+		expect(await varfor.isVisible()).toBe(false);
 
-		expect(path(page)).toBe(`/s/${token}/sida/formaga`);
-		expect(await page.getByText('Vad saknas?').count()).toBe(0);
-		expect(await page.locator('[name="q.beslutskapacitet_varfor"]').count()).toBe(0);
-		expect(await page.getByRole('radiogroup', { name: 'tidigare gjorda IT-investeringar' }).count()).toBe(1);
+		// By keyboard, without JavaScript: "Vet ej" reveals the question, next in the tab order.
+		await capacity('Vet ej').focus();
+		await page.keyboard.press('Space');
+		expect(await varfor.isVisible()).toBe(true);
+		await page.keyboard.press('Tab');
+		await expectFocus(page, { tag: 'textarea', id: 'q-beslutskapacitet_varfor' });
+		await page.keyboard.type('Ingen tid.');
 		await expectRespondentPage(page);
-
-		// Going back and changing the answer to "vet ej" brings the question.
+		// "Ja" hides it again; the text typed is not sent on as an answer.
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('ArrowUp');
+		expect(await checkedValue(page, 'q.beslutskapacitet')).toBe('ja');
+		expect(await varfor.isVisible()).toBe(false);
+		await fillFields(page, [
+			['q.vision', 'ja'],
+			['q.medborgarbild', 'nej']
+		]);
+		await follow(page, 'button', 'Nästa');
+		expect(path(page)).toBe(`/s/${token}/sida/formaga`);
 		await follow(page, 'button', 'Föregående');
 		expect(path(page)).toBe(`/s/${token}/sida/vision`);
 		expect(await checkedValue(page, 'q.beslutskapacitet')).toBe('ja');
-		await fillFields(page, [['q.beslutskapacitet', 'vet_ej']]);
+		expect(await page.locator('[name="q.beslutskapacitet_varfor"]').inputValue()).toBe('');
+
+		// An answer given while the question shows is kept, and shown with it.
+		await capacity('Nej').check();
+		await varfor.fill('Pengar.');
 		await follow(page, 'button', 'Nästa');
-		expect(path(page)).toBe(`/s/${token}/sida/formaga`);
-		expect(await page.getByLabel('Vad saknas?').count()).toBe(1);
+		await follow(page, 'button', 'Föregående');
+		expect(await varfor.isVisible()).toBe(true);
+		expect(await varfor.inputValue()).toBe('Pengar.');
 	});
 
 	// Last in this file: it stops the server to look in the database.

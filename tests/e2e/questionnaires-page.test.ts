@@ -83,18 +83,18 @@ describe('the questionnaires page', () => {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		expect(page.url()).toBe(`${app.url}/admin/questionnaires`);
 		expect(await page.locator('h1').textContent()).toBe('Enkäter');
-		const [builtIn, first] = await tableRows(page);
-		expect(builtIn?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '2', '20']);
+		const [builtIn, , first] = await tableRows(page);
+		expect(builtIn?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '3', '20']);
 		expect(first?.slice(0, 4)).toEqual([Q, 'Digital mognad i kommuner', '1', '20']);
 		expect(builtIn?.[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		await expectNoAxeViolations(page);
 
-		// Download version 2 by keyboard: the file is the built-in definition (with its defaults filled in).
+		// Download version 3 by keyboard: the file is the built-in definition (with its defaults filled in).
 		const downloading = page.waitForEvent('download');
-		await page.getByRole('link', { name: `Ladda ner ${Q} version 2 (JSON)` }).focus();
+		await page.getByRole('link', { name: `Ladda ner ${Q} version 3 (JSON)` }).focus();
 		await page.keyboard.press('Enter');
 		const download = await downloading;
-		expect(download.suggestedFilename()).toBe(`${Q}-v2.json`);
+		expect(download.suggestedFilename()).toBe(`${Q}-v3.json`);
 		const definition = JSON.parse((await downloadedBytes(download)).toString('utf8'));
 		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
 		const parsed = parseQuestionnaire(original);
@@ -105,7 +105,7 @@ describe('the questionnaires page', () => {
 		);
 
 		// A version or a questionnaire that is not published is not found.
-		for (const missing of [`${Q}/3.json`, 'ingen/1.json', `${Q}/ett.json`]) {
+		for (const missing of [`${Q}/4.json`, 'ingen/1.json', `${Q}/ett.json`]) {
 			const response = await context.request.get(`${app.url}/admin/questionnaires/${missing}`);
 			expect(response.status()).toBe(404);
 		}
@@ -113,9 +113,10 @@ describe('the questionnaires page', () => {
 		// A region changes the copy (a new code and name) and publishes it.
 		const shared = { ...definition, code: 'delad-mall', title: { sv: 'Delad mall <b>', en: 'Shared' } };
 		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
-		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade delad-mall version 2.');
+		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade delad-mall version 3.');
 		expect((await tableRows(page)).map((r) => r.slice(0, 4))).toEqual([
-			['delad-mall', 'Delad mall <b>', '2', '20'],
+			['delad-mall', 'Delad mall <b>', '3', '20'],
+			[Q, 'Digital mognad i kommuner', '3', '20'],
 			[Q, 'Digital mognad i kommuner', '2', '20'],
 			[Q, 'Digital mognad i kommuner', '1', '20']
 		]);
@@ -124,7 +125,7 @@ describe('the questionnaires page', () => {
 		// The same file again changes nothing.
 		await upload(page, 'delad-mall.json', Buffer.from(JSON.stringify(shared)));
 		expect(await page.locator('[role=status]').textContent()).toContain(
-			'delad-mall version 2 var redan publicerad med samma innehåll. Ingenting ändrades.'
+			'delad-mall version 3 var redan publicerad med samma innehåll. Ingenting ändrades.'
 		);
 
 		// A broken definition: every error in Swedish, naming its field, and nothing stored.
@@ -162,7 +163,8 @@ describe('the questionnaires page', () => {
 		// Nothing of the refused files was published.
 		await page.goto(`${app.url}/admin/questionnaires`);
 		expect((await tableRows(page)).map((r) => `${r[0]} v${r[2]}`)).toEqual([
-			'delad-mall v2',
+			'delad-mall v3',
+			`${Q} v3`,
 			`${Q} v2`,
 			`${Q} v1`
 		]);
@@ -213,7 +215,11 @@ describe('the questionnaires page', () => {
 		// A questionnaire of this file's own, so that the built-in one stays as the other files expect.
 		const original = JSON.parse(await readFile(`${builtInQuestionnairesFolder()}/${Q}.json`, 'utf8'));
 		await page.goto(`${app.url}/admin/questionnaires`);
-		await upload(page, 'designer.json', Buffer.from(JSON.stringify({ ...original, code: 'designer' })));
+		await upload(
+			page,
+			'designer.json',
+			Buffer.from(JSON.stringify({ ...original, code: 'designer', version: 2 }))
+		);
 		expect(await page.locator('[role=status]').textContent()).toContain('Publicerade designer version 2.');
 
 		const press = async (name: string | RegExp, role: 'link' | 'button' = 'button') => {
@@ -443,17 +449,18 @@ describe('the questionnaires page', () => {
 		expect(await page.locator('h1').textContent()).toBe('Vision and citizen experience');
 		await choose('q-vision');
 		await choose('q-medborgarbild');
+		// "What is missing?" follows a no, revealed under the question on the same page.
+		const missing = page.getByLabel('What is missing?');
+		expect(await missing.isVisible()).toBe(false);
 		await choose('q-beslutskapacitet-nej');
-		await press('Next');
-		// "What is missing?" follows a no on the page before.
-		expect(await page.locator('h1').textContent()).toBe('Capacity and IT legacy');
-		expect(await page.getByText('What is missing?').count()).toBe(1);
-		await press('Previous');
-		expect(await page.locator('#q-beslutskapacitet-nej').isChecked()).toBe(true);
+		expect(await missing.isVisible()).toBe(true);
 		await choose('q-beslutskapacitet');
+		expect(await missing.isVisible()).toBe(false);
 		await press('Next');
-		expect(await page.locator('h1').textContent()).toBe('Capacity and IT legacy');
-		expect(await page.getByText('What is missing?').count()).toBe(0);
+		expect(await page.locator('h1').textContent()).toBe('Earlier IT investments');
+		await press('Previous');
+		expect(await page.locator('#q-beslutskapacitet').isChecked()).toBe(true);
+		await press('Next');
 		await expectNoAxeViolations(page);
 
 		// The review lists what was answered; there is nothing to send.

@@ -51,8 +51,8 @@ describe('a respondent who stops and comes back', () => {
 
 		// "Föregående" saves this page and shows the earlier ones as they were answered.
 		await fillFields(again, [
-			['q.beslutskapacitet_varfor', 'Tid.'],
-			['q.it_arv', 'nej']
+			['q.it_arv', 'ja'],
+			['q.it_arv_kommentar', 'Gamla system.']
 		]);
 		await follow(again, 'button', 'Föregående');
 		expect(path(again)).toBe(`/s/${token}/sida/vision`);
@@ -69,11 +69,11 @@ describe('a respondent who stops and comes back', () => {
 		await follow(again, 'button', 'Nästa');
 		await follow(again, 'button', 'Nästa');
 		expect(path(again)).toBe(`/s/${token}/sida/formaga`);
-		expect(await textOf(again, 'q.beslutskapacitet_varfor')).toBe('Tid.');
-		expect(await checkedValue(again, 'q.it_arv')).toBe('nej');
+		expect(await checkedValue(again, 'q.it_arv')).toBe('ja');
+		expect(await textOf(again, 'q.it_arv_kommentar')).toBe('Gamla system.');
 
 		// "Spara och fortsätt senare" shows the personal link, which leads back to this page.
-		await fillFields(again, [['q.it_arv', 'ja']]);
+		await fillFields(again, [['q.it_arv', 'nej']]);
 		await follow(again, 'button', 'Spara och fortsätt senare');
 		expect(path(again)).toBe(`/s/${token}/sparad`);
 		expect(await again.locator('h1').textContent()).toBe('Dina svar är sparade');
@@ -86,7 +86,7 @@ describe('a respondent who stops and comes back', () => {
 		await follow(again, 'link', `${app.url}/s/${token}`);
 		await follow(again, 'link', 'Fortsätt där du slutade');
 		expect(path(again)).toBe(`/s/${token}/sida/formaga`);
-		expect(await checkedValue(again, 'q.it_arv')).toBe('ja');
+		expect(await checkedValue(again, 'q.it_arv')).toBe('nej');
 		await second.close();
 	});
 });
