@@ -71,7 +71,7 @@ describe('the export page', () => {
 		const questionnaire = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Ladda ner enkäten (JSON)' }).click();
 		const file = await questionnaire;
-		expect(file.suggestedFilename()).toBe('digital-mognad-i-kommuner-v2.json');
+		expect(file.suggestedFilename()).toBe('digital-mognad-i-kommuner-v3.json');
 		expect(JSON.parse((await downloadedBytes(file)).toString('utf8')).code).toBe('digital-mognad-i-kommuner');
 		await context.close();
 	});
