@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from '../../src/lib/core/questionnaire/parse-questionnaire.ts';
 import { builtInQuestionnairesFolder } from '../../src/lib/server/setup/load-built-ins.ts';
@@ -477,6 +477,68 @@ describe('the questionnaires page', () => {
 		// Nothing of it was stored: the draft's revision is as it was, and no wave has a response.
 		await page.goto(`${app.url}/admin/questionnaires/forhandsvisning/draft`);
 		expect(await page.locator('input[name=revision]').first().inputValue()).toBe('1');
+		await context.close();
+	});
+
+	it('with JavaScript, moves questions by dragging and shows a live preview of a question as it is edited', async () => {
+		const context = await signedInContext(browser, app.url, analyst);
+		const page = await context.newPage();
+		await page.goto(`${app.url}/admin/questionnaires`);
+		await page.fill('#f-new-code', 'dra');
+		await page.fill('#f-new-name', 'Dra och släpp');
+		await Promise.all([
+			page.waitForNavigation(),
+			page.getByRole('button', { name: 'Skapa utkastet' }).click()
+		]);
+		const handle = (code: string) => page.locator('.drag-handle', { hasText: ` ${code}` }).first();
+		const item = (code: string) =>
+			page.locator('.draft-question', {
+				has: page.locator(':scope > details > summary', { hasText: `Fråga ${code}:` })
+			});
+		const order = () =>
+			page
+				.locator('.draft-question > details > summary')
+				.evaluateAll((all) => all.map((s) => /^Fråga ([^:]+):/.exec(s.textContent?.trim() ?? '')?.[1] ?? ''));
+		// The handles come with the page's script; the buttons "Flytta upp/ner" do the same without it.
+		await handle('medborgarbild').waitFor();
+
+		// Onto a question: placed before it. Onto a page's end: last on that page.
+		await Promise.all([page.waitForNavigation(), handle('medborgarbild').dragTo(item('vision'))]);
+		const moved = await order();
+		expect(moved.slice(moved.indexOf('ledning_delar'), moved.indexOf('ledning_delar') + 4)).toEqual([
+			'ledning_delar',
+			'medborgarbild',
+			'vision',
+			'vision_kommentar'
+		]);
+		// Further away, the drag's events as the browser sends them (a mouse drag scrolling the long page
+		// is not reliable in a headless browser).
+		const dragOnto = async (code: string, target: Locator) => {
+			await handle(code).waitFor();
+			const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+			await handle(code).dispatchEvent('dragstart', { dataTransfer });
+			await target.dispatchEvent('dragover', { dataTransfer });
+			await Promise.all([page.waitForNavigation(), target.dispatchEvent('drop', { dataTransfer })]);
+		};
+		await dragOnto('drivkrafter', page.locator('.drop-end').last());
+		expect((await order()).slice(-2)).toEqual(['stod', 'drivkrafter']);
+		// A follow-up dragged above its question is refused with the model's message, and nothing moves.
+		await dragOnto('it_arv_kommentar', item('it_arv'));
+		expect(await page.locator('.error-summary').textContent()).toContain('it_arv');
+		expect(await order()).toContain('it_arv_kommentar');
+
+		// The live preview: the respondent's question, changing as it is typed.
+		await page.goto(`${app.url}/admin/questionnaires/dra/draft`);
+		await handle('vision').waitFor();
+		const vision = item('vision');
+		await vision.locator(':scope > details > summary').click();
+		const preview = vision.locator('.live-preview');
+		expect(await preview.locator('legend').textContent()).toContain('Har kommunen en digital vision');
+		await vision.getByLabel('Frågetext på svenska').fill('Har kommunen en strategi för AI?');
+		await vision.getByLabel('Svarsalternativ ja på svenska').fill('Ja, beslutad');
+		expect(await preview.locator('legend').textContent()).toContain('Har kommunen en strategi för AI?');
+		expect(await preview.getByLabel('Ja, beslutad').count()).toBe(1);
+		await expectNoAxeViolations(page);
 		await context.close();
 	});
 

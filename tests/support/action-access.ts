@@ -54,6 +54,7 @@ export const actionAccess: TActionAccess[] = [
 			'add',
 			'remove',
 			'move',
+			'place',
 			'addOption',
 			'removeOption',
 			'dimension',

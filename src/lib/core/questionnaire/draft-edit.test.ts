@@ -395,6 +395,67 @@ describe("the designer's edits to a draft", () => {
 		expect(later).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 
+	it("places a dragged question before another, at a page's end, and refuses what breaks the model", () => {
+		const draft = builtInTemplate();
+		const pageCodes = (q: typeof draft, section: string) =>
+			sectionOf(q, section).questions.map((x) => x.code);
+		const before = applyDraftEdit(
+			draft,
+			{ target: 'place-question', question: 'medborgarbild', section: 'vision', before: 'vision' },
+			'sv'
+		);
+		expect(before.ok && pageCodes(before.definition, 'vision')).toEqual([
+			'medborgarbild',
+			'vision',
+			'vision_kommentar',
+			'beslutskapacitet',
+			'beslutskapacitet_varfor'
+		]);
+		const elsewhere = applyDraftEdit(
+			draft,
+			{ target: 'place-question', question: 'drivkrafter', section: 'stod', before: null },
+			'sv'
+		);
+		expect(elsewhere.ok && pageCodes(elsewhere.definition, 'stod')).toEqual(['stod', 'drivkrafter']);
+		expect(elsewhere.ok && pageCodes(elsewhere.definition, 'omvarld')).toEqual(['omvarld', 'drivande']);
+		// Onto itself: nothing moves.
+		const same = applyDraftEdit(
+			draft,
+			{ target: 'place-question', question: 'vision', section: 'vision', before: 'vision' },
+			'sv'
+		);
+		expect(same.ok && same.definition).toEqual(draft);
+		// A follow-up above the question it follows is refused with the model's message.
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'place-question', question: 'it_arv_kommentar', section: 'formaga', before: 'it_arv' },
+				'sv'
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'place-question', question: 'x', section: 'vision', before: null },
+				'sv'
+			)
+		).toEqual({ ok: false, reason: 'unknown-question' });
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'place-question', question: 'vision', section: 'x', before: null },
+				'sv'
+			)
+		).toEqual({ ok: false, reason: 'unknown-section' });
+		expect(
+			applyDraftEdit(
+				draft,
+				{ target: 'place-question', question: 'vision', section: 'stod', before: 'x' },
+				'sv'
+			)
+		).toEqual({ ok: false, reason: 'unknown-question' });
+	});
+
 	it('adds an option with a code suggested from its label or given, and removes one no condition uses', () => {
 		const draft = builtInTemplate();
 		const added = applyDraftEdit(

@@ -99,6 +99,8 @@ export type TDraftStructureEdit =
 	| { target: 'remove-page'; section: string }
 	/** One step up or down: within its page, or from a page's top or foot onto the page before or after. */
 	| { target: 'move-question'; question: string; direction: 'up' | 'down' }
+	/** Anywhere at once (dragged there): before a question of a page, or at the page's end (`before` null). */
+	| { target: 'place-question'; question: string; section: string; before: string | null }
 	/** A choice question's new option at the end; its code suggested from the label when empty. */
 	| { target: 'add-option'; question: string; code: string; label: TTextInput }
 	| { target: 'remove-option'; question: string; option: string }
@@ -212,6 +214,21 @@ export function applyDraftEdit(
 				if (up) neighbour.questions.push(question);
 				else neighbour.questions.unshift(question);
 			} else section.questions.splice(i, 0, question);
+		}
+	} else if (edit.target === 'place-question') {
+		const from = next.sections.find((section) => section.questions.some((q) => q.code === edit.question));
+		const to = next.sections.find((section) => section.code === edit.section);
+		if (!from) return { ok: false, reason: 'unknown-question' };
+		if (!to) return { ok: false, reason: 'unknown-section' };
+		if (edit.before !== edit.question) {
+			const [question] = from.questions.splice(
+				from.questions.findIndex((q) => q.code === edit.question),
+				1
+			);
+			const at =
+				edit.before === null ? to.questions.length : to.questions.findIndex((q) => q.code === edit.before);
+			if (!question || at < 0) return { ok: false, reason: 'unknown-question' };
+			to.questions.splice(at, 0, question);
 		}
 	} else if (edit.target === 'add-option' || edit.target === 'remove-option') {
 		const question = next.sections

@@ -500,6 +500,21 @@ export const actions: Actions = {
 		z.object({ ...DRAFT_FORM, question: z.string().min(1).max(100), direction: z.enum(['up', 'down']) }),
 		(input) => ({ target: 'move-question', question: input.question, direction: input.direction })
 	),
+	// With JavaScript, a question dragged onto another is placed before it, or at a page's end.
+	place: draftEditAction(
+		z.object({
+			...DRAFT_FORM,
+			question: z.string().min(1).max(100),
+			section: z.string().min(1).max(100),
+			before: z.string().max(100).default('')
+		}),
+		(input) => ({
+			target: 'place-question',
+			question: input.question,
+			section: input.section,
+			before: input.before || null
+		})
+	),
 	publish: formAction(
 		{
 			roles: MANAGERS,
