@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtInTemplate, sectionOf } from '../testing/questionnaires.ts';
+import { builtInTemplate, questionOf, sectionOf } from '../testing/questionnaires.ts';
 import type { TAnswer } from './answer.ts';
-import { answerToFormValues } from './answer-form-values.ts';
+import { answerToFormValues, postedFormValues } from './answer-form-values.ts';
 import { fieldName, otherFieldName, parseSectionForm } from './parse-section-form.ts';
 
 const template = builtInTemplate();
@@ -57,5 +57,25 @@ describe('answerToFormValues', () => {
 		});
 		expect(result.errors).toEqual([]);
 		expect(result.answers).toEqual(saved);
+	});
+});
+
+describe('postedFormValues', () => {
+	const drivande = questionOf(template, 'drivande');
+
+	it('shows a refused post as typed', () => {
+		expect(postedFormValues(drivande, { 'q.drivande': ['it'], 'q.drivande.other': [''] })).toEqual({
+			values: ['it'],
+			other: ''
+		});
+		expect(postedFormValues(questionOf(template, 'behov'), {})).toEqual({ values: [], other: '' });
+	});
+
+	it('checks "annat" when its text was typed, as the server reads it', () => {
+		expect(postedFormValues(drivande, { 'q.drivande': ['it'], 'q.drivande.other': ['Skolan'] })).toEqual({
+			values: ['it', 'annat'],
+			other: 'Skolan'
+		});
+		expect(postedFormValues(drivande, { 'q.drivande.other': ['  '] })).toEqual({ values: [], other: '  ' });
 	});
 });
