@@ -480,7 +480,7 @@ describe('the questionnaires page', () => {
 		await context.close();
 	});
 
-	it('with JavaScript, moves questions by dragging and shows a live preview of a question as it is edited', async () => {
+	it('with JavaScript, moves questions and pages by dragging and shows a live preview of a question as it is edited', async () => {
 		const context = await signedInContext(browser, app.url, analyst);
 		const page = await context.newPage();
 		await page.goto(`${app.url}/admin/questionnaires`);
@@ -513,19 +513,37 @@ describe('the questionnaires page', () => {
 		]);
 		// Further away, the drag's events as the browser sends them (a mouse drag scrolling the long page
 		// is not reliable in a headless browser).
-		const dragOnto = async (code: string, target: Locator) => {
-			await handle(code).waitFor();
+		const dragOnto = async (code: string, target: Locator, source = handle(code)) => {
+			await source.waitFor();
 			const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
-			await handle(code).dispatchEvent('dragstart', { dataTransfer });
+			await source.dispatchEvent('dragstart', { dataTransfer });
 			await target.dispatchEvent('dragover', { dataTransfer });
 			await Promise.all([page.waitForNavigation(), target.dispatchEvent('drop', { dataTransfer })]);
 		};
-		await dragOnto('drivkrafter', page.locator('.drop-end').last());
+		await dragOnto('drivkrafter', page.locator('.draft-page .drop-end').last());
 		expect((await order()).slice(-2)).toEqual(['stod', 'drivkrafter']);
 		// A follow-up dragged above its question is refused with the model's message, and nothing moves.
 		await dragOnto('it_arv_kommentar', item('it_arv'));
 		expect(await page.locator('.error-summary').textContent()).toContain('it_arv');
 		expect(await order()).toContain('it_arv_kommentar');
+		// A page dragged onto another goes before it with its questions, or last onto the zone below them.
+		const pages = () => page.locator('.draft-page > h2').allTextContents();
+		await dragOnto(
+			'stod',
+			page.locator('.draft-page').nth(2),
+			page.locator('.drag-handle', { hasText: 'sida 7' })
+		);
+		expect((await pages()).slice(1, 4)).toEqual([
+			'Sida 2: Behovet av digitalisering',
+			'Sida 3: Stöd',
+			'Sida 4: Vision och medborgarupplevelse'
+		]);
+		await dragOnto(
+			'stod',
+			page.locator('.drop-end', { hasText: 'Släpp en sida här' }),
+			page.locator('.drag-handle', { hasText: 'sida 3' })
+		);
+		expect((await pages()).at(-1)).toBe('Sida 7: Stöd');
 
 		// The live preview: the respondent's question, changing as it is typed.
 		await page.goto(`${app.url}/admin/questionnaires/dra/draft`);

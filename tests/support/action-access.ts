@@ -64,6 +64,7 @@ export const actionAccess: TActionAccess[] = [
 			'addRoleGroup',
 			'removeRoleGroup',
 			'movePage',
+			'placePage',
 			'level',
 			'keyFigure',
 			'rename',

@@ -456,6 +456,44 @@ describe("the designer's edits to a draft", () => {
 		).toEqual({ ok: false, reason: 'unknown-question' });
 	});
 
+	it('places a dragged page before another or last, and refuses one that would come before its conditions', () => {
+		const draft = builtInTemplate();
+		const codes = (q: typeof draft) => q.sections.map((section) => section.code);
+		const before = applyDraftEdit(draft, { target: 'place-page', section: 'stod', before: 'vision' }, 'sv');
+		expect(before.ok && codes(before.definition)).toEqual([
+			'om_dig',
+			'behov',
+			'stod',
+			'vision',
+			'formaga',
+			'omvarld',
+			'kultur'
+		]);
+		const last = applyDraftEdit(draft, { target: 'place-page', section: 'behov', before: null }, 'sv');
+		expect(last.ok && codes(last.definition).slice(-2)).toEqual(['stod', 'behov']);
+		const same = applyDraftEdit(draft, { target: 'place-page', section: 'vision', before: 'vision' }, 'sv');
+		expect(same.ok && same.definition).toEqual(draft);
+		// "c" follows up "a": its page cannot go before a's.
+		const chain = questionnaireFrom(
+			definition([
+				page('p1', yesNo('a')),
+				page('p2', freeText('c', { showIf: { question: 'a', in: ['ja'] } }))
+			])
+		);
+		expect(applyDraftEdit(chain, { target: 'place-page', section: 'p2', before: 'p1' }, 'sv')).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(applyDraftEdit(draft, { target: 'place-page', section: 'x', before: null }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-section'
+		});
+		expect(applyDraftEdit(draft, { target: 'place-page', section: 'stod', before: 'x' }, 'sv')).toEqual({
+			ok: false,
+			reason: 'unknown-section'
+		});
+	});
+
 	it('adds an option with a code suggested from its label or given, and removes one no condition uses', () => {
 		const draft = builtInTemplate();
 		const added = applyDraftEdit(

@@ -111,6 +111,8 @@ export type TDraftStructureEdit =
 	| { target: 'remove-role-group'; group: string }
 	/** A page one step earlier or later in the questionnaire, with its questions. */
 	| { target: 'move-page'; section: string; direction: 'up' | 'down' }
+	/** A page anywhere at once (dragged there): before another page, or last (`before` null). */
+	| { target: 'place-page'; section: string; before: string | null }
 	/**
 	 * New codes for a question and its options (old code → new), with every reference to them (conditions,
 	 * follow-ups, key figures). Only for what no published version has: the caller decides (renameable).
@@ -279,6 +281,19 @@ export function applyDraftEdit(
 		const found = next.keyFigures[edit.index];
 		if (!found) return { ok: false, reason: 'unknown-code' };
 		found.template = text(edit.template, found.template);
+	} else if (edit.target === 'place-page') {
+		const i = next.sections.findIndex((section) => section.code === edit.section);
+		const [moved] = i < 0 ? [] : next.sections.splice(i, 1);
+		if (!moved) return { ok: false, reason: 'unknown-section' };
+		// Onto itself, it stays where it was.
+		const at =
+			edit.before === null
+				? next.sections.length
+				: edit.before === edit.section
+					? i
+					: next.sections.findIndex((section) => section.code === edit.before);
+		if (at < 0) return { ok: false, reason: 'unknown-section' };
+		next.sections.splice(at, 0, moved);
 	} else if (edit.target === 'move-page') {
 		const i = next.sections.findIndex((section) => section.code === edit.section);
 		if (i < 0) return { ok: false, reason: 'unknown-section' };

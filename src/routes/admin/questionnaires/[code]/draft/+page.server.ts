@@ -515,6 +515,10 @@ export const actions: Actions = {
 			before: input.before || null
 		})
 	),
+	placePage: draftEditAction(
+		z.object({ ...DRAFT_FORM, section: z.string().min(1).max(100), before: z.string().max(100).default('') }),
+		(input) => ({ target: 'place-page', section: input.section, before: input.before || null })
+	),
 	publish: formAction(
 		{
 			roles: MANAGERS,
