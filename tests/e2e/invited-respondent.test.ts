@@ -143,6 +143,13 @@ describe('an invited respondent', () => {
 				.getByRole('radiogroup', { name: 'beslutsmässighet och kapacitet' })
 				.getByLabel(answer, { exact: true });
 		expect(await varfor.isVisible()).toBe(false);
+		// A screen reader hears on "Nej" and "Vet ej" that a question shows below.
+		for (const answer of ['Nej', 'Vet ej'])
+			expect(await capacity(answer).getAttribute('aria-describedby')).toBe('q-beslutskapacitet-reveals');
+		expect(await capacity('Ja').getAttribute('aria-describedby')).toBeNull();
+		expect(await page.locator('#q-beslutskapacitet-reveals').textContent()).toBe(
+			'Visar en följdfråga under frågan.'
+		);
 
 		// By keyboard, without JavaScript: "Vet ej" reveals the question, next in the tab order.
 		await capacity('Vet ej').focus();
