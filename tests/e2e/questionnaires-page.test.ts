@@ -557,6 +557,11 @@ describe('the questionnaires page', () => {
 		expect(await preview.locator('legend').textContent()).toContain('Har kommunen en strategi för AI?');
 		expect(await preview.getByLabel('Ja, beslutad').count()).toBe(1);
 		await expectNoAxeViolations(page);
+		// The designer's other pages, which have no script, open from its links as they do without one.
+		await page.getByRole('link', { name: 'Ändra när frågan vision visas' }).click();
+		await page.waitForURL(/\/draft\/condition\/vision$/);
+		expect(await page.locator('h1').textContent()).toBe('Villkor för frågan vision');
+		expect(await page.locator('script:not([type])').count()).toBe(0);
 		await context.close();
 	});
 
