@@ -105,6 +105,19 @@ describe('a hand-made survey with every question type', () => {
 		expect(question(questionnaire, 'q1').showIf).toBeUndefined();
 	});
 
+	it('skips a condition on a later question of the same page, naming it', () => {
+		const read = readLss(readFileSync(path.join(fixtures, 'handmade-all-types.lss')));
+		if (!read.ok) throw new Error('not read');
+		const q1 = read.document.tables.questions?.find((row) => row.title === 'Q1');
+		if (!q1) throw new Error('no Q1');
+		q1.relevance = 'Q2 == "Y"';
+		const result = mapLss(read.document);
+		if (!result.ok) throw new Error('refused');
+		expect(result.result.skipped.map((x) => explainLssSkipped(x, 'en'))).toContain(
+			'Q1: the condition refers to "Q2", which comes later'
+		);
+	});
+
 	it('lists every question it leaves out by its code, with the reason', () => {
 		expect(skipped.map((s) => explainLssSkipped(s, 'en'))).toEqual([
 			'Q7: a list with an "Other" option, which single-choice questions of the model do not have',
