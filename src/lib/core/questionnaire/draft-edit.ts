@@ -145,6 +145,24 @@ function setOptional<T extends object, K extends keyof T>(target: T, key: K, val
 }
 
 /**
+ * Moves the item `code` of `from` into `to`, before the item `before` or at the end (null); onto itself
+ * it stays. False, changing nothing, when `code` or `before` is not there.
+ */
+function placeBefore<T extends { code: string }>(
+	from: T[],
+	to: T[],
+	code: string,
+	before: string | null
+): boolean {
+	const i = from.findIndex((x) => x.code === code);
+	if (i < 0 || (before !== null && !to.some((x) => x.code === before))) return false;
+	if (before === code) return true;
+	const [item] = from.splice(i, 1) as [T];
+	to.splice(before === null ? to.length : to.findIndex((x) => x.code === before), 0, item);
+	return true;
+}
+
+/**
  * Applies one edit to a draft's definition and checks the result as publishing will (the questionnaire
  * model's every rule): the new definition, or why not (with the model's errors in `lang`). The draft
  * given is not changed.
@@ -222,16 +240,8 @@ export function applyDraftEdit(
 		const to = next.sections.find((section) => section.code === edit.section);
 		if (!from) return { ok: false, reason: 'unknown-question' };
 		if (!to) return { ok: false, reason: 'unknown-section' };
-		if (edit.before !== edit.question) {
-			const [question] = from.questions.splice(
-				from.questions.findIndex((q) => q.code === edit.question),
-				1
-			);
-			const at =
-				edit.before === null ? to.questions.length : to.questions.findIndex((q) => q.code === edit.before);
-			if (!question || at < 0) return { ok: false, reason: 'unknown-question' };
-			to.questions.splice(at, 0, question);
-		}
+		if (!placeBefore(from.questions, to.questions, edit.question, edit.before))
+			return { ok: false, reason: 'unknown-question' };
 	} else if (edit.target === 'add-option' || edit.target === 'remove-option') {
 		const question = next.sections
 			.flatMap((section) => section.questions)
@@ -282,18 +292,8 @@ export function applyDraftEdit(
 		if (!found) return { ok: false, reason: 'unknown-code' };
 		found.template = text(edit.template, found.template);
 	} else if (edit.target === 'place-page') {
-		const i = next.sections.findIndex((section) => section.code === edit.section);
-		const [moved] = i < 0 ? [] : next.sections.splice(i, 1);
-		if (!moved) return { ok: false, reason: 'unknown-section' };
-		// Onto itself, it stays where it was.
-		const at =
-			edit.before === null
-				? next.sections.length
-				: edit.before === edit.section
-					? i
-					: next.sections.findIndex((section) => section.code === edit.before);
-		if (at < 0) return { ok: false, reason: 'unknown-section' };
-		next.sections.splice(at, 0, moved);
+		if (!placeBefore(next.sections, next.sections, edit.section, edit.before))
+			return { ok: false, reason: 'unknown-section' };
 	} else if (edit.target === 'move-page') {
 		const i = next.sections.findIndex((section) => section.code === edit.section);
 		if (i < 0) return { ok: false, reason: 'unknown-section' };
