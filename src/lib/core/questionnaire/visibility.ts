@@ -38,21 +38,17 @@ export function pruneHidden(questionnaire: TQuestionnaire, answers: TAnswerMap, 
 	}
 }
 
-/** How a page shows a question whose condition refers to an earlier question on the same page. */
-export interface TReveal {
-	/** The reveal's number on its page, from 1. */
-	index: number;
-	/** The reveals the question's display depends on: its own and those of the questions it depends on. */
-	within: number[];
-}
-
 /** A page as it is drawn: its questions, and the follow-ups that the answers on the page itself reveal. */
 export interface TPageQuestions {
 	questions: TQuestion[];
-	/** By question code: the follow-ups shown or hidden by an answer on the same page. */
-	reveals: Map<string, TReveal>;
-	/** By question code, then option code: the reveals that option's choice opens. */
-	opens: Map<string, Map<string, number[]>>;
+	/**
+	 * By follow-up code, for each follow-up of a question on the same page: the numbers of the reveals it
+	 * is shown within, its own last (the page numbers them from 1), and before it those of the follow-ups
+	 * it depends on, so that it hides with them.
+	 */
+	reveals: Record<string, number[]>;
+	/** By question code, then option code: the reveals choosing that option opens. */
+	opens: Record<string, Record<string, number[]>>;
 }
 
 /**
@@ -64,22 +60,20 @@ export interface TPageQuestions {
 export function pageQuestions(section: TSection, answers: TAnswerMap, mode: TMode): TPageQuestions {
 	const onPage = new Set(section.questions.map((q) => q.code));
 	const drawn = new Set<string>();
-	const questions: TQuestion[] = [];
-	const reveals = new Map<string, TReveal>();
-	const opens = new Map<string, Map<string, number[]>>();
+	const page: TPageQuestions = { questions: [], reveals: {}, opens: {} };
+	let count = 0;
 	for (const question of section.questions) {
 		if (question.type === 'background' && mode !== 'open') continue;
-		const parent = question.showIf?.question;
-		if (question.showIf && parent !== undefined && onPage.has(parent)) {
-			if (!drawn.has(parent)) continue;
-			const index = reveals.size + 1;
-			reveals.set(question.code, { index, within: [...(reveals.get(parent)?.within ?? []), index] });
-			const byOption = opens.get(parent) ?? new Map<string, number[]>();
-			for (const option of question.showIf.in) byOption.set(option, [...(byOption.get(option) ?? []), index]);
-			opens.set(parent, byOption);
+		const condition = question.showIf;
+		if (condition && onPage.has(condition.question)) {
+			if (!drawn.has(condition.question)) continue;
+			const index = ++count;
+			page.reveals[question.code] = [...(page.reveals[condition.question] ?? []), index];
+			const byOption = (page.opens[condition.question] ??= {});
+			for (const option of condition.in) byOption[option] = [...(byOption[option] ?? []), index];
 		} else if (!isQuestionVisible(question, answers)) continue;
 		drawn.add(question.code);
-		questions.push(question);
+		page.questions.push(question);
 	}
-	return { questions, reveals, opens };
+	return page;
 }

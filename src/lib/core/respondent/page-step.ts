@@ -42,11 +42,9 @@ export function pageView(
 		questions,
 		saved: Object.fromEntries(questions.map((q) => [q.code, answerToFormValues(answerTo(answers, q.code))])),
 		/** By follow-up code: the reveals it is shown within (its own last). */
-		reveals: Object.fromEntries([...drawn.reveals].map(([code, reveal]) => [code, reveal.within])),
+		reveals: drawn.reveals,
 		/** By question code, then option code: the reveals choosing that option opens. */
-		opens: Object.fromEntries(
-			[...drawn.opens].map(([code, byOption]) => [code, Object.fromEntries(byOption)])
-		),
+		opens: drawn.opens,
 		index: index + 1,
 		total: sections.length,
 		hasPrevious: index > 0,
