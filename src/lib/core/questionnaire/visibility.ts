@@ -69,8 +69,9 @@ export function pageQuestions(section: TSection, answers: TAnswerMap, mode: TMod
 			if (!drawn.has(condition.question)) continue;
 			const index = ++count;
 			page.reveals[question.code] = [...(page.reveals[condition.question] ?? []), index];
-			const byOption = (page.opens[condition.question] ??= {});
+			const byOption = page.opens[condition.question] ?? {};
 			for (const option of condition.in) byOption[option] = [...(byOption[option] ?? []), index];
+			page.opens[condition.question] = byOption;
 		} else if (!isQuestionVisible(question, answers)) continue;
 		drawn.add(question.code);
 		page.questions.push(question);
